@@ -1,0 +1,40 @@
+# graphbuild: two commands on a fresh clone.
+#   make run    set up .venv and build the seed graph into output/
+#   make test   set up .venv with the test extras (and Chromium) and run every test
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+INSTALL_INPUTS := setup.cfg pyproject.toml constraints.txt
+
+.PHONY: run test install install-test benchmark clean
+
+run: $(VENV)/.installed
+	$(BIN)/graphbuild build seeds --out output
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python $(INSTALL_INPUTS)
+	$(PIP) install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install --quiet -c constraints.txt -e '.[test]'
+	bash .ci/install-system-deps.sh
+	@touch $@
+
+benchmark: $(VENV)/.installed
+	$(BIN)/python benchmarks/build_speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

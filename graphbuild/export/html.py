@@ -1,0 +1,160 @@
+"""The interactive HTML view, drawn by pyvis through graphbuild's own template.
+
+pyvis 0.3.2's template loads Bootstrap and vis-network from CDNs and puts node ids
+and the heading into the page unescaped; ours inlines the vis-network files shipped
+inside the installed pyvis package, autoescapes, and passes article text only as
+HTML-safe JSON rendered as text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+#: Fixed colours per class (colour-blind-friendly palette, Okabe-Ito), never random.
+CLASS_COLORS = {
+    "Person": "#E69F00",
+    "Country": "#0072B2",
+    "Place": "#56B4E9",
+    "Organization": "#009E73",
+    "Initiative": "#CC79A7",
+    "Event": "#D55E00",
+}
+VIS_VERSION = "vis-9.1.2"
+TEMPLATE = "graph.html.j2"
+
+
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_VERSION
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    # The files are inlined inside <script>/<style>: they must not close them early.
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise RuntimeError(f"{lib} holds a closing tag and cannot be inlined safely")
+    return js, css
+
+
+def _environment() -> Environment:
+    templates = resources.files("graphbuild.export") / "templates"
+    return Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+
+
+def node_tooltip(data: dict) -> str:
+    lines = [f"{data['label']} ({data.get('cls') or data.get('core_class')})"]
+    alts = data.get("alt_labels") or ()
+    if alts:
+        lines.append("Also: " + "; ".join(alts))
+    lines.append(f"Mentions: {data.get('mention_count', 0)} in {len(data.get('documents') or ())} document(s)")
+    if data.get("wikidata"):
+        lines.append(f"Wikidata: {data['wikidata']}")
+    return "\n".join(lines)
+
+
+def edge_tooltip(data: dict, documents: dict) -> str:
+    lines = [f"{data.get('predicate')}  (confidence {data.get('confidence', 1.0):.2f})"]
+    for st in data.get("statements", ())[:5]:
+        doc = documents.get(st.evidence.doc_id)
+        source = doc.headline or doc.source_file if doc else st.evidence.doc_id
+        date = f", {doc.date_published}" if doc and doc.date_published else ""
+        lines.append(f"\u201c{st.evidence.sentence}\u201d\n  \u2014 {source}{date}")
+    more = len(data.get("statements", ())) - 5
+    if more > 0:
+        lines.append(f"... and {more} more source sentence(s)")
+    return "\n".join(lines)
+
+
+def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
+    """Positions computed once in Python (seeded, rounded): the page never re-lays out."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
+    n = simple.number_of_nodes()
+    pos = nx.spring_layout(simple, seed=20231019, k=2.0 / math.sqrt(n), iterations=100 if n < 3000 else 30)
+    scale = 120 * math.sqrt(n)
+    return {node: (int(round(x * scale)), int(round(y * scale))) for node, (x, y) in pos.items()}
+
+
+def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
+            note: str | None = None) -> bytes:
+    """The self-contained page as bytes."""
+    from pyvis.network import Network
+
+    documents = {d.id: d for d in graph.graph.get("documents", ())}
+    net = Network(directed=True, height="100%", width="100%", heading=heading, cdn_resources="local")
+    positions = layout(graph)
+    mentions = [d.get("mention_count", 1) for _, d in graph.nodes(data=True)] or [1]
+    biggest = max(mentions)
+    for node, data in graph.nodes(data=True):
+        core = data.get("core_class", "Event")
+        x, y = positions.get(node, (0, 0))
+        size = 10 + 30 * math.sqrt(max(data.get("mention_count", 1), 1) / max(biggest, 1))
+        names = [data["label"], *data.get("alt_labels", ())]
+        net.add_node(
+            node,
+            label=data["label"],
+            title=node_tooltip(data),
+            color=CLASS_COLORS.get(core, "#999999"),
+            shape="diamond" if data.get("kind") == "event" else "dot",
+            size=round(size, 1),
+            x=x,
+            y=y,
+            group=core,
+            names=names,
+            wikidata=data.get("wikidata") or "",
+        )
+    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        net.add_edge(
+            u, v,
+            id=f"{u}|{key}|{v}",
+            label=data.get("predicate", key),
+            predicate=data.get("predicate", key),
+            title=edge_tooltip(data, documents),
+            arrows="to",
+        )
+    options = {
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "nodes": {"font": {"size": 14, "face": "system-ui"}, "borderWidth": 1},
+        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "continuous"},
+                  "color": {"inherit": False, "color": "#9aa3ad"}},
+    }
+    net.options = options
+    class_counts = Counter(n["group"] for n in net.nodes)
+    predicate_counts = Counter(e["predicate"] for e in net.edges)
+    data = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": options,
+        "classes": [
+            {"name": c, "color": CLASS_COLORS[c], "count": class_counts.get(c, 0), "event": c == "Event"}
+            for c in CLASS_COLORS if class_counts.get(c)
+        ],
+        "predicates": [{"name": p, "count": n} for p, n in sorted(predicate_counts.items())],
+    }
+    js, css = _vis_assets()
+    env = _environment()
+    env.globals.update(
+        vis_js=Markup(js),
+        vis_css=Markup(css),
+        data=data,
+        note=note,
+        counts=f"{len(net.nodes)} nodes \u00b7 {len(net.edges)} edges \u00b7 {len(documents)} documents",
+    )
+    net.templateEnv = env
+    net.path = TEMPLATE
+    return net.generate_html(name="graph.html").encode("utf-8")

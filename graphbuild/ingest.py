@@ -1,0 +1,506 @@
+"""Ingestion: files to :class:`~graphbuild.records.Document`.
+
+Plain text, Markdown and HTML are reduced to the same thing: a list of blocks, each a
+heading or a paragraph. The blocks then go through one set of general rules that
+strip metadata lines (dates, bylines), page furniture (navigation, ads, share
+buttons, cookie banners, rows of symbols) and repeated teasers, and the survivors
+become the document's segments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .ids import slugify
+from .records import Document, Segment
+
+#: File endings read as articles, by reader.
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+
+
+class IngestError(Exception):
+    """A file that cannot become a document; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    kind: str  # "heading" or "paragraph"
+
+
+# --------------------------------------------------------------------------- text
+
+
+_CHAR_MAP = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    "\u2026": "...",
+    "\r": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+}
+_CHAR_TABLE = str.maketrans(_CHAR_MAP)
+_SPACES = re.compile(r" {2,}")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, straight quotes, plain spaces, no zero-width characters, '\\n' line ends."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    text = text.translate(_CHAR_TABLE)
+    # Other control characters carry nothing but can break XML output later.
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def decode(data: bytes, name: str, warnings: list[str]) -> str:
+    """UTF-8 (with or without BOM), else cp1252 with a warning; binary is refused."""
+    if not data.strip():
+        raise IngestError("empty file")
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        raise IngestError("binary file (NUL bytes), not an article")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); decoded as cp1252")
+        return data.decode("cp1252", errors="replace")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) in ("Co", "Cn")))
+    return len(sample) > 0 and bad / len(sample) > 0.1
+
+
+# ----------------------------------------------------------------------- blocks
+
+_TERMINAL = (".", "!", "?", ";", ",", ":", '"', "'", ")")
+_WORD = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
+
+
+def _is_heading_like(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 16 or line.endswith(_TERMINAL) or line.endswith("..."):
+        return False
+    return line[0].isupper() or line[0].isdigit()
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blank-line separated blocks; inside a block, hard-wrapped lines are joined
+    (so a name broken over two lines stays one name) and short title lines split off."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        current: list[str] = []
+        for i, line in enumerate(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            current.append(line)
+            if nxt is None or _ends_paragraph(line, nxt, current):
+                joined = " ".join(current)
+                kind = "heading" if len(current) == 1 and _is_heading_like(joined) else "paragraph"
+                blocks.append(Block(joined, kind))
+                current = []
+    return blocks
+
+
+def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
+    """Within a blank-line-free chunk, does ``line`` end a paragraph?"""
+    if nxt[:1].islower() or nxt[:1] in ",;)":
+        return False  # the sentence goes on
+    if line.endswith((".", "!", "?", '"', ":")):
+        return True  # one paragraph per line, as most scraped text has it
+    if len(current) == 1 and _is_heading_like(line) and _is_title_case(line) and len(line) < 0.7 * len(nxt):
+        return True  # a title line above a (longer) paragraph; a wrapped line is not shorter
+    return False
+
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
+                "with", "from", "as", "vs", "via", "into", "over", "after", "amid", "about"}
+
+
+def _is_title_case(line: str) -> bool:
+    """Title Case ("Economic Ties With Asia"), as opposed to a wrapped prose line."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", line) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def markdown_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
+    """Markdown to blocks; YAML-style front matter gives metadata."""
+    meta: dict[str, str] = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        for line in m.group(1).split("\n"):
+            key, _, value = line.partition(":")
+            if value.strip():
+                meta[key.strip().lower()] = value.strip().strip("'\"")
+        text = text[m.end():]
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    lines = []
+    for line in text.split("\n"):
+        heading = _MD_HEADING.match(line)
+        if heading:
+            # Headings become their own block whatever surrounds them.
+            lines.extend(["", "\x00" + heading.group(2), ""])
+            continue
+        line = _MD_BULLET.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        lines.append(line.lstrip("> ").strip())
+    blocks = []
+    for block in text_blocks("\n".join(lines)):
+        if block.text.startswith("\x00"):
+            blocks.append(Block(block.text[1:].strip(), "heading"))
+        else:
+            blocks.append(block)
+    return blocks, meta
+
+
+_HTML_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button",
+              "nav", "footer", "aside", "select", "input", "canvas", "object", "embed")
+_HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre",
+                "figcaption", "td", "th", "dt", "dd", "caption", "address")
+_FURNITURE_ATTR = re.compile(
+    r"(^|[-_ ])(cookie|consent|advert|ads?|sponsor|promo|share|social|newsletter|subscribe|"
+    r"related|recommend|comments?|sidebar|menu|navbar|breadcrumbs?|popup|modal|banner|"
+    r"skip-link|paywall)([-_ ]|$)", re.I)
+
+
+def html_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
+    """Visible text of an HTML page as blocks, plus metadata from its <head>."""
+    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+    soup = BeautifulSoup(html, "lxml")
+    meta = _html_metadata(soup)
+    for tag in soup.find_all(_HTML_DROP):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed or not isinstance(tag, Tag) or tag.attrs is None:
+            continue
+        role = tag.get("role") or ""
+        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        if role in ("navigation", "banner", "contentinfo", "complementary", "search") or (
+            marks and _FURNITURE_ATTR.search(marks)
+        ):
+            tag.decompose()
+    body = soup.body or soup
+    blocks: list[Block] = []
+    block_names = set(_HTML_BLOCKS)
+
+    def visit(node: Tag) -> None:
+        pending: list[str] = []
+
+        def flush() -> None:
+            text = " ".join(" ".join(pending).split())
+            if text:
+                blocks.append(Block(text, "paragraph"))
+            pending.clear()
+
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                pending.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name in block_names and not child.find(_HTML_BLOCKS):
+                    flush()
+                    text = " ".join(child.get_text(" ").split())
+                    if text:
+                        kind = "heading" if child.name[0] == "h" and child.name[1:].isdigit() else "paragraph"
+                        blocks.append(Block(text, kind))
+                elif child.name == "br":
+                    flush()
+                elif child.find(_HTML_BLOCKS) or child.name in ("div", "section", "article", "main", "header", "body", "ul", "ol", "table", "tr", "tbody"):
+                    flush()
+                    visit(child)
+                else:
+                    pending.append(child.get_text(" "))
+        flush()
+
+    visit(body)
+    return [Block(normalize_text(b.text), b.kind) for b in blocks if normalize_text(b.text)], meta
+
+
+def _html_metadata(soup) -> dict[str, str]:
+    meta: dict[str, str] = {}
+
+    def content(**attrs) -> str | None:
+        tag = soup.find("meta", attrs=attrs)
+        value = tag.get("content") if tag else None
+        return normalize_text(value).strip() if value and value.strip() else None
+
+    meta_title = content(property="og:title") or content(name="twitter:title")
+    h1 = soup.find("h1")
+    title = soup.title.get_text(" ") if soup.title else None
+    headline = meta_title or (h1.get_text(" ") if h1 else None) or title
+    if headline and headline.strip():
+        meta["title"] = normalize_text(" ".join(headline.split()))
+    date = (content(property="article:published_time") or content(name="date")
+            or content(itemprop="datePublished") or content(name="pubdate")
+            or content(name="publish-date") or content(name="dc.date"))
+    if not date:
+        time = soup.find("time", attrs={"datetime": True})
+        date = time["datetime"] if time else None
+    if date:
+        meta["date"] = date
+    publisher = content(property="og:site_name") or content(name="publisher")
+    if publisher:
+        meta["publisher"] = publisher
+    author = content(name="author") or content(property="article:author")
+    if author:
+        meta["author"] = author
+    return meta
+
+
+# -------------------------------------------------------------------- furniture
+
+_FURNITURE_LINE = re.compile(
+    r"^(?:skip to (?:main )?content|skip navigation|jump to|share(?: this)?(?: article| story| post| page)?"
+    r"|share (?:on|via) \w+|read (?:also|more|next)|see also|related(?: articles| posts| stories| news| content)?"
+    r"|more (?:from|on|stories)|view all|see all|show more|load more|advertisement|advertising|sponsored(?: content)?"
+    r"|subscribe(?: now| today| to .*)?|sign (?:up|in)(?: .*)?|log ?in|newsletter.*|follow us(?: on .*)?"
+    r"|latest(?: news| stories| posts)?|trending(?: now)?|most (?:read|popular|viewed)|popular(?: posts)?"
+    r"|top stories|menu|home|search|back to top|print|email|comments?(?: \(\d+\))?|leave a (?:comment|reply)"
+    r"|tags?|categor(?:y|ies)|click here.*|download (?:the|our) app.*|all rights reserved.*|copyright.*"
+    r"|next article|previous article|continue reading|listen to (?:this )?article.*)"
+    r"\W*$",
+    re.I,
+)
+_COOKIE = re.compile(r"\bcookies?\b.*\b(accept|consent|use|policy|settings|agree)|\b(accept|agree|consent)\b.*\bcookies?\b|\bprivacy (policy|settings|notice)\b", re.I)
+_PROMO = re.compile(r"\b(discount|coupon|promo(?:tion)?|deal|sale|offer|buy now|shop now|affiliate|% off)\b", re.I)
+_DECORATION = re.compile(r"[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff|•·»«]")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\))", re.I)
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture by general rules: navigation, ads, share/subscribe prompts,
+    cookie and privacy notices, and lines made mostly of symbols and brackets."""
+    words = text.split()
+    if not words:
+        return True
+    if _FURNITURE_LINE.match(text) or _COPYRIGHT.match(text):
+        return True
+    if _COOKIE.search(text) and len(words) <= 60:
+        return True
+    letters = sum(c.isalpha() for c in text)
+    if letters < 2 or letters / len(text) < 0.5:
+        return True  # rows of symbols, rules, brackets, numbers
+    if len(words) <= 12:
+        if "[" in text and "]" in text:
+            return True  # "[AD]", "[Photo]", "▶ [SHOP] ..." tags in short lines
+        if _DECORATION.search(text) and not text.endswith((".", "?", "!")):
+            return True
+        if _PROMO.search(text) and not text.endswith((".", "?", "!")):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------- metadata
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
+    r"|\d{1,2}/\d{1,2}/\d{4})",
+    re.I,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:date|dated|published|posted|updated|last updated|on)\s*:?\s*)?" + _DATE.pattern + r"\s*(?:[|,\-:]\s*)?",
+    re.I,
+)
+_BY = re.compile(r"(?:^|[|,\-]\s*|\s)(?:by|source:|via)\s+(?P<who>[^|]+?)\s*(?:\||$)", re.I)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date string, through dateparser."""
+    import dateparser
+
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return iso.group(0)
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _metadata_line(text: str) -> dict[str, str] | None:
+    """Metadata read from a short line made of a date and/or a byline, else None."""
+    words = text.split()
+    if len(words) > 14:
+        return None
+    found: dict[str, str] = {}
+    rest = text
+    date = _DATE.search(text)
+    if date:
+        iso = parse_date(date.group("date"))
+        if iso:
+            found["date"] = iso
+        rest = rest.replace(date.group(0), " ")
+    by = _BY.search(rest)
+    if by:
+        who = by.group("who").strip()
+        found["publisher" if _DOMAIN.match(who) else "author"] = who
+        rest = rest.replace(by.group(0), " ")
+    rest = re.sub(r"^(?:date|dated|published|posted|updated|last updated|on)\b", "", rest.strip(), flags=re.I)
+    if not found or sum(c.isalpha() for c in rest) > 3:
+        return None
+    return found
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    blocks: tuple[Block, ...]
+    date: str | None
+    publisher: str | None
+    author: str | None
+    headline: str | None
+
+
+def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned:
+    """Apply the general rules: metadata lines and prefixes out, furniture out,
+    repeated paragraphs and truncated teasers out; pick the headline."""
+    date = publisher = author = None
+    kept: list[Block] = []
+    for block in blocks:
+        text = block.text
+        meta = _metadata_line(text)
+        if meta is not None:
+            date = date or meta.get("date")
+            publisher = publisher or meta.get("publisher")
+            author = author or meta.get("author")
+            continue
+        if len(kept) < 3:
+            prefix = _DATE_PREFIX.match(text)
+            if prefix and prefix.end() < len(text) and re.match(r"(?:date|dated|published|posted|updated|last)", text, re.I):
+                date = date or parse_date(prefix.group("date"))
+                text = text[prefix.end():].strip()
+        if is_furniture(text):
+            continue
+        kind = block.kind
+        if kind == "paragraph" and _is_heading_like(text) and len(text.split()) <= 16:
+            kind = "heading"
+        kept.append(Block(text, kind))
+
+    # A repeated paragraph (running titles, teaser cards) is furniture; a truncated
+    # teaser ("...") of a later or earlier block is too.
+    seen: set[str] = set()
+    keys = [_dedupe_key(b.text) for b in kept]
+    unique: list[Block] = []
+    for i, block in enumerate(kept):
+        key = keys[i]
+        if key in seen or not key:
+            continue
+        if block.text.endswith("...") and len(key) > 20:
+            stem = _dedupe_key(block.text[:-3])
+            if any(k != key and k.startswith(stem) for k in keys):
+                continue
+        seen.add(key)
+        unique.append(block)
+
+    headline = None
+    for block in unique[:max_headline_position]:
+        if block.kind == "heading" and len(block.text.split()) >= 3:
+            headline = block.text
+            break
+    return Cleaned(tuple(unique), date, publisher, author, headline)
+
+
+def _dedupe_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+# ------------------------------------------------------------------- documents
+
+
+def document_id(name: str, sha256: str) -> str:
+    return f"{slugify(Path(name).stem, 40)}-{sha256[:8]}"
+
+
+def read_document(path: Path, warnings: list[str] | None = None) -> Document:
+    """Read one article file; raise :class:`IngestError` with a one-line reason."""
+    warnings = warnings if warnings is not None else []
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"unsupported file type {suffix or '(none)'!r}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror or exc}") from exc
+    return parse_document(data, path.name, warnings)
+
+
+def parse_document(data: bytes, name: str, warnings: list[str] | None = None) -> Document:
+    """Bytes of a file called ``name`` to a :class:`Document`."""
+    warnings = warnings if warnings is not None else []
+    sha = hashlib.sha256(data).hexdigest()
+    raw = decode(data, name, warnings)
+    if _looks_binary(raw):
+        raise IngestError("binary file, not an article")
+    suffix = Path(name).suffix.lower()
+    meta: dict[str, str] = {}
+    if suffix in HTML_SUFFIXES:
+        blocks, meta = html_blocks(raw)
+    elif suffix in MARKDOWN_SUFFIXES:
+        blocks, meta = markdown_blocks(normalize_text(raw))
+    else:
+        blocks = text_blocks(normalize_text(raw))
+    cleaned = clean_blocks(blocks)
+    if not cleaned.blocks:
+        raise IngestError("no article text (only page furniture or metadata)")
+    segments: list[Segment] = []
+    offset = 0
+    for block in cleaned.blocks:
+        segments.append(Segment(block.text, block.kind, offset))
+        offset += len(block.text) + 2
+    headline = meta.get("title") or cleaned.headline
+    date = parse_date(meta["date"]) if meta.get("date") else None
+    return Document(
+        id=document_id(name, sha),
+        source_file=name,
+        sha256=sha,
+        segments=tuple(segments),
+        headline=headline,
+        date_published=date or cleaned.date,
+        publisher=meta.get("publisher") or cleaned.publisher,
+        byline=meta.get("author") or cleaned.author,
+    )
+
+
+def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to read under ``inputs`` (folders recursively, sorted) and what was skipped."""
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for root in inputs:
+        if root.is_dir():
+            candidates = sorted(p for p in root.rglob("*") if not p.is_dir())
+        elif root.exists():
+            candidates = [root]
+        else:
+            skipped.append((str(root), "no such file or folder" if not root.is_symlink() else "broken symlink"))
+            continue
+        for path in candidates:
+            if path.name.startswith("."):
+                continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                skipped.append((str(path), f"unsupported file type {path.suffix.lower() or '(none)'!r}"))
+                continue
+            files.append(path)
+    return files, skipped

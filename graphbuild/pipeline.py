@@ -1,0 +1,193 @@
+"""The build: the only module that knows the order of the stages.
+
+ingest -> nlp -> extract -> resolve -> graph -> export
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import networkx as nx
+
+from .extract.entities import segment_mentions
+from .gazetteer import Gazetteer, load_gazetteer
+from .graph import build_graph, summary
+from .ingest import IngestError, discover, read_document
+from .nlp import DEFAULT_MODEL, load_pipeline
+from .records import DocRecord, Document
+from .resolve import resolve
+from .resources import ontology_dir
+
+#: Files a build writes into its output folder.
+OUTPUT_FILES = ("graph.ttl", "graph.html", "graph.graphml")
+
+Progress = Callable[[int, int, str], None]
+
+
+class NothingToBuild(RuntimeError):
+    """No input file could be read as an article."""
+
+
+@dataclass
+class BuildResult:
+    """A built graph, and what happened on the way. Writes every output format."""
+
+    graph: nx.MultiDiGraph
+    records: tuple[DocRecord, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason)
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    heading: str = "graphbuild knowledge graph"
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.graph.graph.get("documents", ())
+
+    def to_turtle(self) -> bytes:
+        from .export.turtle import serialize
+
+        return serialize(self.graph, "turtle")
+
+    def to_rdf(self, fmt: str = "turtle") -> bytes:
+        from .export.turtle import serialize
+
+        return serialize(self.graph, fmt)
+
+    def to_html(self) -> bytes:
+        from .export.html import to_html
+
+        return to_html(self.graph, heading=self.heading)
+
+    def to_graphml(self) -> bytes:
+        from .export.graphml import to_graphml
+
+        return to_graphml(self.graph)
+
+    def write(self, out_dir: str | os.PathLike) -> list[Path]:
+        """Write graph.ttl, graph.html and graph.graphml into ``out_dir``.
+
+        All three are rendered in memory first, written to temporary names in the
+        folder, then renamed into place: a failure leaves the previous output whole.
+        """
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        contents = {
+            "graph.ttl": self.to_turtle(),
+            "graph.html": self.to_html(),
+            "graph.graphml": self.to_graphml(),
+        }
+        return write_atomically(out, contents)
+
+    def summary_line(self) -> str:
+        c = self.counts or summary(self.graph)
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        return (f"{c['documents']} documents{skipped}, {c['entities']} entities, "
+                f"{c['relations']} relations, {c['events']} events in {self.seconds:.1f} s")
+
+
+def write_atomically(out: Path, contents: dict[str, bytes]) -> list[Path]:
+    """Write every file to a temporary name in ``out``, then rename them all into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for name, data in contents.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from others
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            temps.append((Path(tmp), out / name))
+        for tmp, final in temps:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in temps:
+            if tmp.exists():
+                tmp.unlink()
+    return [final for _, final in temps]
+
+
+def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
+                   progress: Progress | None = None) -> list[Document]:
+    """Read every article; a bad file is recorded in ``skipped`` and never stops the rest.
+    The same content under two names is read once (the first name in sorted order)."""
+    files, not_articles = discover(list(paths))
+    skipped.extend(not_articles)
+    by_hash: dict[str, Document] = {}
+    for i, path in enumerate(sorted(files, key=lambda p: (p.name, str(p))), 1):
+        try:
+            doc = read_document(path, warnings)
+        except IngestError as exc:
+            skipped.append((str(path), str(exc)))
+            continue
+        if doc.sha256 in by_hash:
+            skipped.append((str(path), f"same content as {by_hash[doc.sha256].source_file}"))
+            continue
+        by_hash[doc.sha256] = doc
+        if progress:
+            progress(i, len(files), path.name)
+    return sorted(by_hash.values(), key=lambda d: d.id)
+
+
+def extract_records(documents: Iterable[Document], nlp, gazetteer: Gazetteer,
+                    progress: Progress | None = None, total: int = 0,
+                    batch_size: int = 64) -> list[DocRecord]:
+    """Run spaCy over every segment of every document (one stream) and extract."""
+    documents = list(documents)
+    records: list[DocRecord] = []
+    stream = ((seg.text, (i, j)) for i, d in enumerate(documents) for j, seg in enumerate(d.segments))
+    pending: dict[int, list] = {}
+    for parsed, (i, j) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        pending.setdefault(i, []).append((documents[i].segments[j], parsed))
+        if len(pending[i]) == len(documents[i].segments):
+            doc = documents[i]
+            mentions, aliases = segment_mentions(pending.pop(i), doc, gazetteer)
+            records.append(DocRecord(document=doc, mentions=tuple(mentions), aliases=tuple(aliases)))
+            if progress:
+                progress(len(records), total or len(documents), doc.source_file)
+    return records
+
+
+def build(
+    paths: Iterable[str | os.PathLike],
+    *,
+    model: str = DEFAULT_MODEL,
+    ontology: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    heading: str | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of the articles under ``paths``.
+
+    >>> result = graphbuild.build(["seeds"])          # doctest: +SKIP
+    >>> result.graph.number_of_nodes()                # doctest: +SKIP
+    >>> result.write("output")                        # doctest: +SKIP
+    """
+    started = time.perf_counter()
+    skipped: list[tuple[str, str]] = []
+    warnings: list[str] = []
+    documents = read_documents([Path(p) for p in paths], skipped, warnings)
+    if not documents:
+        reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
+        raise NothingToBuild(f"nothing to build ({reasons})")
+    gazetteer = load_gazetteer(Path(ontology or ontology_dir()) / "gazetteer")
+    nlp = load_pipeline(model, gazetteer)
+    records = extract_records(documents, nlp, gazetteer, progress)
+    resolution = resolve(records, gazetteer)
+    graph = build_graph(documents, resolution)
+    result = BuildResult(
+        graph=graph,
+        records=tuple(records),
+        skipped=tuple(skipped),
+        warnings=tuple(warnings),
+        seconds=time.perf_counter() - started,
+        heading=heading or "graphbuild knowledge graph",
+    )
+    result.counts = summary(graph)
+    return result

@@ -1,0 +1,117 @@
+"""Typed records that cross stage boundaries.
+
+Every stage takes and returns these frozen dataclasses, never loose dicts, so that a
+stage can be tested on records built by hand and so that per-document results stay
+small (no spaCy objects escape the ``nlp``/``extract`` stages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Entity classes of the graph contract (``gb:`` local names).
+ENTITY_CLASSES = ("Person", "Country", "Place", "Organization", "Initiative", "Event")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph or heading of a document; NER never runs across two segments."""
+
+    text: str
+    kind: str  # "heading" or "paragraph"
+    start: int  # character offset of ``text`` in ``Document.text``
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, normalised, split into segments, with its metadata."""
+
+    id: str  # stable local id, e.g. "002-09d4fba5f342163e-1c0ffee0"
+    source_file: str  # file name as given (no folders: layout must not change output)
+    sha256: str  # of the raw bytes
+    segments: tuple[Segment, ...]
+    headline: str | None = None
+    date_published: str | None = None  # ISO 8601 date
+    publisher: str | None = None
+    byline: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The document text: segments joined by blank lines (offsets refer to it)."""
+        return "\n\n".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where something was read: a sentence of a document, with its offsets."""
+
+    doc_id: str
+    sentence: str
+    start: int  # character offsets of the sentence in ``Document.text``
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A surface form in a document that names an entity.
+
+    ``key`` is the resolution key after stripping titles, articles and possessives;
+    ``cls`` the entity class decided at extraction; ``link`` a gazetteer id when the
+    mention matched the gazetteer; ``role`` a title found before a person's name
+    (e.g. ``("President", "russia")``) kept as evidence for ``leaderOf``.
+    """
+
+    text: str
+    key: str
+    cls: str
+    start: int
+    end: int
+    evidence: Evidence
+    link: str | None = None
+    role: tuple[str, str | None] | None = None
+    in_heading: bool = False
+    demonym: bool = False  # a nationality adjective: names its country, never a node alone
+    sentence_initial: bool = False  # capitalisation says nothing about the first word
+
+
+@dataclass(frozen=True)
+class Alias:
+    """An acronym or short form defined in a document: ``short`` stands for ``full``."""
+
+    short: str
+    full: str
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """Everything extracted from one document: small, picklable, cacheable."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[Alias, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One node: a real-world thing that mentions across the corpus resolve to."""
+
+    id: str  # slug, e.g. "vladimir-putin"; the IRI is gbr:entity/<id>
+    cls: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    wikidata: str | None = None
+    mention_count: int = 0
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The output of resolution: entities, and which entity each mention became."""
+
+    entities: tuple[Entity, ...]
+    # (doc_id, start, end) of a mention -> entity id
+    assignments: dict[tuple[str, int, int], str] = field(default_factory=dict)

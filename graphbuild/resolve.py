@@ -1,0 +1,195 @@
+"""Resolution: mentions across the corpus to one entity per real-world thing.
+
+Mentions are grouped with a union-find: gazetteer links, acronyms defined in a
+document ("Belt and Road Initiative (BRI)"), and a person's short forms joined to
+the one full name that contains them (in the same document first, then in the
+corpus). Two different gazetteer entries are never merged, and a short form that
+fits two full names stays apart: no merge without evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from .gazetteer import Gazetteer, name_key
+from .ids import slugify
+from .records import DocRecord, Entity, Mention, Resolution
+
+#: Tie-break when mentions of one unlinked entity disagree on its class.
+CLASS_PRIORITY = ("Person", "Country", "Organization", "Initiative", "Event", "Place")
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        # Gazetteer entries are distinct things: never merge two of them.
+        if ra.startswith("gaz:") and rb.startswith("gaz:"):
+            return False
+        if rb.startswith("gaz:") or (not ra.startswith("gaz:") and rb < ra):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+
+def _group(mention: Mention) -> str:
+    if mention.link:
+        return "gaz:" + mention.link
+    return "name:" + name_key(mention.key)
+
+
+def _tokens(key: str) -> tuple[str, ...]:
+    return tuple(name_key(key).split())
+
+
+def _contains(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return 0 < n < len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
+
+
+def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
+    """Resolve the mentions of all ``records`` to entities."""
+    records = sorted(records, key=lambda r: r.document.id)
+    uf = _UnionFind()
+    mentions: list[Mention] = [m for r in records for m in r.mentions]
+    for m in mentions:
+        uf.find(_group(m))
+
+    # Person names: full names by document and across the corpus.
+    person_full: dict[str, set[str]] = defaultdict(set)  # doc -> groups of multi-token names
+    corpus_full: set[str] = set()
+    group_tokens: dict[str, tuple[str, ...]] = {}
+    for m in mentions:
+        if m.cls != "Person" or m.demonym:
+            continue
+        g = _group(m)
+        toks = _tokens(m.key)
+        group_tokens.setdefault(g, toks)
+        if len(toks) > len(group_tokens[g]):
+            group_tokens[g] = toks
+        if len(toks) >= 2:
+            person_full[m.evidence.doc_id].add(g)
+            corpus_full.add(g)
+
+    def full_names_for(short: tuple[str, ...], candidates: Iterable[str], own: str) -> set[str]:
+        found = set()
+        for g in candidates:
+            if g != own and _contains(group_tokens.get(g, ()), short):
+                found.add(uf.find(g))
+        return found
+
+    # Possessive typos: "Putins" is "Putin" when "Putin" is a person seen in the corpus.
+    short_person_keys = {name_key(m.key): m for m in mentions if m.cls == "Person" and len(_tokens(m.key)) == 1}
+    for m in mentions:
+        key = name_key(m.key)
+        if m.cls == "Person" and not m.link and key.endswith("s") and key[:-1] in short_person_keys:
+            uf.union(_group(short_person_keys[key[:-1]]), _group(m))
+
+    for m in mentions:
+        if m.cls != "Person" or m.demonym:
+            continue
+        toks = _tokens(m.key)
+        own = _group(m)
+        if len(toks) >= 3 or (m.link and len(toks) >= 2):
+            continue
+        in_doc = full_names_for(toks, sorted(person_full[m.evidence.doc_id]), own)
+        if len(in_doc) == 1:
+            uf.union(in_doc.pop(), own)
+            continue
+        if in_doc or m.link:
+            continue  # ambiguous in the document, or already known: no merge
+        in_corpus = full_names_for(toks, sorted(corpus_full), own)
+        if len(in_corpus) == 1:
+            uf.union(in_corpus.pop(), own)
+
+    # Acronyms defined in a document.
+    key_groups: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        key_groups[name_key(m.key)].add(_group(m))
+    for record in records:
+        for alias in record.aliases:
+            full_entry = gazetteer.lookup(alias.full)
+            full_group = "gaz:" + full_entry.id if full_entry else "name:" + name_key(alias.full)
+            if full_group not in uf.parent and not key_groups.get(name_key(alias.full)):
+                continue
+            for g in sorted(key_groups.get(name_key(alias.short), ())):
+                uf.union(full_group, g)
+            for g in sorted(key_groups.get(name_key(alias.full), ())):
+                uf.union(full_group, g)
+
+    # Collect components.
+    components: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        components[uf.find(_group(m))].append(m)
+
+    entities: list[Entity] = []
+    assignments: dict[tuple[str, int, int], str] = {}
+    used_ids: set[str] = set()
+    for root in sorted(components):
+        group = components[root]
+        if not _keep(root, group):
+            continue
+        entity = _entity(root, group, gazetteer, used_ids)
+        used_ids.add(entity.id)
+        entities.append(entity)
+        for m in group:
+            assignments[(m.evidence.doc_id, m.start, m.end)] = entity.id
+    entities.sort(key=lambda e: e.id)
+    return Resolution(entities=tuple(entities), assignments=assignments)
+
+
+def _keep(root: str, group: list[Mention]) -> bool:
+    """Noise rules on a whole component (corpus-level evidence)."""
+    if all(m.demonym for m in group):
+        return False  # an adjective alone never makes a node
+    if root.startswith("gaz:"):
+        return True
+    names = [m for m in group if not m.demonym]
+    if all(m.in_heading for m in names):
+        return False  # title-case headings say nothing about names
+    if all(m.sentence_initial and len(m.key.split()) == 1 for m in names):
+        return False  # a capitalised first word, never seen mid-sentence
+    return True
+
+
+def _entity(root: str, group: list[Mention], gazetteer: Gazetteer, used_ids: set[str]) -> Entity:
+    docs = tuple(sorted({m.evidence.doc_id for m in group}))
+    surfaces = Counter(m.text for m in group)
+    if root.startswith("gaz:"):
+        entry = gazetteer.entries[root[4:]]
+        label, cls, wikidata, eid = entry.label, entry.cls, entry.wikidata, entry.id
+    else:
+        names = [m for m in group if not m.demonym]
+        # The fullest proper name: most words, then most frequent, then alphabetical.
+        key_counts = Counter(m.key for m in names)
+        label = min(key_counts, key=lambda k: (-len(k.split()), -key_counts[k], k))
+        # Class: majority of mentions; a tie goes to the class the full name was given.
+        votes = Counter(m.cls for m in names)
+        label_votes = Counter(m.cls for m in names if m.key == label)
+        cls = min(votes, key=lambda c: (-votes[c], -label_votes[c], CLASS_PRIORITY.index(c)))
+        wikidata = None
+        eid = slugify(label)
+        if eid in used_ids or eid in gazetteer.entries:
+            eid = f"{eid}-{cls.lower()}"
+    alt = tuple(sorted(s for s in surfaces if s != label))
+    return Entity(
+        id=eid,
+        cls=cls,
+        label=label,
+        alt_labels=alt,
+        wikidata=wikidata,
+        mention_count=len(group),
+        documents=docs,
+    )

@@ -1,0 +1,25 @@
+"""Where the data files of ``ontology/`` are found at run time."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def ontology_dir() -> Path:
+    """``$GRAPHBUILD_ONTOLOGY``, else the repository's ``ontology/`` (editable install),
+    else ``<prefix>/share/graphbuild/ontology`` (wheel install)."""
+    env = os.environ.get("GRAPHBUILD_ONTOLOGY")
+    candidates = [Path(env)] if env else []
+    candidates += [
+        Path(__file__).resolve().parent.parent / "ontology",
+        Path(sys.prefix) / "share" / "graphbuild" / "ontology",
+    ]
+    for candidate in candidates:
+        if (candidate / "gazetteer").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "graphbuild's ontology folder was not found; set GRAPHBUILD_ONTOLOGY to the "
+        "folder holding graphbuild.ttl and gazetteer/"
+    )

@@ -1,0 +1,62 @@
+"""Shared fixtures: the gazetteer, the spaCy pipeline and one seed build per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "data" / "gold" / "seeds.json"
+OUTPUT = ROOT / "output"
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from graphbuild.gazetteer import load_gazetteer
+
+    return load_gazetteer(ROOT / "ontology" / "gazetteer")
+
+
+@pytest.fixture(scope="session")
+def nlp(gazetteer):
+    from graphbuild.nlp import load_pipeline
+
+    return load_pipeline(gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    import graphbuild
+
+    return graphbuild.build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_out(seed_result, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed-build")
+    seed_result.write(out)
+    return out
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Write articles into a temporary folder: corpus({"a.txt": "text"}) -> folder."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        folder = tmp_path / "corpus"
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir()
+        for name, content in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return folder
+
+    return make

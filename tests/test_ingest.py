@@ -1,0 +1,252 @@
+"""Ingestion: normalisation, segmentation, furniture, metadata, HTML and Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.ingest import (
+    IngestError,
+    clean_blocks,
+    html_blocks,
+    is_furniture,
+    normalize_text,
+    parse_document,
+    text_blocks,
+)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Putin\u2019s visit", "Putin's visit"),
+        ("\u201cquoted\u201d", '"quoted"'),
+        ("New\u00a0York", "New York"),
+        ("Xi\u200b Jinping", "Xi Jinping"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("wait\u2026", "wait..."),
+        ("a\r\nb", "a\nb"),
+        ("too    many   spaces", "too many spaces"),
+        ("e\u0301", "\u00e9"),  # NFC
+    ],
+)
+def test_normalize_text_maps_characters(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to content",
+        "Share this article",
+        "Read also:",
+        "Read more",
+        "View all",
+        "view all",
+        "Advertisement",
+        "Subscribe",
+        "Subscribe to our newsletter",
+        "Latest",
+        "We use cookies to improve your experience. Accept all cookies?",
+        "Privacy policy",
+        "\u25b6 [SHOP] Discount CODE\u25c0",
+        "[Advertisement]",
+        "* * * * *",
+        "----------",
+        "\u00a9 2024 Example Media. All rights reserved.",
+        "Follow us on Twitter",
+        ">>> >>> <<<",
+    ],
+)
+def test_is_furniture_detects_page_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia and China signed a trade agreement on Monday.",
+        "Read the full statement of the Kremlin, which says the talks went well.",
+        "The Latest Developments in Russia-China Relations",
+        "Subscribers to the plan include Kazakhstan and Uzbekistan.",
+        "Share prices in Moscow fell after the sanctions were announced.",
+        "Cookie Monster is not a diplomat.",
+        "Trade between the two countries rose 20% in 2023.",
+    ],
+)
+def test_is_furniture_keeps_article_text(line):
+    assert not is_furniture(line)
+
+
+def test_text_blocks_keep_headings_apart_from_paragraphs():
+    blocks = text_blocks("Political Cooperation\n\nRussia and China align their positions.\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Political Cooperation"),
+        ("paragraph", "Russia and China align their positions."),
+    ]
+
+
+def test_text_blocks_split_title_line_from_following_paragraph():
+    blocks = text_blocks("Economic Ties\nTrade grew fast. It grew again.\n")
+    assert [b.kind for b in blocks] == ["heading", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The talks in Beijing included President Vladimir\nPutin and his hosts.", "Vladimir Putin"),
+        ("Leaders of the Shanghai Cooperation\nOrganisation met on Monday.", "Shanghai Cooperation Organisation"),
+    ],
+)
+def test_text_blocks_join_names_split_by_line_breaks(text, name):
+    blocks = text_blocks(text)
+    assert len(blocks) == 1
+    assert name in blocks[0].text
+
+
+def test_text_blocks_keep_one_paragraph_per_line():
+    blocks = text_blocks("First paragraph ends here.\nSecond paragraph starts here.\n")
+    assert [b.text for b in blocks] == ["First paragraph ends here.", "Second paragraph starts here."]
+
+
+@pytest.mark.parametrize(
+    "line, date, publisher, author",
+    [
+        ("October 19, 2023 | by b1og.net", "2023-10-19", "b1og.net", None),
+        ("date 2024-10-24", "2024-10-24", None, None),
+        ("2024-10-24", "2024-10-24", None, None),
+        ("Published: 3 March 2022", "2022-03-03", None, None),
+        ("By Jane Doe | May 5, 2021", "2021-05-05", None, "Jane Doe"),
+    ],
+)
+def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
+    blocks = text_blocks(f"A Headline About Talks\n\n{line}\n\nRussia and China met in Beijing on Monday.\n")
+    cleaned = clean_blocks(blocks)
+    assert (cleaned.date, cleaned.publisher, cleaned.author) == (date, publisher, author)
+    assert all(line not in b.text for b in cleaned.blocks)
+
+
+def test_clean_blocks_strips_date_prefix_of_first_paragraph():
+    cleaned = clean_blocks(text_blocks(" date 2023-11-17 President Putin arrived in Beijing on Monday.\n"))
+    assert cleaned.date == "2023-11-17"
+    assert cleaned.blocks[0].text == "President Putin arrived in Beijing on Monday."
+
+
+def test_clean_blocks_drops_repeated_titles_and_teasers():
+    text = (
+        "Talks in Beijing: What Comes Next\n\n"
+        "Leaders met in Beijing to discuss trade...\n\n"
+        "Leaders met in Beijing to discuss trade and security on Monday.\n\n"
+        "Talks in Beijing: What Comes Next\n\n"
+        "Talks In Beijing - What Comes Next\n"
+    )
+    cleaned = clean_blocks(text_blocks(text))
+    assert [b.text for b in cleaned.blocks] == [
+        "Talks in Beijing: What Comes Next",
+        "Leaders met in Beijing to discuss trade and security on Monday.",
+    ]
+    assert cleaned.headline == "Talks in Beijing: What Comes Next"
+
+
+def test_clean_blocks_has_no_headline_when_article_starts_with_text():
+    cleaned = clean_blocks(text_blocks("Russia and China met in Beijing on Monday to discuss trade.\n"))
+    assert cleaned.headline is None
+
+
+HTML_PAGE = """<!doctype html><html><head>
+<title>Site | Putin visits Beijing</title>
+<meta property="og:title" content="Putin visits Beijing">
+<meta property="article:published_time" content="2024-05-16T08:00:00Z">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<style>.x { content: "Style Text Leak" }</style>
+<script>var leaked = "Script Text Leak";</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="cookie-banner">We use cookies. Accept?</div>
+<article>
+<h1>Putin visits Beijing</h1>
+<p>Russian President Vladimir Putin arrived in Beijing on Thursday.</p>
+<h2>Trade Talks</h2>
+<p>He met Chinese President Xi Jinping. <script>document.write("Inline Script Leak")</script></p>
+<div class="share-buttons">Share this article</div>
+<ul><li>Russia and China signed <b>ten</b> agreements.</li></ul>
+</article>
+<footer>Copyright Example News</footer>
+<noscript>Enable JavaScript Leak</noscript>
+</body></html>"""
+
+
+def test_html_blocks_never_turn_script_or_style_into_text():
+    blocks, _ = html_blocks(HTML_PAGE)
+    text = " ".join(b.text for b in blocks)
+    assert "Leak" not in text
+    assert "Russian President Vladimir Putin arrived in Beijing on Thursday." in text
+
+
+def test_html_blocks_keep_headings_as_segments_and_drop_navigation():
+    blocks, _ = html_blocks(HTML_PAGE)
+    assert ("heading", "Trade Talks") in [(b.kind, b.text) for b in blocks]
+    texts = [b.text for b in blocks]
+    assert "Home World" not in texts
+    assert not any("cookies" in t for t in texts)
+    assert "Russia and China signed ten agreements." in texts
+
+
+def test_parse_document_reads_html_metadata():
+    doc = parse_document(HTML_PAGE.encode(), "putin.html")
+    assert doc.headline == "Putin visits Beijing"
+    assert doc.date_published == "2024-05-16"
+    assert doc.publisher == "Example News"
+    assert doc.byline == "Jane Doe"
+    assert not any("Share this article" in s.text for s in doc.segments)
+
+
+def test_parse_document_reads_markdown():
+    md = (
+        "---\ntitle: Xi in Moscow\ndate: 2023-03-20\n---\n"
+        "# Xi in Moscow\n\n"
+        "Chinese President **Xi Jinping** arrived in [Moscow](https://example.org) on Monday.\n\n"
+        "- Russia and China signed a statement.\n"
+    )
+    doc = parse_document(md.encode(), "xi.md")
+    assert doc.headline == "Xi in Moscow"
+    assert doc.date_published == "2023-03-20"
+    assert doc.segments[0].kind == "heading"
+    assert "Chinese President Xi Jinping arrived in Moscow on Monday." in doc.text
+    assert "https://" not in doc.text
+
+
+def test_parse_document_offsets_point_into_text():
+    doc = parse_document(b"Title Of The Piece\n\nFirst paragraph here.\n\nSecond one here.\n", "a.txt")
+    for seg in doc.segments:
+        assert doc.text[seg.start:seg.end] == seg.text
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x00\x01\x02binary\x00" * 10, "binary"),
+        (b"Skip to content\n\nShare this article\n\nAdvertisement\n", "furniture"),
+    ],
+)
+def test_parse_document_refuses_unusable_input(data, message):
+    with pytest.raises(IngestError, match=message):
+        parse_document(data, "bad.txt")
+
+
+def test_parse_document_decodes_invalid_utf8_with_warning():
+    warnings: list[str] = []
+    doc = parse_document("Caf\u00e9 talks in Moscow went on all day.".encode("cp1252"), "cafe.txt", warnings)
+    assert "Caf\u00e9" in doc.text
+    assert warnings and "cafe.txt" in warnings[0]
+
+
+def test_document_id_is_content_hashed_and_stable():
+    a = parse_document(b"Russia and China met in Beijing.", "001_x.txt")
+    b = parse_document(b"Russia and China met in Beijing.", "001_x.txt")
+    c = parse_document(b"Russia and China met in Moscow.", "001_x.txt")
+    assert a.id == b.id
+    assert a.id != c.id
+    assert a.id.startswith("001-x-")
