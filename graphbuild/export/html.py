@@ -51,12 +51,21 @@ def _environment() -> Environment:
     )
 
 
-def node_tooltip(data: dict) -> str:
+def node_tooltip(data: dict, documents: dict) -> str:
+    """Plain text (vis-network shows string titles with innerText, never as HTML)."""
     lines = [f"{data['label']} ({data.get('cls') or data.get('core_class')})"]
     alts = data.get("alt_labels") or ()
     if alts:
         lines.append("Also: " + "; ".join(alts))
-    lines.append(f"Mentions: {data.get('mention_count', 0)} in {len(data.get('documents') or ())} document(s)")
+    doc_ids = data.get("documents") or ()
+    lines.append(f"Mentions: {data.get('mention_count', 0)} in {len(doc_ids)} document(s)")
+    for doc_id in doc_ids[:3]:
+        doc = documents.get(doc_id)
+        if doc is not None:
+            date = f" ({doc.date_published})" if doc.date_published else ""
+            lines.append(f"  \u2022 {doc.headline or doc.source_file}{date}")
+    if len(doc_ids) > 3:
+        lines.append(f"  \u2022 ... and {len(doc_ids) - 3} more")
     if data.get("wikidata"):
         lines.append(f"Wikidata: {data['wikidata']}")
     return "\n".join(lines)
@@ -106,9 +115,8 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
         net.add_node(
             node,
             label=data["label"],
-            title=node_tooltip(data),
-            color=CLASS_COLORS.get(core, "#999999"),
-            shape="diamond" if data.get("kind") == "event" else "dot",
+            title=node_tooltip(data, documents),
+            shape="diamond" if core == "Event" else "dot",
             size=round(size, 1),
             x=x,
             y=y,
@@ -125,7 +133,14 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
             title=edge_tooltip(data, documents),
             arrows="to",
         )
+    # Colour and shape per class through vis "groups" (pyvis drops a node's colour once
+    # it has a group).
+    groups = {cls: {"color": {"background": color, "border": "#2b2f36",
+                              "highlight": {"background": color, "border": "#000000"}},
+                    "shape": "diamond" if cls == "Event" else "dot"}
+              for cls, color in CLASS_COLORS.items()}
     options = {
+        "groups": groups,
         "physics": {"enabled": False},
         "layout": {"randomSeed": 1, "improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},

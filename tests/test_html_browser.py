@@ -1,0 +1,131 @@
+"""The HTML view in a real browser: Debian's Chromium driven by Playwright.
+
+Every request that is not file:// or data: is aborted and recorded, so the test both
+proves the page is offline and sends nothing out.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("GRAPHBUILD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def open_page(browser, html: Path):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file://", "data:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(html.resolve().as_uri())
+    page.wait_for_function("window.gbStable === true", timeout=30_000)
+    return page, outside, errors
+
+
+def test_html_seed_page_opens_offline_with_every_node(browser, seed_result, seed_out, tmp_path):
+    page, outside, errors = open_page(browser, seed_out / "graph.html")
+    ids = page.evaluate("window.gbNodes.getIds()")
+    assert set(ids) == set(seed_result.graph.nodes)
+    assert outside == []
+    assert errors == []
+    page.screenshot(path=str(tmp_path / "graph.png"))
+    shots = Path(os.environ.get("GRAPHBUILD_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "seed-graph.png"))
+    page.close()
+
+
+def test_html_search_finds_xi_jinping_by_short_name(browser, seed_out):
+    page, _, errors = open_page(browser, seed_out / "graph.html")
+    page.fill("#gb-search", "Xi")
+    page.wait_for_function("document.getElementById('gb-search-status').textContent.length > 0")
+    assert page.text_content("#gb-search-status") == "Xi Jinping"
+    assert page.evaluate("window.gbNetwork.getSelectedNodes()") == ["entity/xi-jinping"]
+    assert errors == []
+    page.close()
+
+
+def test_html_article_payloads_show_as_text_and_never_run(browser, tmp_path):
+    import graphbuild
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "evil.html").write_text(
+        "<html><head><title>&lt;img src=x onerror=window.__pwned=1&gt; Summit</title></head><body>"
+        "<h1>&lt;script&gt;window.__pwned=2&lt;/script&gt; Talks</h1>"
+        "<p>Russian President Vladimir Putin met the &lt;img src=x onerror=window.__pwned=3&gt; "
+        "Organisation in Beijing.</p>"
+        "<p>The Acme &lt;script&gt;window.__pwned=4&lt;/script&gt; Corporation signed a deal with "
+        "China.</p></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "plain.txt").write_text(
+        "Leaders of the <img src=x onerror=\"window.__pwned=5\"> Council met Chinese President Xi Jinping.\n",
+        encoding="utf-8",
+    )
+    result = graphbuild.build([folder], heading="<img src=x onerror=window.__pwned=6> graph")
+    out = tmp_path / "out"
+    result.write(out)
+    page, outside, errors = open_page(browser, out / "graph.html")
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 3  # data, vis-network, graphbuild
+    assert "<img src=x onerror=window.__pwned=6> graph" in page.text_content("h1")
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_html_hostile_names_in_graph_show_as_text(browser, tmp_path):
+    """Labels, aliases and headlines with markup: rendered as text in tooltip and panel."""
+    from graphbuild.export.html import to_html
+    from graphbuild.graph import build_graph
+    from graphbuild.records import Document, Entity, Resolution, Segment
+
+    payload = '<img src=x onerror="window.__pwned=7">'
+    doc = Document(id="d1", source_file="x.txt", sha256="0" * 64, segments=(Segment("x", "paragraph", 0),),
+                   headline=f"{payload} headline </script><script>window.__pwned=8</script>")
+    entity = Entity(id="evil", cls="Organization", label=f"Acme {payload}", alt_labels=(f"</script>{payload}",),
+                    mention_count=2, documents=("d1",))
+    graph = build_graph([doc], Resolution(entities=(entity,)))
+    html_path = tmp_path / "graph.html"
+    html_path.write_bytes(to_html(graph, heading=payload))
+    page, outside, errors = open_page(browser, html_path)
+    page.fill("#gb-search", "Acme")
+    page.wait_for_function("document.getElementById('gb-search-status').textContent.length > 0")
+    assert payload in page.text_content("#gb-details")
+    assert "</script><script>window.__pwned=8</script>" in page.text_content("#gb-details")
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("#gb-details img").count() == 0
+    assert outside == [] and errors == []
+    page.close()

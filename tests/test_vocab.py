@@ -1,0 +1,47 @@
+"""The closed vocabulary and the published ontology declare the same terms."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF
+
+from graphbuild.vocab import GB, GB_IRI, TERMS, class_chain, core_class
+
+from .conftest import ROOT
+
+
+def test_vocab_refuses_misspelt_terms():
+    assert str(GB.visited) == GB_IRI + "visited"
+    with pytest.raises((AttributeError, KeyError)):
+        GB.visitted  # noqa: B018
+
+
+def test_vocab_and_ontology_declare_the_same_terms():
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+    declared = set()
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+        declared |= {str(s)[len(GB_IRI):] for s in onto.subjects(RDF.type, kind) if str(s).startswith(GB_IRI)}
+    assert declared == set(TERMS)
+
+
+def test_every_gb_term_in_the_seed_build_is_declared(seed_out):
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+    declared = {str(s) for s in onto.subjects(RDF.type, None)}
+    built = Graph().parse(seed_out / "graph.ttl")
+    used = {str(t) for triple in built for t in triple if str(t).startswith(GB_IRI)}
+    assert used and used <= declared
+
+
+@pytest.mark.parametrize(
+    "cls, core, chain",
+    [
+        ("War", "Event", ("War", "Conflict", "Event")),
+        ("InternationalOrganization", "Organization", ("InternationalOrganization", "Organization")),
+        ("City", "Place", ("City", "Place")),
+        ("Person", "Person", ("Person",)),
+    ],
+)
+def test_vocab_class_hierarchy(cls, core, chain):
+    assert core_class(cls) == core
+    assert class_chain(cls) == chain
