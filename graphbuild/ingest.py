@@ -116,6 +116,8 @@ def text_blocks(text: str) -> list[Block]:
 
 def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
     """Within a blank-line-free chunk, does ``line`` end a paragraph?"""
+    if is_furniture(line) or is_furniture(nxt):
+        return True  # navigation lists: "Related articles / View all"
     if nxt[:1].islower() or nxt[:1] in ",;)":
         return False  # the sentence goes on
     if line.endswith((".", "!", "?", '"', ":")):

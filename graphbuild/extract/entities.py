@@ -9,6 +9,7 @@ numbers, dates, money).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..gazetteer import Gazetteer
@@ -23,20 +24,27 @@ LITERAL_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CA
 #: spaCy labels for which a mention is never made unless the gazetteer knows the name.
 SKIP_LABELS = {"PRODUCT", "WORK_OF_ART"}
 
-#: Titles that precede a person's name; kept as the mention's role.
-TITLES = (
-    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
-    "Premier", "Chancellor", "King", "Queen", "Crown Prince", "Prince", "Princess", "Emperor",
-    "Supreme Leader", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
-    "Minister", "Secretary-General", "Secretary General", "General Secretary", "Secretary of State",
-    "Secretary", "Chairman", "Chairwoman", "Chair", "Leader", "Senator", "Governor", "Mayor",
-    "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson", "General", "Admiral", "Marshal",
-    "Pope", "Ayatollah", "Sheikh", "Sultan", "Emir", "Speaker", "Commander",
-)
-HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Madam")
-TITLE_MODIFIERS = ("former", "then", "late", "current", "outgoing", "incoming", "acting", "new", "ex")
-_TITLE_WORDS = {w for t in TITLES for w in t.lower().replace("-", " ").split()}
+#: Words that end a title before a person's name ("External Affairs Minister",
+#: "North Korean leader"); capitalised qualifiers before them belong to the title.
+TITLE_HEADS = {
+    "president", "minister", "premier", "chancellor", "secretary", "general", "leader",
+    "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "king",
+    "queen", "prince", "princess", "emperor", "chairman", "chairwoman", "chair", "admiral",
+    "commander", "envoy", "director", "chief", "speaker", "senator", "pope", "ayatollah",
+    "emir", "sultan", "sheikh", "marshal", "head", "official", "diplomat", "negotiator",
+}
+HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Madam"}
+TITLE_MODIFIERS = {"former", "then", "late", "current", "outgoing", "incoming", "acting", "new", "ex"}
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
+
+#: Nouns after a name that make it a place ("the Amur region"), and before it ("city of").
+PLACE_NOUNS = {"region", "province", "oblast", "krai", "district", "county", "prefecture", "city",
+               "town", "village", "port", "valley", "river", "mountains", "island", "islands",
+               "peninsula", "republic", "territory", "municipality"}
+LOCATIVE_PREPOSITIONS = {"in", "to", "near", "outside", "at", "from", "into", "across", "via"}
+MOTION_VERBS = {"arrive", "travel", "fly", "go", "come", "head", "return", "visit", "land", "move",
+                "drive", "sail", "journey", "cross", "stop", "meet", "hold", "gather", "host", "live",
+                "base", "locate", "build", "situate", "open", "bomb", "attack", "strike"}
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z])s?\s*\)")
 _CONNECTOR_WORDS = {"and", "of", "for", "the", "on", "in", "&", "de", "to"}
@@ -55,30 +63,43 @@ def extract_mentions(
     single word that the same document also writes in lowercase ("Propaganda plays
     a role" next to "use propaganda") is a common noun at a sentence start.
     """
+    titles: dict[int, PersonTitle] = {}
+    in_title: set[int] = set()
+    for ent in doc.ents:
+        entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if ent.label_ == "PERSON" or (entry is not None and entry.core == "Person"):
+            title = person_title(doc, ent.start, ent.end, gazetteer)
+            titles[ent.start] = title
+            in_title.update(range(title.title_start, title.name_start))
     mentions = []
     for ent in doc.ents:
-        mention = _mention(ent, segment, document, gazetteer, lowercase_words)
+        if ent.start in in_title and ent.end - 1 in in_title and ent.start not in titles:
+            if not (ent.ent_id_ and ent.label_ in ("GPE", "NORP", "ORG")):
+                continue  # "External Affairs" in "External Affairs Minister X" is a title
+        mention = _mention(ent, titles.get(ent.start), segment, document, gazetteer, lowercase_words)
         if mention is not None:
             mentions.append(mention)
     return mentions
 
 
-def _mention(ent: Span, segment: Segment, document: Document, gazetteer: Gazetteer,
-             lowercase_words: frozenset[str]) -> Mention | None:
+def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: Document,
+             gazetteer: Gazetteer, lowercase_words: frozenset[str]) -> Mention | None:
     label = ent.label_
     if label in LITERAL_LABELS:
         return None
-    span = _trim(ent)
+    doc = ent.doc
+    if title is not None:
+        if title.name_start >= ent.end:
+            return None
+        span = _trim(doc[title.name_start:ent.end])
+    else:
+        span = _trim(ent)
     if span is None:
         return None
     link = ent.ent_id_ or None
     entry = gazetteer.entries.get(link) if link else None
-    role = None
-    title_start = span.start
-    if label == "PERSON" or (entry and entry.core == "Person"):
-        span, role, title_start = _person_role(span, gazetteer)
-        if span is None:
-            return None
+    role = (title.title, title.of) if title is not None and title.title else None
+    title_start = title.first if title is not None and title.title else span.start
     key = span.text
     if entry is None:
         entry = gazetteer.lookup(key)
@@ -97,6 +118,8 @@ def _mention(ent: Span, segment: Segment, document: Document, gazetteer: Gazette
         cls = entry.core
     else:
         cls = _class_of(label, key)
+        if cls in ("Person", "Organization") and _in_place_context(span):
+            cls = "Place"
         if cls is None or not _looks_like_name(span, segment, lowercase_words):
             return None
 
@@ -107,7 +130,6 @@ def _mention(ent: Span, segment: Segment, document: Document, gazetteer: Gazette
         start=segment.start + sent.start_char,
         end=segment.start + sent.end_char,
     )
-    doc = span.doc
     surface = doc[title_start:span.end].text if role else span.text
     return Mention(
         text=surface,
@@ -137,73 +159,85 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def _person_role(span: Span, gazetteer: Gazetteer) -> tuple[Span | None, tuple[str, str | None] | None, int]:
-    """Split titles off a person's name: 'Russian President Vladimir Putin' ->
-    (Vladimir Putin, ("President", "russia"), index of 'Russian')."""
+@dataclass(frozen=True)
+class PersonTitle:
+    """Where a person's name starts after its title, and what the title says."""
+
+    name_start: int  # first token of the name proper
+    title_start: int  # first token of the title words (== name_start when none)
+    first: int  # first token of the surface form (country or organization included)
+    title: str | None  # "Prime Minister", "First Deputy Prime Minister", "Mr"
+    of: str | None  # gazetteer id of the country or organization the title is of
+
+
+def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> PersonTitle:
+    """Split a title off a person's name, inside the entity or just before it:
+    'Russian President Vladimir Putin' -> name 'Vladimir Putin', title 'President' of Russia."""
+    # Inside the span: "President Putin" tagged as one PERSON.
+    i = start
+    while i < end - 1 and (doc[i].text in HONORIFICS or doc[i].lower_ in TITLE_HEADS or
+                           (doc[i].is_title and i + 1 < end - 1 and doc[i + 1].lower_ in TITLE_HEADS)):
+        i += 1
+    name_start = i
+    # Before the span, walking left: the title head, its capitalised qualifiers, a country.
+    j = name_start - 1
+    if j >= 0 and doc[j].text in HONORIFICS and name_start == start:
+        return PersonTitle(name_start, j, j, doc[j].text.rstrip("."), None)
+    head_end = name_start
+    if name_start == start:
+        if j < 0 or doc[j].lower_ not in TITLE_HEADS:
+            return PersonTitle(name_start, start, start, None, None)
+        k = j
+    else:
+        k = start
+    # Qualifiers: capitalised words and hyphens ("First Deputy Prime", "Secretary-").
+    while k - 1 >= 0 and (doc[k - 1].is_title or doc[k - 1].text == "-" or doc[k - 1].lower_ in TITLE_HEADS) \
+            and not _is_named(doc[k - 1], gazetteer):
+        k -= 1
+    while k < head_end and doc[k].text == "-":
+        k += 1
+    title = _title_text(doc[k:head_end]) if k < head_end else None
+    first = k
+    of = None
+    if k - 1 >= 0 and _is_named(doc[k - 1], gazetteer):
+        of = doc[k - 1].ent_id_
+        first = k - 1
+        while first - 1 >= 0 and doc[first - 1].ent_id_ == of and doc[first].ent_iob_ == "I":
+            first -= 1
+    elif k - 2 >= 0 and doc[k - 1].lower_ == "'s" and _is_named(doc[k - 2], gazetteer):
+        of = doc[k - 2].ent_id_  # "China's President"
+        first = k - 2
+    if title and title.lower() in ("the",):
+        title = None
+    return PersonTitle(name_start, k, first, title, of)
+
+
+def _is_named(token: Token, gazetteer: Gazetteer) -> bool:
+    """Part of a gazetteer country or organization (the 'of' of a title)."""
+    entry = gazetteer.entries.get(token.ent_id_) if token.ent_id_ else None
+    return entry is not None and entry.core in ("Country", "Organization")
+
+
+def _title_text(tokens: Span) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip().replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    words = text.split()
+    # Role titles are capitalised in the graph whatever the article did ("leader").
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _in_place_context(span: Span) -> bool:
+    """'the Amur region', 'the city of Debrecen', 'travelling to Novo-Ogaryovo': a place
+    whatever the model called it."""
     doc = span.doc
-    start, end = span.start, span.end
-    # Titles inside the entity span ("President Putin" tagged as one PERSON).
-    title, start = _match_title_forward(doc, start, end)
-    if start >= end:
-        return None, None, span.start
-    # Titles and a country just before it ("Chinese President | Xi Jinping").
-    first = start
-    i = start
-    before_title, i_title = _match_title_backward(doc, span.start)
-    if before_title:
-        title = title or before_title
-        first = i_title
-        i = i_title
-    elif title:
-        first = span.start
-    country = None
-    if title:
-        j = first - 1
-        if j >= 0 and doc[j].ent_id_ and (entry := gazetteer.entries.get(doc[j].ent_id_)) and entry.core in ("Country", "Organization"):
-            country = entry.id
-            # Step back over the whole country name ("United States President").
-            while j - 1 >= 0 and doc[j - 1].ent_id_ == doc[j].ent_id_ and doc[j - 1].ent_iob_ != "O" and doc[j].ent_iob_ == "I":
-                j -= 1
-            first = j
-    del i
-    name = doc[start:end]
-    return name, ((title, country) if title else None), first
-
-
-def _match_title_forward(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
-    title = None
-    i = start
-    while i < end:
-        matched = _title_at(doc, i, end)
-        if matched is None:
-            break
-        title, i = matched
-    return title, i
-
-
-def _match_title_backward(doc: Doc, name_start: int) -> tuple[str | None, int]:
-    """A title ending right before ``name_start``: returns (title, index of its first token)."""
-    for length in (3, 2, 1):
-        first = name_start - length
-        if first < 0:
-            continue
-        words = doc[first:name_start]
-        text = " ".join(t.text for t in words).replace(" - ", "-")
-        for candidate in TITLES + HONORIFICS:
-            if text == candidate or text.replace(" -", "-").replace("- ", "-") == candidate:
-                return candidate.rstrip("."), first
-    return None, name_start
-
-
-def _title_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
-    for length in (3, 2, 1):
-        if i + length > end - 1:  # leave at least one token of name
-            continue
-        text = " ".join(t.text for t in doc[i:i + length])
-        for candidate in TITLES + HONORIFICS:
-            if text == candidate:
-                return candidate.rstrip("."), i + length
-    return None
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
+        return True
+    if len(span) == 1 or all(t.text == "-" or t.is_title for t in span):
+        head = span.root.head
+        if head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPOSITIONS and head.head.lemma_ in MOTION_VERBS:
+            return is_known_place(span.text) or span.root.ent_type_ in ("ORG", "GPE", "LOC", "FAC")
+    return False
 
 
 def _class_of(label: str, key: str) -> str | None:
