@@ -69,8 +69,10 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 
 def _is_acronym(surface: str) -> bool:
+    """'US', 'U.S.', 'WHO': matched only as written. 'NEW DELHI' (all caps, several
+    words) is a name in capitals, and may be matched case-insensitively."""
     letters = [c for c in surface if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return bool(letters) and all(c.isupper() for c in letters) and " " not in surface.strip()
 
 
 class Gazetteer:

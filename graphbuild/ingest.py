@@ -367,6 +367,21 @@ def _metadata_line(text: str) -> dict[str, str] | None:
     return found
 
 
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+(?=[A-Z\"'])"
+)
+
+
+def strip_dateline(text: str) -> tuple[str, str | None]:
+    """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023')."""
+    m = _DATELINE.match(text)
+    if not m or len(m.group("place")) < 3:
+        return text, None
+    return text[m.end():], m.group("date")
+
+
 @dataclass(frozen=True)
 class Cleaned:
     blocks: tuple[Block, ...]
@@ -394,6 +409,10 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
             if prefix and prefix.end() < len(text) and re.match(r"(?:date|dated|published|posted|updated|last)", text, re.I):
                 date = date or parse_date(prefix.group("date"))
                 text = text[prefix.end():].strip()
+        if len(kept) < 3:
+            text, dateline_date = strip_dateline(text)
+            if dateline_date and re.search(r"\d{4}", dateline_date):
+                date = date or parse_date(dateline_date)
         if is_furniture(text):
             continue
         kind = block.kind

@@ -130,6 +130,21 @@ def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
     assert all(line not in b.text for b in cleaned.blocks)
 
 
+@pytest.mark.parametrize(
+    "text, rest, date",
+    [
+        ("NEW DELHI, Sept 9, 2023 - Leaders of the G20 met.", "Leaders of the G20 met.", "2023-09-09"),
+        ("ASTANA - Leaders of the SCO gathered.", "Leaders of the SCO gathered.", None),
+        ("MOSCOW (Reuters) - The Kremlin said on Monday.", "The Kremlin said on Monday.", None),
+        ("NATO - the alliance - met.", "NATO - the alliance - met.", None),
+    ],
+)
+def test_clean_blocks_strips_datelines(text, rest, date):
+    cleaned = clean_blocks(text_blocks(text))
+    assert cleaned.blocks[0].text == rest
+    assert cleaned.date == date
+
+
 def test_clean_blocks_strips_date_prefix_of_first_paragraph():
     cleaned = clean_blocks(text_blocks(" date 2023-11-17 President Putin arrived in Beijing on Monday.\n"))
     assert cleaned.date == "2023-11-17"

@@ -120,6 +120,8 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         cls = _class_of(label, key)
         if cls in ("Person", "Organization") and _in_place_context(span):
             cls = "Place"
+        if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+            return None  # "Patriot air defence systems": a name used as a brand, not a person
         if cls is None or not _looks_like_name(span, segment, lowercase_words):
             return None
 
