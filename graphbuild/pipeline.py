@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Sequence
 
 import networkx as nx
 
-from .extract.entities import segment_mentions
+from .extract.document import extract_document
+from .extract.lexicon import Lexicon, load_lexicon
 from .gazetteer import Gazetteer, load_gazetteer
 from .graph import build_graph, summary
 from .ingest import IngestError, discover, read_document
@@ -136,7 +137,7 @@ def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
     return sorted(by_hash.values(), key=lambda d: d.id)
 
 
-def extract_records(documents: Iterable[Document], nlp, gazetteer: Gazetteer,
+def extract_records(documents: Iterable[Document], nlp, gazetteer: Gazetteer, lexicon: Lexicon,
                     progress: Progress | None = None, total: int = 0,
                     batch_size: int = 64) -> list[DocRecord]:
     """Run spaCy over every segment of every document (one stream) and extract."""
@@ -148,8 +149,7 @@ def extract_records(documents: Iterable[Document], nlp, gazetteer: Gazetteer,
         pending.setdefault(i, []).append((documents[i].segments[j], parsed))
         if len(pending[i]) == len(documents[i].segments):
             doc = documents[i]
-            mentions, aliases = segment_mentions(pending.pop(i), doc, gazetteer)
-            records.append(DocRecord(document=doc, mentions=tuple(mentions), aliases=tuple(aliases)))
+            records.append(extract_document(pending.pop(i), doc, gazetteer, lexicon))
             if progress:
                 progress(len(records), total or len(documents), doc.source_file)
     return records
@@ -176,11 +176,13 @@ def build(
     if not documents:
         reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
         raise NothingToBuild(f"nothing to build ({reasons})")
-    gazetteer = load_gazetteer(Path(ontology or ontology_dir()) / "gazetteer")
+    onto = Path(ontology or ontology_dir())
+    gazetteer = load_gazetteer(onto / "gazetteer")
+    lexicon = load_lexicon(onto / "relations.json")
     nlp = load_pipeline(model, gazetteer)
-    records = extract_records(documents, nlp, gazetteer, progress)
+    records = extract_records(documents, nlp, gazetteer, lexicon, progress)
     resolution = resolve(records, gazetteer)
-    graph = build_graph(documents, resolution)
+    graph = build_graph(documents, resolution, records, lexicon)
     result = BuildResult(
         graph=graph,
         records=tuple(records),

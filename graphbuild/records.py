@@ -86,6 +86,40 @@ class Alias:
     full: str
 
 
+#: An argument of a relation or event: a mention's (start, end) offsets in its
+#: document, or ("gazetteer", id) for a role noun resolved through the gazetteer.
+Ref = tuple
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """A fact read from one sentence: subject predicate object, with its provenance."""
+
+    subject: Ref
+    predicate: str  # a core predicate local name, e.g. "visited"
+    object: Ref
+    evidence: Evidence
+    confidence: float
+    rule: str  # which extraction rule fired, e.g. "verb:arrive+in"
+    modality: str = "asserted"  # "asserted", "planned" or "reported"
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event read from one sentence: who, where, when."""
+
+    cls: str  # "Visit", "Meeting", "Summit", "Forum", "Parade", "Conflict", ...
+    trigger: str
+    participants: tuple[Ref, ...]
+    evidence: Evidence
+    confidence: float
+    rule: str
+    hosts: tuple[Ref, ...] = ()
+    locations: tuple[Ref, ...] = ()
+    date: str | None = None  # "2023-10-19", "2023-10" or "2023"
+    modality: str = "asserted"
+
+
 @dataclass(frozen=True)
 class DocRecord:
     """Everything extracted from one document: small, picklable, cacheable."""
@@ -93,6 +127,8 @@ class DocRecord:
     document: Document
     mentions: tuple[Mention, ...] = ()
     aliases: tuple[Alias, ...] = ()
+    relations: tuple[RelationMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,3 +151,16 @@ class Resolution:
     entities: tuple[Entity, ...]
     # (doc_id, start, end) of a mention -> entity id
     assignments: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One reading of a fact, between resolved entities: the provenance of an edge."""
+
+    subject: str  # entity id
+    predicate: str
+    object: str
+    evidence: Evidence
+    confidence: float
+    rule: str
+    modality: str = "asserted"

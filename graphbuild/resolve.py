@@ -145,12 +145,18 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
     for m in mentions:
         components[uf.find(_group(m))].append(m)
 
+    # Mentions that relations and events point at keep their entity alive: "Indian Prime
+    # Minister Narendra Modi" makes India a node even when only the adjective names it.
+    referenced = {(r.document.id, *ref[:2]) for r in records for rel in r.relations
+                  for ref in (rel.subject, rel.object)}
+    referenced |= {(r.document.id, *ref[:2]) for r in records for ev in r.events
+                   for ref in (*ev.participants, *ev.hosts, *ev.locations)}
     entities: list[Entity] = []
     assignments: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()
     for root in sorted(components):
         group = components[root]
-        if not _keep(root, group):
+        if not _keep(root, group) and not any((m.evidence.doc_id, m.start, m.end) in referenced for m in group):
             continue
         entity = _entity(root, group, gazetteer, used_ids)
         used_ids.add(entity.id)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import networkx as nx
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from ..ids import content_hash
 from ..vocab import GB, GBR, SCHEMA, WD, class_chain
 
 #: rdflib format names for ``--format``.
@@ -51,6 +54,9 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
         g.add((d, GB.sha256, Literal(doc.sha256)))
 
     for node, data in graph.nodes(data=True):
+        if data.get("kind") == "event":
+            _event_triples(g, node, data, graph)
+            continue
         if data.get("kind") != "entity":
             continue
         s = iri(node)
@@ -64,7 +70,62 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
         g.add((s, GB.mentionCount, Literal(int(data.get("mention_count", 0)))))
         for doc_id in data.get("documents", ()):
             g.add((document_iri(doc_id), SCHEMA.mentions, s))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if data.get("kind") == "relation":
+            _relation_triples(g, u, v, data)
     return g
+
+
+def statement_iri(st) -> URIRef:
+    ev = st.evidence
+    return GBR[f"statement/{content_hash(st.subject, st.predicate, st.object, ev.doc_id, ev.start, ev.end)}"]
+
+
+def _relation_triples(g: Graph, u: str, v: str, data: dict) -> None:
+    """The direct triple, and one reified rdf:Statement per sentence that states it."""
+    s, o, p = iri(u), iri(v), GB[data["predicate"]]
+    g.add((s, p, o))
+    for st in data.get("statements", ()):
+        node = statement_iri(st)
+        g.add((node, RDF.type, RDF.Statement))
+        g.add((node, RDF.subject, s))
+        g.add((node, RDF.predicate, p))
+        g.add((node, RDF.object, o))
+        g.add((node, PROV.wasDerivedFrom, document_iri(st.evidence.doc_id)))
+        g.add((node, GB.evidence, Literal(st.evidence.sentence)))
+        g.add((node, GB.sentenceStart, Literal(st.evidence.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, GB.sentenceEnd, Literal(st.evidence.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, GB.confidence, Literal(Decimal(str(st.confidence)), datatype=XSD.decimal)))
+        g.add((node, GB.rule, Literal(st.rule)))
+        g.add((node, GB.modality, Literal(st.modality)))
+        if data.get("cameo"):
+            g.add((node, GB.cameoCode, Literal(data["cameo"])))
+
+
+def date_literal(value: str) -> Literal:
+    """'2023-10-19' -> xsd:date, '2023-10' -> xsd:gYearMonth, '2023' -> xsd:gYear."""
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=datatype)
+
+
+def _event_triples(g: Graph, node: str, data: dict, graph: nx.MultiDiGraph) -> None:
+    e = iri(node)
+    for cls in class_chain(data["cls"]):
+        g.add((e, RDF.type, GB[cls]))
+    g.add((e, RDFS.label, Literal(data["label"])))
+    for _, target, role in graph.out_edges(node, keys=True):
+        g.add((e, GB[role], iri(target)))
+    if data.get("date"):
+        g.add((e, GB.date, date_literal(data["date"])))
+    for doc_id in data.get("documents", ()):
+        g.add((e, PROV.wasDerivedFrom, document_iri(doc_id)))
+    for ev in data.get("evidence", ()):
+        g.add((e, GB.evidence, Literal(ev.sentence)))
+    g.add((e, GB.confidence, Literal(Decimal(str(data.get("confidence", 0.0))), datatype=XSD.decimal)))
+    g.add((e, GB.mentionCount, Literal(int(data.get("mention_count", 0)))))
+    g.add((e, GB.modality, Literal(data.get("modality", "asserted"))))
+    if data.get("cameo"):
+        g.add((e, GB.cameoCode, Literal(data["cameo"])))
 
 
 def serialize(graph: nx.MultiDiGraph, fmt: str = "turtle") -> bytes:

@@ -1,0 +1,29 @@
+"""One document's extraction: its parsed segments to a :class:`DocRecord`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..gazetteer import Gazetteer
+from ..records import DocRecord, Document, Segment
+from .entities import segment_mentions
+from .lexicon import Lexicon
+from .relations import MentionIndex, extract_relations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, gazetteer: Gazetteer,
+                     lexicon: Lexicon) -> DocRecord:
+    """Mentions first (relations look back to earlier mentions for antecedents), then
+    the relations and events of every segment."""
+    mentions, aliases = segment_mentions(pairs, document, gazetteer)
+    index = MentionIndex(mentions)
+    relations, events = [], []
+    for segment, doc in pairs:
+        r, e = extract_relations(doc, segment, document, index, gazetteer, lexicon, events)
+        relations.extend(r)
+        events.extend(e)
+    return DocRecord(document=document, mentions=tuple(mentions), aliases=tuple(aliases),
+                     relations=tuple(relations), events=tuple(events))
