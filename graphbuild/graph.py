@@ -61,6 +61,9 @@ def build_graph(documents: Iterable[Document], resolution: Resolution,
     assign = resolution.assignments
 
     def resolve_ref(doc_id: str, ref: tuple) -> str | None:
+        if ref[0] == "gazetteer":
+            # A metonym resolved through the gazetteer: only to a node the corpus has.
+            return ref[1] if ref[1] in classes else None
         return assign.get((doc_id, ref[0], ref[1]))
 
     _add_relations(graph, records, resolve_ref, classes, lexicon)

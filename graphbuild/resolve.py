@@ -148,9 +148,9 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
     # Mentions that relations and events point at keep their entity alive: "Indian Prime
     # Minister Narendra Modi" makes India a node even when only the adjective names it.
     referenced = {(r.document.id, *ref[:2]) for r in records for rel in r.relations
-                  for ref in (rel.subject, rel.object)}
+                  for ref in (rel.subject, rel.object) if ref[0] != "gazetteer"}
     referenced |= {(r.document.id, *ref[:2]) for r in records for ev in r.events
-                   for ref in (*ev.participants, *ev.hosts, *ev.locations)}
+                   for ref in (*ev.participants, *ev.hosts, *ev.locations) if ref[0] != "gazetteer"}
     entities: list[Entity] = []
     assignments: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()

@@ -38,12 +38,19 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 GROUP_NOUNS = {"country": "Country", "countries": "Country", "nation": "Country", "nations": "Country",
                "state": "Country", "states": "Country", "leader": "Person", "leaders": "Person",
                "sides": None, "neighbours": "Country", "neighbors": "Country", "powers": "Country"}
+#: Definite descriptions that refer back to the nearest entity of a class.
+DEFINITE_DESCRIPTIONS = {"bloc": "Organization", "alliance": "Organization", "organisation": "Organization",
+                         "organization": "Organization", "group": "Organization", "union": "Organization",
+                         "grouping": "Organization", "body": "Organization"}
 ROLE_NOUNS = {"president": "President", "leader": "Leader", "premier": "Premier",
               "chancellor": "Chancellor", "minister": "Prime Minister", "king": "King"}
 
 #: The extractor is stricter than the ontology: "their alliance" of two leaders is their
 #: countries' alliance, and people do not trade or export.
 STRICTER_DOMAIN = {p: ("Country", "Organization") for p in ("partnerOf", "tradesWith", "exportsTo")}
+
+#: "Russia and China fought": together, not against each other.
+SIDE_BY_SIDE_EXCLUDED = {"atWarWith"}
 
 BASE_CONFIDENCE = {"verb": 0.9, "noun": 0.8, "title": 0.95, "copular": 0.8, "apposition": 0.85}
 INDIRECT_FACTOR = 0.8  # an argument found through a pronoun or a role noun
@@ -142,6 +149,12 @@ class _Frames:
             group = self._group_noun(token)
             if group:
                 return group
+            named = self._named_place(token)
+            if named:
+                return named
+            definite = self._definite(token)
+            if definite:
+                return definite
             # Appositions and compounds: "the host, China"; things of a country:
             # "Russian oil", "Chinese goods".
             for child in token.children:
@@ -172,8 +185,15 @@ class _Frames:
                 m = self.mention(subject)
                 if m is not None and m.cls in ("Country", "Organization") and not m.demonym:
                     return [Arg((m.start, m.end), m.cls, indirect=True)]
+                if m is None and subject.pos_ == "NOUN":
+                    return []  # "for China-Russia trade to match its trade": 'its' is the trade
             return self._antecedent(offset, ("Country", "Organization"), token)
         if lower in PLURAL_PRONOUNS:
+            subject = _clause_subject(token)
+            if subject is not None and subject.i < token.i and subject.tag_ in ("NNS", "NNPS"):
+                group = self.args(subject)  # "Both countries have used their veto"
+                if len(group) >= 2:
+                    return [Arg(a.ref, a.cls, indirect=True) for a in group]
             pair = self._coordinated_pair(token)
             return pair or self._group(offset, None)
         return []
@@ -221,6 +241,42 @@ class _Frames:
             if len(seen) == 2:
                 return [Arg((x.start, x.end), x.cls, indirect=True) for x in seen.values()]
             if offset - m.start > 1500:
+                break
+        return []
+
+    def _named_place(self, token: Token) -> list[Arg]:
+        """'the Amur region', 'the city of Debrecen': the name inside a place noun."""
+        from .entities import PLACE_NOUNS
+
+        if token.lower_ not in PLACE_NOUNS:
+            return []
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod"):
+                m = self.mention(child)
+                if m is not None and m.cls == "Place":
+                    return [Arg((m.start, m.end), m.cls)]
+        for t in _prep_objects(token, ("of",)):
+            m = self.mention(t)
+            if m is not None and m.cls == "Place":
+                return [Arg((m.start, m.end), m.cls)]
+        return []
+
+    def _definite(self, token: Token) -> list[Arg]:
+        """'the bloc', 'the alliance', 'the organisation': the nearest organization
+        named before (lower confidence)."""
+        cls = DEFINITE_DESCRIPTIONS.get(token.lemma_.lower())
+        if cls is None or token.tag_ != "NN":
+            return []
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+        if not determiners & {"the", "this", "that", "its"}:
+            return []
+        if any(c.dep_ in ("compound", "amod", "prep", "nmod") and self.mention(c) for c in token.children):
+            return []
+        for m in self.index.before(self.offset(token)):
+            entry = self.gazetteer.entries.get(m.link) if m.link else None
+            if m.cls == cls and not m.demonym and not (entry and entry.cls == "Bloc"):
+                return [Arg((m.start, m.end), m.cls, indirect=True)]
+            if self.offset(token) - m.start > 1500:
                 break
         return []
 
@@ -284,11 +340,22 @@ class _Frames:
                     mode = "planned"
                 if lemma in lex.reported_cues and t.pos_ == "VERB" and mode == "asserted":
                     mode = "reported"
-            if t.dep_ in ("ROOT",):
-                break
+            if t.dep_ in ("ROOT", "relcl", "acl", "appos"):
+                break  # a relative clause has its own polarity
         if any(c.lower_ in ("according",) for c in trigger.sent):
             mode = "reported" if mode == "asserted" else mode
         return mode
+
+    def metonym(self, arg: Arg, allowed: tuple[str, ...]) -> Arg:
+        """A capital standing for its state ('sanctions on Moscow') when a place does
+        not fit the slot but a country does."""
+        if arg.cls in allowed or arg.cls != "Place" or "Country" not in allowed or len(arg.ref) != 2:
+            return arg
+        m = self.index.at(arg.ref[0])
+        entry = self.gazetteer.entries.get(m.link) if m is not None and m.link else None
+        if entry is None or not entry.country or entry.cls != "City":
+            return arg
+        return Arg(("gazetteer", entry.country), "Country", indirect=True)
 
     # ------------------------------------------------------------------ output
 
@@ -302,7 +369,10 @@ class _Frames:
             return
         domain, rng, _ = PREDICATES[predicate]
         domain = STRICTER_DOMAIN.get(predicate, domain)
-        if subj.cls not in domain or obj.cls not in rng or obj.cls not in STRICTER_DOMAIN.get(predicate, rng):
+        rng = tuple(c for c in rng if c in STRICTER_DOMAIN.get(predicate, rng))
+        subj = self.metonym(subj, domain)
+        obj = self.metonym(obj, rng)
+        if subj.cls not in domain or obj.cls not in rng or subj.ref == obj.ref:
             return
         confidence = base
         if subj.indirect or obj.indirect:
@@ -595,9 +665,26 @@ def _noun_frame(f: _Frames, noun: Token, trig: Trigger) -> None:
         # "his fifth term as President of Russia": the person the title belongs to.
         holder = _title_holder(f, noun)
         subjects.extend(holder)
+    if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "admitted Belarus as its tenth member", "portrays Russia as a partner".
+        subjects.extend(a for c in noun.head.head.children if c.dep_ == "dobj" for a in f.args(c))
+        if trig.invert:
+            objects, subjects = subjects, objects
+    if not subjects and noun.dep_ in ("oprd", "attr", "dobj") and noun.head.lemma_ in ("make", "name", "appoint", "elect"):
+        # "make the African Union a permanent member".
+        subjects.extend(a for c in noun.head.children if c.dep_ == "dobj" and c is not noun for a in f.args(c))
+    if trig.predicate == "locatedIn" and not noun.dep_ == "appos":
+        names = [a for c in noun.children if c.dep_ in ("compound", "nmod") for a in f.args(c) if a.cls == "Place"]
+        if names:
+            subjects = names  # "Russia's Kaliningrad region"
     if not subjects and trig.poss == "subject":
-        # "Xi's visit to Europe, including stops in Hungary": the governing noun's owner.
+        # "Xi's visit to Europe, including stops in Hungary": the governing noun's owner;
+        # "arrived for talks with Macron", "after talks with X": the governing verb's subject.
         subjects.extend(_inherited_subject(f, noun))
+        if not subjects and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "after", "before", "during", "in"):
+            governor = noun.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                subjects.extend(a for t in _verb_subjects(governor) for a in f.args(t))
     if trig.invert:
         subjects, objects = objects, subjects
     _emit(f, trig, subjects, objects, noun, rule, mode, base)
@@ -635,9 +722,17 @@ def _title_holder(f: _Frames, noun: Token) -> list[Arg]:
     for _ in range(4):
         if t.dep_ == "pobj" and t.head.lower_ == "as":
             governor = t.head.head
+            # "the swearing-in of Dilma Rousseff as head of ...", "named X as head".
             for c in governor.children:
-                if c.dep_ == "poss":
-                    return [a for a in f.args(c) if a.cls == "Person"]
+                candidates = [c] if c.dep_ in ("dobj", "poss") else (
+                    [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else [])
+                if c.dep_ == "dobj":
+                    # "attended the swearing-in of Dilma Rousseff as head of ...".
+                    candidates += [p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                   for p in x.children if p.dep_ == "pobj"]
+                people = [a for x in candidates for a in f.args(x) if a.cls == "Person"]
+                if people:
+                    return people
             return [a for s in _verb_subjects(governor) for a in f.args(s) if a.cls == "Person"]
         t = t.head
     return []
@@ -654,7 +749,7 @@ def _emit(f: _Frames, trig: Trigger, subjects: list[Arg], objects: list[Arg], to
         for a in subjects:
             for b in subjects:
                 f.add(a, trig.predicate, b, token, rule + "+reciprocal", mode, base)
-    elif symmetric and len(subjects) >= 2 and not objects:
+    elif symmetric and len(subjects) >= 2 and not objects and trig.predicate not in SIDE_BY_SIDE_EXCLUDED:
         # "Russia and China have developed a partnership", "Putin and Xi met".
         for a, b in combinations(subjects, 2):
             f.add(a, trig.predicate, b, token, rule + "+pair", mode, base)
@@ -712,6 +807,11 @@ def _standalone_event(f: _Frames, noun: Token, cls: str) -> None:
     if t is not noun:
         holder = t if t.pos_ in ("VERB", "AUX") else t.head
         participants = [a for s in _verb_subjects(holder) for a in f.args(s) if a.cls in ("Person", "Country")]
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            # "a summit that Putin and Xi used to ...".
+            participants += [a for s in child.children if s.dep_ == "nsubj" for a in f.args(s)
+                             if a.cls in ("Person", "Country")]
     if not participants and not locations:
         return
     f.add_event(cls, noun, participants + orgs, locations, [a for a in locations if a.cls == "Country"],
