@@ -34,6 +34,19 @@ def test_quality_unseen_entities_meet_targets(unseen_out):
     assert report.duplicates == []
 
 
+def test_quality_seed_relations_and_events_meet_targets(seed_out):
+    report = evaluate(seed_out, GOLD)
+    assert report.relations.f1 >= 0.75, report.as_dict()["relations"]
+    assert report.relations.precision >= 0.80, report.as_dict()["relations"]
+    assert report.events.recall >= 0.70, report.as_dict()["events"]
+
+
+def test_quality_unseen_relations_and_events_meet_targets(unseen_out):
+    report = evaluate(unseen_out, UNSEEN / "gold.json")
+    assert report.relations.f1 >= 0.60, report.as_dict()["relations"]
+    assert report.events.recall >= 0.60, report.as_dict()["events"]
+
+
 @pytest.mark.parametrize(
     "iri, qid",
     [

@@ -54,6 +54,8 @@ def _environment() -> Environment:
 def node_tooltip(data: dict, documents: dict) -> str:
     """Plain text (vis-network shows string titles with innerText, never as HTML)."""
     lines = [f"{data['label']} ({data.get('cls') or data.get('core_class')})"]
+    for ev in data.get("evidence", ())[:3]:
+        lines.append(f"\u201c{ev.sentence}\u201d")
     alts = data.get("alt_labels") or ()
     if alts:
         lines.append("Also: " + "; ".join(alts))
@@ -85,16 +87,32 @@ def edge_tooltip(data: dict, documents: dict) -> str:
 
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """Positions computed once in Python (seeded, rounded): the page never re-lays out."""
+    """Positions computed once in Python (seeded, rounded): the page never re-lays out.
+
+    Connected nodes get a spring layout scaled to their number; nodes without edges sit
+    on a ring around them, in label order, instead of stretching the view.
+    """
     if graph.number_of_nodes() == 0:
         return {}
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
-    n = simple.number_of_nodes()
-    pos = nx.spring_layout(simple, seed=20231019, k=2.0 / math.sqrt(n), iterations=100 if n < 3000 else 30)
-    scale = 120 * math.sqrt(n)
-    return {node: (int(round(x * scale)), int(round(y * scale))) for node, (x, y) in pos.items()}
+    connected = sorted(n for n in simple if simple.degree(n) > 0)
+    alone = sorted((n for n in simple if simple.degree(n) == 0), key=lambda n: (graph.nodes[n].get("label", ""), n))
+    positions: dict[str, tuple[int, int]] = {}
+    radius = 100.0
+    if connected:
+        core = simple.subgraph(connected)
+        n = core.number_of_nodes()
+        pos = nx.spring_layout(core, seed=20231019, k=1.8 / math.sqrt(n), iterations=150 if n < 3000 else 40)
+        radius = max(150.0, 90.0 * math.sqrt(n))
+        for node, (x, y) in pos.items():
+            positions[node] = (int(round(x * radius)), int(round(y * radius)))
+    ring = radius * 1.3 + 60
+    for i, node in enumerate(alone):
+        angle = 2 * math.pi * i / max(len(alone), 1)
+        positions[node] = (int(round(ring * math.cos(angle))), int(round(ring * math.sin(angle))))
+    return positions
 
 
 def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
@@ -112,9 +130,12 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
         x, y = positions.get(node, (0, 0))
         size = 10 + 30 * math.sqrt(max(data.get("mention_count", 1), 1) / max(biggest, 1))
         names = [data["label"], *data.get("alt_labels", ())]
+        event = data.get("kind") == "event"
         net.add_node(
             node,
-            label=data["label"],
+            # Events carry long descriptive labels: the canvas shows the class and date.
+            label=f"{data['cls']} {data.get('date') or ''}".strip() if event else data["label"],
+            full_label=data["label"],
             title=node_tooltip(data, documents),
             shape="diamond" if core == "Event" else "dot",
             size=round(size, 1),

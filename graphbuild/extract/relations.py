@@ -573,7 +573,11 @@ def _verb_frame(f: _Frames, verb: Token, trig: Trigger) -> None:
     if trig.object_classes:
         objects = [a for a in objects if a.cls in trig.object_classes]
     rule = f"verb:{trig.lemma}" + ("/passive" if passive else "")
-    _emit(f, trig, subjects, objects, verb, rule, mode, BASE_CONFIDENCE["verb"])
+    if trig.invert:
+        # "India buys Russian oil": the seller is the subject of exportsTo.
+        _emit(f, trig, objects, subjects, verb, rule, mode, BASE_CONFIDENCE["verb"])
+    else:
+        _emit(f, trig, subjects, objects, verb, rule, mode, BASE_CONFIDENCE["verb"])
     if trig.event:
         _event(f, trig.event, verb, subjects, objects, rule, mode)
 
