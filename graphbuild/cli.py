@@ -56,9 +56,12 @@ def cli() -> None:
 @click.option("--ontology", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Folder holding the gazetteer/ (default: the ontology/ shipped with graphbuild).")
 @click.option("--title", default=None, help="Heading of the HTML view.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig"]),
+              help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
+                   "document); repeatable.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out_dir, model, ontology, title, progress, quiet):
+def build(inputs, out_dir, model, ontology, title, formats, progress, quiet):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -73,7 +76,7 @@ def build(inputs, out_dir, model, ontology, title, progress, quiet):
         with _Progress(progress and not quiet) as bar:
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title)
-        written = result.write(out_dir)
+        written = result.write(out_dir, formats=formats)
     except NothingToBuild as exc:
         raise click.ClickException(str(exc)) from None
     except ModelNotFound as exc:
@@ -106,6 +109,99 @@ def evaluate(target, gold_path, as_json):
         click.echo(json.dumps(report.as_dict(), indent=2, sort_keys=True))
     else:
         click.echo(format_report(report))
+
+
+@cli.command()
+@click.argument("target", type=click.Path(exists=True, path_type=Path))
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="SHACL shapes file (default: ontology/shapes.ttl).")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="Give up after this many seconds.")
+def validate(target, shapes, timeout):
+    """Check the graph in TARGET (a build folder or a graph.ttl) against the SHACL shapes
+    of the contract with pySHACL. Exit status 1 when it does not conform."""
+    from .validate import ValidationTimeout, format_result, validate as run_validate
+
+    try:
+        result = run_validate(target, shapes, timeout)
+    except (FileNotFoundError, ValidationTimeout) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_result(result))
+    if not result.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("--data", type=click.Path(exists=True, path_type=Path), default=Path("output"), show_default=True,
+              help="Build folder or graph.ttl to query.")
+@click.option("--example", "example", default=None, help="Run a named example query (see --list).")
+@click.option("--list", "list_examples", is_flag=True, help="List the named example queries.")
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Read the query from a file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--no-ontology", is_flag=True, help="Do not load the ontology next to the data.")
+def query(sparql, data, example, list_examples, query_file, fmt, no_ontology):
+    """Run a SPARQL query on a build in an embedded Oxigraph store (the ontology is loaded
+    too, in its own graph; queries see the union).
+
+    \b
+    Examples:
+        graphbuild query --list
+        graphbuild query --example who-met-whom --data output
+        graphbuild query "SELECT ?s WHERE { ?s a gb:Person }" --format csv
+    """
+    from .query import example_queries, format_table, open_store, run_query
+
+    examples = example_queries()
+    if list_examples:
+        for name, text in examples.items():
+            first = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")), "")
+            click.echo(f"{name:<22} {first}")
+        return
+    chosen = [x for x in (sparql, example, query_file) if x]
+    if len(chosen) != 1:
+        raise click.UsageError("give one of: a SPARQL string, --example NAME, --file FILE")
+    if example:
+        if example not in examples:
+            raise click.BadParameter(f"no example {example!r}; choose from {', '.join(examples)}", param_hint="--example")
+        sparql = examples[example]
+    elif query_file:
+        sparql = query_file.read_text(encoding="utf-8")
+    if "PREFIX gb:" not in sparql:
+        sparql = ("PREFIX gb: <https://w3id.org/graphbuild/ontology#>\n"
+                  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + sparql)
+    try:
+        store = open_store(data, with_ontology=not no_ontology)
+        result = run_query(store, sparql)
+    except SyntaxError as exc:
+        raise click.ClickException(f"SPARQL syntax error: {exc}") from None
+    except (FileNotFoundError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_table(result, fmt))
+
+
+@cli.command()
+@click.argument("data", type=click.Path(exists=True, path_type=Path))
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL: Oxigraph http://HOST:7878/store, Fuseki http://HOST:3030/DATASET/data, "
+                   "GraphDB http://HOST:7200/repositories/REPO/rdf-graphs/service.")
+@click.option("--graph", "graph_iri", default=None,
+              help="Named graph to replace [default: https://w3id.org/graphbuild/resource/graph].")
+@click.option("--default-graph", is_flag=True, help="Replace the default graph instead of a named graph.")
+@click.option("--no-ontology", is_flag=True, help="Do not send the ontology (it goes to its own named graph).")
+def load(data, endpoint, graph_iri, default_graph, no_ontology):
+    """Send the graph in DATA (a build folder or a graph.ttl) to a SPARQL 1.1 store over
+    the Graph Store HTTP Protocol, replacing that graph (HTTP PUT)."""
+    from .load import DEFAULT_GRAPH, LoadError, load as run_load
+
+    graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
+    try:
+        sent = run_load(data, endpoint, graph, with_ontology=not no_ontology)
+    except (LoadError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from None
+    where = "the default graph" if graph is None else f"<{graph}>"
+    click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {endpoint}"
+               + (" (and the ontology)" if "ontology" in sent else ""))
 
 
 def main() -> None:

@@ -162,7 +162,12 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
     for doc_id, ev, parts, locs, hosts in resolved:
         target = None
         for c in clusters:
-            if c["cls"] != ev.cls or not set(parts) & set(c["participants"]) and parts:
+            if c["cls"] != ev.cls:
+                continue
+            # The same people (or a subset, when a sentence names fewer): a meeting of
+            # Putin and Trump is not a meeting of Putin and Modi.
+            if parts and c["participants"] and not (set(parts) <= set(c["participants"]) or
+                                                    set(c["participants"]) <= set(parts)):
                 continue
             if locs and c["locations"] and not set(locs) & set(c["locations"]):
                 continue

@@ -70,8 +70,9 @@ class BuildResult:
 
         return to_graphml(self.graph)
 
-    def write(self, out_dir: str | os.PathLike) -> list[Path]:
-        """Write graph.ttl, graph.html and graph.graphml into ``out_dir``.
+    def write(self, out_dir: str | os.PathLike, formats: Iterable[str] = ()) -> list[Path]:
+        """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
+        ``formats``: jsonld, nt, trig) into ``out_dir``.
 
         All three are rendered in memory first, written to temporary names in the
         folder, then renamed into place: a failure leaves the previous output whole.
@@ -83,6 +84,8 @@ class BuildResult:
             "graph.html": self.to_html(),
             "graph.graphml": self.to_graphml(),
         }
+        for fmt in formats:
+            contents[f"graph.{fmt}"] = self.to_rdf(fmt)
         return write_atomically(out, contents)
 
     def summary_line(self) -> str:

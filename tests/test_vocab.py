@@ -20,9 +20,26 @@ def test_vocab_refuses_misspelt_terms():
 def test_vocab_and_ontology_declare_the_same_terms():
     onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
     declared = set()
-    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty):
         declared |= {str(s)[len(GB_IRI):] for s in onto.subjects(RDF.type, kind) if str(s).startswith(GB_IRI)}
     assert declared == set(TERMS)
+
+
+def test_ontology_every_term_has_label_and_comment():
+    from rdflib.namespace import RDFS
+
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+    for term in TERMS:
+        assert onto.value(GB[term], RDFS.label) is not None, term
+        assert onto.value(GB[term], RDFS.comment) is not None, term
+
+
+def test_ontology_symmetric_predicates_match_vocab():
+    from graphbuild.vocab import PREDICATES
+
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+    declared = {str(s)[len(GB_IRI):] for s in onto.subjects(RDF.type, OWL.SymmetricProperty)}
+    assert declared == {p for p, (_, _, sym) in PREDICATES.items() if sym}
 
 
 def test_every_gb_term_in_the_seed_build_is_declared(seed_out):

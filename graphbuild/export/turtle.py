@@ -128,11 +128,44 @@ def _event_triples(g: Graph, node: str, data: dict, graph: nx.MultiDiGraph) -> N
         g.add((e, GB.cameoCode, Literal(data["cameo"])))
 
 
+def to_dataset(graph: nx.MultiDiGraph):
+    """The graph as a dataset: the facts and statements read from each document in a
+    named graph named by the document's IRI; everything else in the default graph."""
+    from rdflib import Dataset
+
+    whole = to_rdf(graph)
+    ds = Dataset()
+    for prefix, ns in whole.namespaces():
+        ds.bind(prefix, ns)
+    per_doc: dict[str, set] = {}
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if data.get("kind") != "relation":
+            continue
+        for st in data.get("statements", ()):
+            node = statement_iri(st)
+            triples = per_doc.setdefault(st.evidence.doc_id, set())
+            triples.add((iri(u), GB[data["predicate"]], iri(v)))
+            triples.update(whole.triples((node, None, None)))
+    placed = set()
+    for doc_id in sorted(per_doc):
+        named = ds.graph(document_iri(doc_id))
+        for t in sorted(per_doc[doc_id]):
+            named.add(t)
+            placed.add(t)
+    default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
+    for t in whole:
+        if t not in placed:
+            default.add(t)
+    return ds
+
+
 def serialize(graph: nx.MultiDiGraph, fmt: str = "turtle") -> bytes:
     """The graph in an RDF format rdflib writes (``turtle``, ``nt``, ``jsonld``, ``trig``)."""
     rdf_format = RDF_FORMATS.get(fmt.lower())
     if rdf_format is None:
         raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(sorted(RDF_FORMATS))}")
+    if rdf_format == "trig":
+        return to_dataset(graph).serialize(format="trig", encoding="utf-8")
     data = to_rdf(graph).serialize(format=rdf_format, encoding="utf-8")
     if rdf_format == "nt":
         # N-Triples has no order of its own: sort the lines so the bytes are stable.

@@ -409,11 +409,16 @@ class _Frames:
                 best = (distance, value)
         if best:
             return best[1]
-        # "has arrived", "is currently on a visit", "recent visit": the article's month.
-        if self.document.date_published and any(
-            t.lower_ in ("currently", "recent", "recently", "now", "today") or
-            (t.dep_ == "aux" and t.lower_ in ("has", "have") and t.head == token) for t in token.sent):
-            return self.document.date_published[:7]
+        # "has arrived", "is currently on a visit": the article's month; "a recent
+        # visit": before the article, month unknown, so its year.
+        published = self.document.date_published
+        if published:
+            words = {t.lower_ for t in token.sent}
+            if words & {"currently", "now", "today", "underway"} or any(
+                    t.dep_ == "aux" and t.lower_ in ("has", "have") and t.head == token for t in token.sent):
+                return published[:7]
+            if words & {"recent", "recently"}:
+                return published[:4]
         return None
 
 
@@ -781,9 +786,12 @@ def _event(f: _Frames, cls: str, token: Token, subjects: list[Arg], objects: lis
                      if a.cls in ("Place", "Country")]
         f.add_event(cls, token, people, locations, [a for a in locations if a.cls == "Country"], rule, mode)
     elif cls == "Conflict":
-        parties = [a for a in subjects + objects if a.cls in ("Country", "Organization")]
-        if len({a.ref for a in parties}) < 2:
+        # Two sides: someone fighting someone ("Russia and China fought side by side" is not).
+        sides = [a for a in subjects if a.cls in ("Country", "Organization")], \
+                [a for a in objects if a.cls in ("Country", "Organization")]
+        if not sides[0] or not sides[1]:
             return
+        parties = sides[0] + sides[1]
         locations = [a for a in objects if a.cls in ("Country", "Place")]
         f.add_event(cls, token, parties, locations[:1], [], rule, mode)
 

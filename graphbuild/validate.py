@@ -1,0 +1,100 @@
+"""SHACL validation of a build with pySHACL, with a timeout and readable violations."""
+
+from __future__ import annotations
+
+import multiprocessing
+from dataclasses import dataclass
+from pathlib import Path
+
+from .resources import ontology_dir
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    message: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+
+class ValidationTimeout(RuntimeError):
+    """pySHACL took longer than the timeout."""
+
+
+def _graph_file(target: Path) -> Path:
+    path = target / "graph.ttl" if target.is_dir() else target
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such graph file")
+    return path
+
+
+def _compact(term: str) -> str:
+    for prefix, iri in (("entity:", "https://w3id.org/graphbuild/resource/entity/"),
+                        ("event:", "https://w3id.org/graphbuild/resource/event/"),
+                        ("statement:", "https://w3id.org/graphbuild/resource/statement/"),
+                        ("document:", "https://w3id.org/graphbuild/resource/document/"),
+                        ("gb:", "https://w3id.org/graphbuild/ontology#"),
+                        ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"),
+                        ("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+                        ("prov:", "http://www.w3.org/ns/prov#"), ("schema:", "https://schema.org/")):
+        if term.startswith(iri):
+            return prefix + term[len(iri):]
+    return term
+
+
+def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[bool, list[tuple[str, str, str, str]]]:
+    from pyshacl import validate
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
+    data = Graph().parse(data_path, format="turtle")
+    shapes = Graph().parse(shapes_path, format="turtle")
+    ont = Graph().parse(ontology_path, format="turtle") if ontology_path else None
+    conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ont, inference="none",
+                                   allow_warnings=True, meta_shacl=False)
+    found = []
+    for result in report.subjects(SH.resultSeverity, None):
+        focus = str(report.value(result, SH.focusNode))
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
+        found.append((_compact(focus), _compact(str(path)) if path is not None else "",
+                      str(message) if message is not None else "", severity))
+    return bool(conforms), sorted(found)
+
+
+def validate(target: str | Path, shapes: str | Path | None = None, timeout: float = 300.0) -> ValidationResult:
+    """Validate ``target`` (a build folder or a graph.ttl) against the shapes.
+
+    pySHACL runs in a child process so that a timeout can really stop it.
+    """
+    data = _graph_file(Path(target))
+    onto = ontology_dir()
+    shapes_path = Path(shapes) if shapes else onto / "shapes.ttl"
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        job = pool.apply_async(_run, (str(data), str(shapes_path), str(onto / "graphbuild.ttl")))
+        try:
+            conforms, found = job.get(timeout=timeout)
+        except multiprocessing.TimeoutError:
+            pool.terminate()
+            raise ValidationTimeout(f"validation took longer than {timeout:g} s") from None
+    return ValidationResult(conforms, tuple(Violation(*v) for v in found))
+
+
+def format_result(result: ValidationResult, limit: int = 50) -> str:
+    if result.conforms:
+        return "conforms: the graph satisfies every shape"
+    lines = [f"does not conform: {len(result.violations)} violation(s)"]
+    for v in result.violations[:limit]:
+        where = f" {v.path}" if v.path else ""
+        lines.append(f"  [{v.severity}] {v.focus}{where}: {v.message}")
+    if len(result.violations) > limit:
+        lines.append(f"  ... and {len(result.violations) - limit} more")
+    return "\n".join(lines)

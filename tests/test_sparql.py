@@ -1,0 +1,190 @@
+"""The graph in triplestores: SHACL, the embedded Oxigraph store, a real `oxigraph
+serve` over the Graph Store Protocol, other serialisations, and the notebook."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+
+from graphbuild.cli import cli
+from graphbuild.query import example_queries, format_table, open_store, run_query
+from graphbuild.validate import validate
+
+from .conftest import ROOT
+
+EXAMPLES = sorted(example_queries())
+
+
+def test_validate_seed_graph_conforms(seed_out):
+    result = validate(seed_out)
+    assert result.conforms, result.violations
+
+
+@pytest.mark.parametrize(
+    "old, new, focus",
+    [
+        ('rdfs:label "Vladimir Putin"', 'rdfs:label "Vladimir Putin", "V. Putin"', "entity:vladimir-putin"),
+        ('"2023-10-19"^^xsd:date', '"19 October 2023"', "document:000"),
+        ("gb:confidence 0.9 ;", "gb:confidence 1.5 ;", "statement:"),
+    ],
+)
+def test_validate_broken_graph_reports_violations(seed_out, tmp_path, old, new, focus):
+    text = (seed_out / "graph.ttl").read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "graph.ttl"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = validate(broken)
+    assert not result.conforms
+    assert any(v.focus.startswith(focus) for v in result.violations), result.violations
+
+
+def test_validate_cli_exit_status(seed_out, tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["validate", str(seed_out)])
+    assert ok.exit_code == 0 and "conforms" in ok.output
+    broken = tmp_path / "graph.ttl"
+    broken.write_text((seed_out / "graph.ttl").read_text().replace('rdfs:label "China"', 'rdfs:label "China", "PRC"'))
+    bad = runner.invoke(cli, ["validate", str(broken)])
+    assert bad.exit_code == 1 and "entity:china" in bad.output
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_query_examples_answer_on_the_seed_graph(seed_out, name):
+    table = run_query(open_store(seed_out), example_queries()[name])
+    assert table.rows, name
+
+
+def test_query_who_met_whom_finds_putin_and_xi(seed_out):
+    table = run_query(open_store(seed_out), example_queries()["who-met-whom"])
+    pairs = {frozenset(row[:2]) for row in table.rows}
+    assert frozenset({"Vladimir Putin", "Xi Jinping"}) in pairs
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_cli_formats(seed_out, fmt):
+    result = CliRunner().invoke(cli, ["query", "SELECT ?name WHERE { ?p a gb:Person ; rdfs:label ?name } ORDER BY ?name",
+                                      "--data", str(seed_out), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert {"name": "Xi Jinping"} in json.loads(result.output)
+    elif fmt == "csv":
+        assert result.output.splitlines()[0] == "name" and "Xi Jinping" in result.output
+    else:
+        assert "Xi Jinping" in result.output and "rows" in result.output
+
+
+def test_query_cli_reports_syntax_errors(seed_out):
+    result = CliRunner().invoke(cli, ["query", "SELECT WHERE {", "--data", str(seed_out)])
+    assert result.exit_code != 0 and "syntax" in result.output.lower()
+
+
+def test_query_sees_the_ontology(seed_out):
+    ask = run_query(open_store(seed_out), "ASK { <https://w3id.org/graphbuild/ontology#Summit> "
+                                          "<http://www.w3.org/2000/01/rdf-schema#subClassOf> ?x }")
+    assert ask is True
+
+
+def test_trig_has_one_named_graph_per_document(seed_result):
+    ds = Dataset()
+    ds.parse(data=seed_result.to_rdf("trig"), format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if "/document/" in str(g.identifier)}
+    assert len(names) == 5
+
+
+# ------------------------------------------------------------------- real server
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    if exe is None:
+        pytest.fail("the oxigraph server is not installed: `make test` installs it (PyPI package oxigraph)")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _server_select(base: str, sparql: str) -> list[dict]:
+    data = urllib.parse.urlencode({"query": sparql}).encode()
+    request = urllib.request.Request(f"{base}/query", data=data,
+                                     headers={"Accept": "application/sparql-results+json",
+                                              "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = json.load(response)
+    return [{k: v["value"] for k, v in row.items()} for row in body["results"]["bindings"]]
+
+
+def test_load_into_real_oxigraph_server(seed_out, oxigraph_server):
+    graph_iri = "https://example.org/graphs/seeds"
+    runner = CliRunner()
+    for _ in range(2):  # a second load replaces the graph, it does not add to it
+        result = runner.invoke(cli, ["load", str(seed_out), "--endpoint", f"{oxigraph_server}/store",
+                                     "--graph", graph_iri])
+        assert result.exit_code == 0, result.output
+    expected = len(Graph().parse(seed_out / "graph.ttl"))
+    (row,) = _server_select(oxigraph_server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+    assert int(row["n"]) == expected
+    sparql = example_queries()["who-met-whom"].replace("SELECT", "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nSELECT", 1)
+    server = [(r["person"], r["other"], r["sources"]) for r in _server_select(oxigraph_server, sparql)]
+    embedded = [tuple(row) for row in run_query(open_store(seed_out), example_queries()["who-met-whom"]).rows]
+    assert server == embedded and server
+
+
+def test_load_reports_an_unreachable_store(seed_out):
+    result = CliRunner().invoke(cli, ["load", str(seed_out), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
+    assert result.exit_code != 0 and "cannot reach" in result.output
+
+
+# ------------------------------------------------------------------------ notebook
+
+
+def test_notebook_runs_clean():
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = ROOT / "notebooks" / "explore.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = "".join(o.get("text", "") for o in outputs)
+    assert "Vladimir Putin" in text and "documents" in text
