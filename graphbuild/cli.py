@@ -81,11 +81,16 @@ def build(inputs, out_dir, model, ontology, title, formats, progress, quiet):
         raise click.ClickException(str(exc)) from None
     except ModelNotFound as exc:
         raise click.ClickException(str(exc)) from None
-    if not quiet:
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
+        sys.exit(130)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if result.skipped:
+        click.echo(f"skipped {len(result.skipped)} file(s):", err=True)
         for path, reason in result.skipped:
-            click.echo(f"skipped {path}: {reason}", err=True)
+            click.echo(f"  {path}: {reason}", err=True)
+    if not quiet:
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
         click.echo(result.summary_line(), err=True)
 

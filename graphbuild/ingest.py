@@ -10,6 +10,7 @@ become the document's segments.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ _CHAR_MAP = {
 }
 _CHAR_TABLE = str.maketrans(_CHAR_MAP)
 _SPACES = re.compile(r" {2,}")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def normalize_text(text: str) -> str:
@@ -57,7 +59,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     text = text.translate(_CHAR_TABLE)
     # Other control characters carry nothing but can break XML output later.
-    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
@@ -391,14 +393,22 @@ class Cleaned:
     headline: str | None
 
 
+#: Metadata lines (dates, bylines) are looked for among the first blocks only.
+METADATA_BLOCKS = 8
+
+
 def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned:
     """Apply the general rules: metadata lines and prefixes out, furniture out,
     repeated paragraphs and truncated teasers out; pick the headline."""
     date = publisher = author = None
     kept: list[Block] = []
-    for block in blocks:
+    seen_raw: set[str] = set()
+    for position, block in enumerate(blocks):
         text = block.text
-        meta = _metadata_line(text)
+        if text in seen_raw:
+            continue  # a repeated block is dropped below anyway; skip the work now
+        seen_raw.add(text)
+        meta = _metadata_line(text) if position < METADATA_BLOCKS else None
         if meta is not None:
             date = date or meta.get("date")
             publisher = publisher or meta.get("publisher")
@@ -462,6 +472,9 @@ def read_document(path: Path, warnings: list[str] | None = None) -> Document:
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"unsupported file type {suffix or '(none)'!r}")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(f"too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from exc
@@ -489,8 +502,9 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
     segments: list[Segment] = []
     offset = 0
     for block in cleaned.blocks:
-        segments.append(Segment(block.text, block.kind, offset))
-        offset += len(block.text) + 2
+        for piece in split_long(block.text):
+            segments.append(Segment(piece, block.kind, offset))
+            offset += len(piece) + 2
     headline = meta.get("title") or cleaned.headline
     date = parse_date(meta["date"]) if meta.get("date") else None
     return Document(
@@ -505,23 +519,77 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
     )
 
 
+#: Files larger than this are refused (the NLP of 100 MB of text takes hours).
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+
 def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to read under ``inputs`` (folders recursively, sorted) and what was skipped."""
+    """Files to read under ``inputs`` (folders recursively, sorted) and what was skipped.
+
+    Symbolic links to files are read; links to folders are not followed (a link loop
+    would never end). Hidden files and folders are ignored.
+    """
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
+
+    def consider(path: Path) -> None:
+        if path.is_symlink():
+            try:
+                path.stat()
+            except OSError as exc:
+                reason = "symbolic link loop" if exc.errno == 40 else "broken symbolic link"
+                skipped.append((str(path), reason))
+                return
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            skipped.append((str(path), f"unsupported file type {path.suffix.lower() or '(none)'!r}"))
+            return
+        if not path.is_file():
+            skipped.append((str(path), "not a regular file"))
+            return
+        files.append(path)
+
     for root in inputs:
-        if root.is_dir():
-            candidates = sorted(p for p in root.rglob("*") if not p.is_dir())
-        elif root.exists():
-            candidates = [root]
+        if root.is_symlink() and not root.exists():
+            skipped.append((str(root), "broken symbolic link"))
+        elif root.is_dir():
+            for folder, dirs, names in os.walk(root, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith("."):
+                        consider(Path(folder) / name)
+        elif root.exists() or root.is_symlink():
+            consider(root)
         else:
-            skipped.append((str(root), "no such file or folder" if not root.is_symlink() else "broken symlink"))
-            continue
-        for path in candidates:
-            if path.name.startswith("."):
-                continue
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append((str(path), f"unsupported file type {path.suffix.lower() or '(none)'!r}"))
-                continue
-            files.append(path)
+            skipped.append((str(root), "no such file or folder"))
     return files, skipped
+
+
+#: The longest piece of text handed to spaCy at once (its own limit is 1,000,000).
+MAX_CHUNK_CHARS = 20_000
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def split_long(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """A paragraph longer than ``limit`` as pieces of whole sentences (or, for text
+    with no sentence ends, at spaces; as a last resort, hard cuts)."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > limit:
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            head, sentence = sentence[:cut].strip(), sentence[cut:].strip()
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(head)
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}" if current else sentence
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if p]

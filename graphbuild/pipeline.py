@@ -95,20 +95,32 @@ class BuildResult:
                 f"{c['relations']} relations, {c['events']} events in {self.seconds:.1f} s")
 
 
+TEMP_PREFIX = ".graphbuild-"
+
+
 def write_atomically(out: Path, contents: dict[str, bytes]) -> list[Path]:
-    """Write every file to a temporary name in ``out``, then rename them all into place."""
+    """Write every file to a temporary name in ``out``, then rename them all into place.
+
+    Interrupted before the renames, the previous files are untouched; a temporary file
+    left by a killed process is removed by the next write.
+    """
+    for stale in out.glob(f"{TEMP_PREFIX}*.tmp"):
+        stale.unlink(missing_ok=True)
     umask = os.umask(0)
     os.umask(umask)
     temps: list[tuple[Path, Path]] = []
     try:
         for name, data in contents.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=out)
             os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from others
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             temps.append((Path(tmp), out / name))
+        pause = os.environ.get("GRAPHBUILD_PAUSE_BEFORE_RENAME")
+        if pause:  # a failpoint for the interruption tests
+            time.sleep(float(pause))
         for tmp, final in temps:
             os.replace(tmp, final)
     finally:
@@ -158,6 +170,21 @@ def extract_records(documents: Iterable[Document], nlp, gazetteer: Gazetteer, le
     return records
 
 
+_LOADED: dict[tuple, tuple] = {}
+
+
+def _resources(model: str, onto: str) -> tuple[Gazetteer, Lexicon, object]:
+    """Gazetteer, lexicon and spaCy pipeline, loaded once per process for the same model
+    and the same data files (a notebook calling build() again pays nothing)."""
+    gazetteer = load_gazetteer(Path(onto) / "gazetteer")
+    lexicon = load_lexicon(Path(onto) / "relations.json")
+    key = (model, gazetteer.fingerprint, lexicon.fingerprint)
+    if key not in _LOADED:
+        _LOADED.clear()  # one pipeline at a time: each holds a few hundred MB
+        _LOADED[key] = (gazetteer, lexicon, load_pipeline(model, gazetteer))
+    return _LOADED[key]
+
+
 def build(
     paths: Iterable[str | os.PathLike],
     *,
@@ -179,10 +206,7 @@ def build(
     if not documents:
         reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
         raise NothingToBuild(f"nothing to build ({reasons})")
-    onto = Path(ontology or ontology_dir())
-    gazetteer = load_gazetteer(onto / "gazetteer")
-    lexicon = load_lexicon(onto / "relations.json")
-    nlp = load_pipeline(model, gazetteer)
+    gazetteer, lexicon, nlp = _resources(model, str(Path(ontology or ontology_dir()).resolve()))
     records = extract_records(documents, nlp, gazetteer, lexicon, progress)
     resolution = resolve(records, gazetteer)
     graph = build_graph(documents, resolution, records, lexicon)
