@@ -59,6 +59,9 @@ def cli() -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig"]),
               help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
                    "document); repeatable.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Draw only the N most connected nodes in graph.html (the page says so); "
+                   "graph.ttl and graph.graphml keep every node.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for parsing and extraction [default: the machine's cores]. The output is the "
                    "same whatever the number.")
@@ -67,7 +70,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out_dir, model, ontology, title, formats, workers, cache_dir, no_cache, progress, quiet):
+def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, progress, quiet):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -86,7 +89,7 @@ def build(inputs, out_dir, model, ontology, title, formats, workers, cache_dir, 
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title, workers=workers or default_workers(),
                                cache_dir=None if no_cache else (cache_dir or default_cache_dir()))
-        written = result.write(out_dir, formats=formats)
+        written = result.write(out_dir, formats=formats, max_nodes=max_nodes)
     except NothingToBuild as exc:
         raise click.ClickException(str(exc)) from None
     except ModelNotFound as exc:

@@ -64,17 +64,17 @@ class BuildResult:
 
         return serialize(self.graph, fmt)
 
-    def to_html(self) -> bytes:
+    def to_html(self, max_nodes: int | None = None) -> bytes:
         from .export.html import to_html
 
-        return to_html(self.graph, heading=self.heading)
+        return to_html(self.graph, heading=self.heading, max_nodes=max_nodes)
 
     def to_graphml(self) -> bytes:
         from .export.graphml import to_graphml
 
         return to_graphml(self.graph)
 
-    def write(self, out_dir: str | os.PathLike, formats: Iterable[str] = ()) -> list[Path]:
+    def write(self, out_dir: str | os.PathLike, formats: Iterable[str] = (), max_nodes: int | None = None) -> list[Path]:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
         ``formats``: jsonld, nt, trig) into ``out_dir``.
 
@@ -85,7 +85,7 @@ class BuildResult:
         out.mkdir(parents=True, exist_ok=True)
         contents = {
             "graph.ttl": self.to_turtle(),
-            "graph.html": self.to_html(),
+            "graph.html": self.to_html(max_nodes),
             "graph.graphml": self.to_graphml(),
         }
         for fmt in formats:

