@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .ids import fold
+from .resources import graph_file
 from .vocab import CORE_CLASSES, GB, GBR_IRI
 
 ENTITY_PREFIX = GBR_IRI + "entity/"
@@ -102,11 +103,7 @@ class Report:
 
 
 def load_graph(target: str | Path) -> Graph:
-    path = Path(target)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such graph file")
+    path = graph_file(target)
     g = Graph()
     g.parse(path, format="turtle" if path.suffix in (".ttl", ".turtle") else None)
     return g

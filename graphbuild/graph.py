@@ -18,7 +18,7 @@ import networkx as nx
 
 from .extract.lexicon import Lexicon
 from .ids import content_hash
-from .records import DocRecord, Document, EventMention, Resolution, Statement
+from .records import DocRecord, Document, Resolution, Statement
 from .vocab import PREDICATES, class_chain, core_class
 
 EVENT_ROLES = ("participant", "host", "location")

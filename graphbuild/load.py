@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 from .query import ONTOLOGY_GRAPH
-from .resources import ontology_dir
+from .resources import graph_file, ontology_dir
 
 DEFAULT_GRAPH = "https://w3id.org/graphbuild/resource/graph"
 
@@ -35,17 +35,12 @@ def _put(endpoint: str, graph: str | None, data: bytes, timeout: float) -> None:
         raise LoadError(f"{endpoint}: cannot reach the store ({exc.reason})") from None
 
 
-def load(data: str | Path, endpoint: str, graph: str | None = DEFAULT_GRAPH, with_ontology: bool = True,
+def load(data: str | os.PathLike, endpoint: str, graph: str | None = DEFAULT_GRAPH, with_ontology: bool = True,
          timeout: float = 120.0) -> dict[str, int]:
     """PUT graph.ttl into ``graph`` (None: the default graph) and the ontology into its
     own named graph at ``endpoint`` (a Graph Store Protocol URL, e.g. Oxigraph's
     http://host:7878/store or Fuseki's http://host:3030/ds/data)."""
-    path = Path(data)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such graph file")
-    body = path.read_bytes()
+    body = graph_file(data).read_bytes()
     _put(endpoint, graph, body, timeout)
     sent = {"graph": len(body)}
     if with_ontology:

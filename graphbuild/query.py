@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .resources import ontology_dir
+from .resources import graph_file, ontology_dir
 
 ONTOLOGY_GRAPH = "https://w3id.org/graphbuild/ontology"
 
@@ -30,11 +30,7 @@ def open_store(data: str | Path, with_ontology: bool = True):
     (in the graph <https://w3id.org/graphbuild/ontology>)."""
     from pyoxigraph import NamedNode, RdfFormat, Store
 
-    path = Path(data)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such graph file")
+    path = graph_file(data)
     store = Store()
     store.load(path=str(path), format=RdfFormat.TURTLE)
     if with_ontology:

@@ -23,3 +23,13 @@ def ontology_dir() -> Path:
         "graphbuild's ontology folder was not found; set GRAPHBUILD_ONTOLOGY to the "
         "folder holding graphbuild.ttl and gazetteer/"
     )
+
+
+def graph_file(target: str | os.PathLike) -> Path:
+    """The graph.ttl of a build folder, or the file itself; a clear error when missing."""
+    path = Path(target)
+    if path.is_dir():
+        path = path / "graph.ttl"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such graph file")
+    return path

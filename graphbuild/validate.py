@@ -6,7 +6,7 @@ import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 
-from .resources import ontology_dir
+from .resources import graph_file, ontology_dir
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,6 @@ class ValidationResult:
 
 class ValidationTimeout(RuntimeError):
     """pySHACL took longer than the timeout."""
-
-
-def _graph_file(target: Path) -> Path:
-    path = target / "graph.ttl" if target.is_dir() else target
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such graph file")
-    return path
 
 
 def _compact(term: str) -> str:
@@ -74,7 +67,7 @@ def validate(target: str | Path, shapes: str | Path | None = None, timeout: floa
 
     pySHACL runs in a child process so that a timeout can really stop it.
     """
-    data = _graph_file(Path(target))
+    data = graph_file(target)
     onto = ontology_dir()
     shapes_path = Path(shapes) if shapes else onto / "shapes.ttl"
     ctx = multiprocessing.get_context("fork")

@@ -71,7 +71,7 @@ def test_quality_gold_wikidata_ids_agree_with_build(seed_result):
 
     gold = json.loads(GOLD.read_text())
     by_name = {}
-    for node, data in seed_result.graph.nodes(data=True):
+    for _, data in seed_result.graph.nodes(data=True):
         for name in (data["label"], *data["alt_labels"]):
             by_name[normalize_name(name)] = data
     checked = 0

@@ -4,7 +4,6 @@ serve` over the Graph Store Protocol, other serialisations, and the notebook."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import socket
@@ -20,7 +19,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from graphbuild.cli import cli
-from graphbuild.query import example_queries, format_table, open_store, run_query
+from graphbuild.query import example_queries, open_store, run_query
 from graphbuild.validate import validate
 
 from .conftest import ROOT
@@ -128,9 +127,9 @@ def oxigraph_server(tmp_path):
             try:
                 urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
                 break
-            except OSError:
+            except OSError as exc:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}")
+                    raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}") from exc
                 time.sleep(0.2)
         yield base
     finally:

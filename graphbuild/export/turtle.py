@@ -70,7 +70,7 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
         g.add((s, GB.mentionCount, Literal(int(data.get("mention_count", 0)))))
         for doc_id in data.get("documents", ()):
             g.add((document_iri(doc_id), SCHEMA.mentions, s))
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for u, v, data in graph.edges(data=True):
         if data.get("kind") == "relation":
             _relation_triples(g, u, v, data)
     return g
@@ -138,7 +138,7 @@ def to_dataset(graph: nx.MultiDiGraph):
     for prefix, ns in whole.namespaces():
         ds.bind(prefix, ns)
     per_doc: dict[str, set] = {}
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for u, v, data in graph.edges(data=True):
         if data.get("kind") != "relation":
             continue
         for st in data.get("statements", ()):

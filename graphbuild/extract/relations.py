@@ -25,7 +25,7 @@ from .dates import normalize_date
 from .lexicon import Lexicon, Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 #: Titles that make their holder the leader of the country or organization.
 LEADER_TITLES = {"President", "Prime Minister", "Premier", "Chancellor", "Leader", "King", "Queen",
