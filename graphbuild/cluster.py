@@ -1,0 +1,151 @@
+"""Scale-out on Dask distributed: the per-article stages on workers, the rest once.
+
+Each task reads one article (a local path or an fsspec URL such as ``s3://bucket/x.html``),
+parses it and extracts its record on a worker, where the spaCy pipeline is loaded once
+per worker process. The client gathers the small records, removes duplicates exactly as
+the local build does, and resolution and export run once: the graph is the same,
+byte for byte, as a local build of the same inputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import posixpath
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from .ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, parse_document, read_document
+from .records import DocRecord
+
+Progress = Callable[[int, int, str], None]
+
+#: A task's answer: ("ok", record, warnings) or ("skipped", path, reason, warnings).
+Outcome = tuple
+
+
+class DaskUnavailable(RuntimeError):
+    """dask[distributed] (and fsspec) are not installed."""
+
+
+def _is_url(path: str) -> bool:
+    return "://" in str(path)
+
+
+def list_inputs(inputs: Sequence[str | os.PathLike]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every article under ``inputs`` (local folders through the local rules, URLs through
+    fsspec), sorted as the local build reads them, and what was skipped."""
+    local = [Path(p) for p in inputs if not _is_url(str(p))]
+    files, skipped = discover(local)
+    found = [str(p) for p in files]
+    for url in (str(p) for p in inputs if _is_url(str(p))):
+        import fsspec
+
+        fs, root = fsspec.core.url_to_fs(url)
+        if not fs.exists(root):
+            skipped.append((url, "no such file or folder"))
+            continue
+        paths = sorted(fs.find(root)) if fs.isdir(root) else [root]
+        for p in paths:
+            name = posixpath.basename(p)
+            if name.startswith("."):
+                continue
+            if posixpath.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
+                skipped.append((fs.unstrip_protocol(p), "unsupported file type"))
+                continue
+            found.append(fs.unstrip_protocol(p))
+    return sorted(found, key=lambda p: (posixpath.basename(p), p)), skipped
+
+
+def _read(path: str, warnings: list[str]):
+    if not _is_url(path):
+        return read_document(Path(path), warnings)
+    import fsspec
+
+    with fsspec.open(path, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(f"too large (the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+    return parse_document(data, posixpath.basename(path), warnings)
+
+
+def extract_one(path: str, model: str, ontology: str) -> Outcome:
+    """The per-article work of one task: read, parse, extract."""
+    from .pipeline import _resources
+    from .worker import process_documents
+
+    warnings: list[str] = []
+    try:
+        doc = _read(path, warnings)
+    except IngestError as exc:
+        return ("skipped", path, str(exc), tuple(warnings))
+    except OSError as exc:
+        return ("skipped", path, f"cannot read: {exc.strerror or exc}", tuple(warnings))
+    (record,) = process_documents([doc], _resources(model, ontology))
+    # The text stays on the worker: the client needs only metadata, mentions and facts.
+    slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
+    return ("ok", slim, tuple(warnings))
+
+
+@contextmanager
+def connect(scheduler) -> Iterator:
+    """A distributed Client for ``scheduler``: an address (tcp://host:8786), a Client,
+    or ``local`` / ``local:N`` for a LocalCluster of N single-threaded workers on
+    127.0.0.1 (closed on exit, whatever happens)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskUnavailable("--dask needs dask[distributed] and fsspec: pip install 'graphbuild[dask]'") from None
+    if not isinstance(scheduler, str):
+        yield scheduler
+        return
+    if scheduler == "local" or scheduler.startswith("local:"):
+        from .worker import default_workers
+
+        n = int(scheduler.split(":", 1)[1]) if ":" in scheduler else default_workers()
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=40)
+        try:
+            with Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+        return
+    with Client(scheduler) as client:
+        yield client
+
+
+def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, ontology: str,
+                       progress: Progress | None = None, retries: int = 3):
+    """Records of every article, computed on the cluster, and what was skipped; the
+    same documents and the same skip reasons as a local build."""
+    from distributed import as_completed
+
+    paths, skipped = list_inputs(inputs)
+    futures = client.map(extract_one, paths, model=model, ontology=ontology, retries=retries, pure=True)
+    index = {f.key: i for i, f in enumerate(futures)}
+    outcomes: list[Outcome | None] = [None] * len(paths)
+    done = 0
+    for future in as_completed(futures):
+        outcomes[index[future.key]] = future.result()
+        done += 1
+        if progress:
+            progress(done, len(paths), posixpath.basename(paths[index[future.key]]))
+    records: dict[str, DocRecord] = {}
+    by_hash: dict[str, DocRecord] = {}
+    warnings: list[str] = []
+    for path, outcome in zip(paths, outcomes):
+        warnings.extend(outcome[-1])
+        if outcome[0] == "skipped":
+            skipped.append((outcome[1], outcome[2]))
+            continue
+        record = outcome[1]
+        first = by_hash.get(record.document.sha256)
+        if first is not None:
+            skipped.append((path, f"same content as {first.document.source_file}"))
+            continue
+        by_hash[record.document.sha256] = record
+        records[record.document.id] = record
+    ordered = [records[k] for k in sorted(records)]
+    return ordered, skipped, warnings
