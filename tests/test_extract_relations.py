@@ -102,6 +102,18 @@ def test_relations_each_predicate_from_sentences(read, text, fact):
         ("India refused to condemn Russia at the United Nations.", "opposes"),
         ("China has threatened to annex Taiwan.", "annexed"),
         ("Talks could lead to North Korea supplying shells to Russia.", "exportsTo"),
+        ("Lukashenko is not the president of Russia.", "leaderOf"),
+        ("Budapest is not the capital of Austria.", "locatedIn"),
+        ("Turkey is not an ally of Iran.", "partnerOf"),
+        ("Japan did not impose sanctions on India.", "sanctioned"),
+        ("The European Union has not imposed tariffs on Brazil.", "imposedTariffsOn"),
+        ("China never invaded Vietnam in this period.", "atWarWith"),
+        ("Russia did not launch the Belt and Road Initiative.", "launched"),
+        ("India did not participate in the Belt and Road Initiative.", "participatesIn"),
+        ("Japan does not claim Taiwan.", "claims"),
+        ("Vietnam does not trade with North Korea.", "tradesWith"),
+        ("Russia did not annex Finland.", "annexed"),
+        ("The United States has never sanctioned Canada.", "sanctioned"),
     ],
 )
 def test_relations_negated_or_hypothetical_give_no_fact(read, text, predicate):
@@ -179,3 +191,34 @@ def test_events_with_class_participants_and_resolved_dates(read, text, cls, date
     assert events, record.events
     assert events[0].participants
     assert events[0].date == date
+
+
+@pytest.mark.parametrize(
+    "negated, affirmative, predicate",
+    [
+        ("Vladimir Putin never visited Washington.", "Vladimir Putin visited Washington.", "visited"),
+        ("Xi Jinping did not meet Joe Biden in Paris.", "Xi Jinping met Joe Biden in Paris.", "metWith"),
+        ("Serbia is not a member of the European Union.", "Serbia is a member of the European Union.", "memberOf"),
+        ("Budapest is not the capital of Austria.", "Vienna is the capital of Austria.", "locatedIn"),
+        ("Turkey is not an ally of Iran.", "Turkey is an ally of Iran.", "partnerOf"),
+        ("Japan did not impose sanctions on India.", "Japan imposed sanctions on India.", "sanctioned"),
+        ("The European Union has not imposed tariffs on Brazil.", "The European Union has imposed tariffs on Brazil.",
+         "imposedTariffsOn"),
+        ("China never invaded Vietnam in this period.", "China invaded Vietnam in this period.", "atWarWith"),
+        ("Russia did not launch the Belt and Road Initiative.", "China launched the Belt and Road Initiative.", "launched"),
+        ("India did not participate in the Belt and Road Initiative.", "Italy participated in the Belt and Road Initiative.",
+         "participatesIn"),
+        ("Japan does not claim Taiwan.", "China claims Taiwan.", "claims"),
+        ("Vietnam does not trade with North Korea.", "Vietnam trades with North Korea.", "tradesWith"),
+        ("Russia did not annex Finland.", "Russia annexed Crimea.", "annexed"),
+        ("Iran does not support Israel.", "Iran supports Syria.", "supports"),
+        ("India refused to condemn Russia at the United Nations.", "India condemned Russia at the United Nations.", "opposes"),
+        ("Russia does not export gas to Japan.", "Russia exports gas to Japan.", "exportsTo"),
+        ("Lukashenko is not the president of Russia.", "Vladimir Putin is the president of Russia.", "leaderOf"),
+    ],
+)
+def test_relations_negation_removes_a_fact_the_affirmative_states(read, negated, affirmative, predicate):
+    _, positive, _ = read(affirmative)
+    _, negative, _ = read(negated)
+    assert [f for f in positive if f[1] == predicate], positive
+    assert not [f for f in negative if f[1] == predicate], negative

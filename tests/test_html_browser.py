@@ -163,3 +163,15 @@ def test_html_two_thousand_nodes_load_with_every_node(browser, tmp_path):
     assert page.evaluate("window.gbNetwork.physics.physicsEnabled") is False
     assert outside == [] and errors == []
     page.close()
+
+
+def test_html_edge_hover_text_has_predicate_confidence_and_evidence(browser, seed_result, seed_out):
+    page, _, errors = open_page(browser, seed_out / "graph.html")
+    titles = page.evaluate("window.gbEdges.get().filter(e => e.predicate === 'annexed').map(e => e.title)")
+    assert len(titles) == 1
+    text = titles[0]
+    assert text.startswith("annexed") and "confidence" in text
+    assert "annexation of Crimea" in text  # the evidence sentence
+    assert "Putin's Visit to China" in text and "2023-10-19" in text  # its headline and date
+    assert errors == []
+    page.close()
