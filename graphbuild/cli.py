@@ -48,7 +48,7 @@ def cli() -> None:
     their evidence, as Turtle (RDF), an interactive HTML view and GraphML."""
 
 
-@cli.command()
+@cli.command(short_help="Build the graph of articles into graph.ttl, graph.html, graph.graphml.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write graph.ttl, graph.html and graph.graphml into.")
@@ -118,7 +118,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         click.echo(result.summary_line(), err=True)
 
 
-@cli.command()
+@cli.command(short_help="Score a built graph against a gold file.")
 @click.argument("target", type=click.Path(exists=True, path_type=Path))
 @click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold file (JSON, the format of tests/data/gold/seeds.json).")
@@ -139,7 +139,7 @@ def evaluate(target, gold_path, as_json):
         click.echo(format_report(report))
 
 
-@cli.command()
+@cli.command(short_help="Check a built graph against the SHACL shapes.")
 @click.argument("target", type=click.Path(exists=True, path_type=Path))
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes file (default: ontology/shapes.ttl).")
@@ -158,7 +158,7 @@ def validate(target, shapes, timeout):
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Run SPARQL on a built graph (embedded Oxigraph).")
 @click.argument("sparql", required=False)
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=Path("output"), show_default=True,
               help="Build folder or graph.ttl to query.")
@@ -208,7 +208,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology):
     click.echo(format_table(result, fmt))
 
 
-@cli.command()
+@cli.command(short_help="Send a built graph to a SPARQL store (Graph Store Protocol).")
 @click.argument("data", type=click.Path(exists=True, path_type=Path))
 @click.option("--endpoint", required=True,
               help="Graph Store Protocol URL: Oxigraph http://HOST:7878/store, Fuseki http://HOST:3030/DATASET/data, "
