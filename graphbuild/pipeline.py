@@ -36,6 +36,11 @@ Progress = Callable[[int, int, str], None]
 class NothingToBuild(RuntimeError):
     """No input file could be read as an article."""
 
+    @classmethod
+    def because(cls, skipped: Sequence[tuple[str, str]]) -> "NothingToBuild":
+        reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
+        return cls(f"nothing to build ({reasons})")
+
 
 @dataclass
 class BuildResult:
@@ -191,8 +196,7 @@ def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading) -
     with connect(scheduler) as client:
         records, skipped, warnings = extract_on_cluster(list(paths), client, model, onto, progress)
     if not records:
-        reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
-        raise NothingToBuild(f"nothing to build ({reasons})")
+        raise NothingToBuild.because(skipped)
     return _finish(records, gazetteer, lexicon, skipped, warnings, started, heading)
 
 
@@ -259,8 +263,7 @@ def build(
     warnings: list[str] = []
     documents = read_documents([Path(p) for p in paths], skipped, warnings)
     if not documents:
-        reasons = "; ".join(f"{p}: {r}" for p, r in skipped[:5]) or "no input files"
-        raise NothingToBuild(f"nothing to build ({reasons})")
+        raise NothingToBuild.because(skipped)
     onto = str(Path(ontology or ontology_dir()).resolve())
     gazetteer, lexicon = _rules(onto)
     fingerprint = pipeline_fingerprint(model, gazetteer, lexicon)  # also: is the model installed?

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 ENTITY_CLASSES = ("Person", "Country", "Place", "Organization", "Initiative", "Event")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or heading of a document; NER never runs across two segments."""
 
@@ -26,7 +26,7 @@ class Segment:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article, normalised, split into segments, with its metadata."""
 
@@ -45,7 +45,7 @@ class Document:
         return "\n\n".join(s.text for s in self.segments)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where something was read: a sentence of a document, with its offsets."""
 
@@ -55,7 +55,7 @@ class Evidence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A surface form in a document that names an entity.
 
@@ -78,7 +78,7 @@ class Mention:
     sentence_initial: bool = False  # capitalisation says nothing about the first word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     """An acronym or short form defined in a document: ``short`` stands for ``full``."""
 
@@ -91,7 +91,7 @@ class Alias:
 Ref = tuple
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationMention:
     """A fact read from one sentence: subject predicate object, with its provenance."""
 
@@ -104,7 +104,7 @@ class RelationMention:
     modality: str = "asserted"  # "asserted", "planned" or "reported"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """An event read from one sentence: who, where, when."""
 
@@ -120,7 +120,7 @@ class EventMention:
     modality: str = "asserted"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocRecord:
     """Everything extracted from one document: small, picklable, cacheable."""
 
@@ -131,7 +131,7 @@ class DocRecord:
     events: tuple[EventMention, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One node: a real-world thing that mentions across the corpus resolve to."""
 
@@ -144,7 +144,7 @@ class Entity:
     documents: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The output of resolution: entities, and which entity each mention became."""
 
@@ -153,7 +153,7 @@ class Resolution:
     assignments: dict[tuple[str, int, int], str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One reading of a fact, between resolved entities: the provenance of an edge."""
 

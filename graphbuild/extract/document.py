@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
 from ..gazetteer import Gazetteer
@@ -25,5 +26,14 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
         r, e = extract_relations(doc, segment, document, index, gazetteer, lexicon, events)
         relations.extend(r)
         events.extend(e)
-    return DocRecord(document=document, mentions=tuple(mentions), aliases=tuple(aliases),
-                     relations=tuple(relations), events=tuple(events))
+    # One Evidence object per sentence, shared by everything read from it: records are
+    # kept for the whole corpus, and a sentence copied into each of its mentions would
+    # make them several times larger (pickling keeps the sharing across processes).
+    shared: dict[tuple[int, int], object] = {}
+
+    def one(item):
+        ev = shared.setdefault((item.evidence.start, item.evidence.end), item.evidence)
+        return item if ev is item.evidence else dataclasses.replace(item, evidence=ev)
+
+    return DocRecord(document=document, mentions=tuple(one(m) for m in mentions), aliases=tuple(aliases),
+                     relations=tuple(one(r) for r in relations), events=tuple(one(e) for e in events))
