@@ -70,22 +70,32 @@ def _read(path: str, warnings: list[str]):
     return parse_document(data, posixpath.basename(path), warnings)
 
 
-def extract_one(path: str, model: str, ontology: str) -> Outcome:
-    """The per-article work of one task: read, parse, extract."""
+def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outcome]:
+    """The per-article work of one task, for a few articles: read, parse, extract.
+    Several articles a task keep spaCy's batches full and the scheduler's load light."""
     from .pipeline import _resources
     from .worker import process_documents
 
-    warnings: list[str] = []
-    try:
-        doc = _read(path, warnings)
-    except IngestError as exc:
-        return ("skipped", path, str(exc), tuple(warnings))
-    except OSError as exc:
-        return ("skipped", path, f"cannot read: {exc.strerror or exc}", tuple(warnings))
-    (record,) = process_documents([doc], _resources(model, ontology))
-    # The text stays on the worker: the client needs only metadata, mentions and facts.
-    slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
-    return ("ok", slim, tuple(warnings))
+    outcomes: list[Outcome] = []
+    docs, slots = [], []
+    for path in paths:
+        warnings: list[str] = []
+        try:
+            docs.append(_read(path, warnings))
+            slots.append(len(outcomes))
+            outcomes.append(("ok", None, tuple(warnings)))
+        except IngestError as exc:
+            outcomes.append(("skipped", path, str(exc), tuple(warnings)))
+        except OSError as exc:
+            outcomes.append(("skipped", path, f"cannot read: {exc.strerror or exc}", tuple(warnings)))
+    records = process_documents(docs, _resources(model, ontology)) if docs else []
+    by_id = {r.document.id: r for r in records}
+    for slot, doc in zip(slots, docs):
+        record = by_id[doc.id]
+        # The text stays on the worker: the client needs only metadata, mentions and facts.
+        slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
+        outcomes[slot] = ("ok", slim, outcomes[slot][2])
+    return outcomes
 
 
 @contextmanager
@@ -117,21 +127,24 @@ def connect(scheduler) -> Iterator:
 
 
 def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, ontology: str,
-                       progress: Progress | None = None, retries: int = 3):
+                       progress: Progress | None = None, retries: int = 3, batch: int = 8):
     """Records of every article, computed on the cluster, and what was skipped; the
     same documents and the same skip reasons as a local build."""
     from distributed import as_completed
 
     paths, skipped = list_inputs(inputs)
-    futures = client.map(extract_one, paths, model=model, ontology=ontology, retries=retries, pure=True)
+    batches = [paths[i:i + batch] for i in range(0, len(paths), batch)]
+    futures = client.map(extract_batch, batches, model=model, ontology=ontology, retries=retries, pure=True)
     index = {f.key: i for i, f in enumerate(futures)}
-    outcomes: list[Outcome | None] = [None] * len(paths)
+    results: list[list[Outcome] | None] = [None] * len(batches)
     done = 0
     for future in as_completed(futures):
-        outcomes[index[future.key]] = future.result()
-        done += 1
+        i = index[future.key]
+        results[i] = future.result()
+        done += len(batches[i])
         if progress:
-            progress(done, len(paths), posixpath.basename(paths[index[future.key]]))
+            progress(done, len(paths), posixpath.basename(batches[i][-1]))
+    outcomes = [o for r in results for o in r]
     records: dict[str, DocRecord] = {}
     by_hash: dict[str, DocRecord] = {}
     warnings: list[str] = []

@@ -60,14 +60,14 @@ def test_dask_killing_a_worker_mid_build_gives_the_same_graph(cluster, tmp_path)
     corpus.mkdir()
     for seed in sorted(SEEDS.glob("*.txt")):
         shutil.copy(seed, corpus / seed.name)
-    for i in range(16):
+    for i in range(30):
         (corpus / f"extra{i:02d}.txt").write_text(
             f"Vladimir Putin met Xi Jinping in Beijing on Monday, round {i}. Russia and China discussed trade.\n")
     expected = _bytes(graphbuild.build([corpus]))
     killed = []
 
     def kill_one(done, total, name):
-        if done == 2 and not killed:
+        if not killed:  # after the first batch is back, while the others run
             pids = client.run(os.getpid)
             victim = sorted(pids)[0]
             os.kill(pids[victim], signal.SIGKILL)
