@@ -23,6 +23,17 @@ from ..records import Document, EventMention, Evidence, Mention, RelationMention
 from ..vocab import PREDICATES
 from .dates import normalize_date
 from .lexicon import Lexicon, Trigger
+from .syntax import (
+    between_objects,
+    clause_subject,
+    conjuncts,
+    examples,
+    governors,
+    hyphen_pair,
+    is_verbal,
+    prep_objects,
+    verb_subjects,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -118,11 +129,11 @@ class _Frames:
         """What ``token`` refers to, with its conjuncts ('Russia and China') and the
         examples of a generic noun ('forums such as the UN and the SCO')."""
         found: list[Arg] = []
-        for t in [token, *_conjuncts(token)]:
+        for t in [token, *conjuncts(token)]:
             found.extend(self._arg(t, thing))
         if not found and token.pos_ == "NOUN":
-            for example in _examples(token):
-                for t in [example, *_conjuncts(example)]:
+            for example in examples(token):
+                for t in [example, *conjuncts(example)]:
                     found.extend(self._arg(t, thing))
         unique: dict[tuple, Arg] = {}
         for a in found:
@@ -180,7 +191,7 @@ class _Frames:
             return self._antecedent(offset, ("Person",), token)
         if lower in THING_PRONOUNS:
             # "China ... to its province": the clause's subject first, then the nearest.
-            subject = _clause_subject(token)
+            subject = clause_subject(token)
             if subject is not None and subject.i < token.i:
                 m = self.mention(subject)
                 if m is not None and m.cls in ("Country", "Organization") and not m.demonym:
@@ -189,7 +200,7 @@ class _Frames:
                     return []  # "for China-Russia trade to match its trade": 'its' is the trade
             return self._antecedent(offset, ("Country", "Organization"), token)
         if lower in PLURAL_PRONOUNS:
-            subject = _clause_subject(token)
+            subject = clause_subject(token)
             if subject is not None and subject.i < token.i and subject.tag_ in ("NNS", "NNPS"):
                 group = self.args(subject)  # "Both countries have used their veto"
                 if len(group) >= 2:
@@ -255,7 +266,7 @@ class _Frames:
                 m = self.mention(child)
                 if m is not None and m.cls == "Place":
                     return [Arg((m.start, m.end), m.cls)]
-        for t in _prep_objects(token, ("of",)):
+        for t in prep_objects(token, ("of",)):
             m = self.mention(t)
             if m is not None and m.cls == "Place":
                 return [Arg((m.start, m.end), m.cls)]
@@ -318,7 +329,7 @@ class _Frames:
     def modality(self, trigger: Token) -> str | None:
         """None when the frame is negated or hypothetical; else asserted/planned/reported."""
         lex = self.lexicon
-        chain = [trigger, *_governors(trigger)]
+        chain = [trigger, *governors(trigger)]
         mode = "asserted"
         for t in chain:
             for child in t.children:
@@ -422,16 +433,7 @@ class _Frames:
         return None
 
 
-# ---------------------------------------------------------------------- parsing helpers
-
-
-def _examples(token: Token) -> list[Token]:
-    """'forums such as X', 'organizations like X', 'countries including X'."""
-    found = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("as", "like", "including"):
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-    return found
+# ------------------------------------------------------------------------- frames
 
 
 def _member_lists(f: _Frames, doc: Doc) -> None:
@@ -458,94 +460,6 @@ def _member_lists(f: _Frames, doc: Doc) -> None:
                       BASE_CONFIDENCE["apposition"])
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [t for t in token.conjuncts if t.i > token.i]
-
-
-def _governors(token: Token) -> Iterator[Token]:
-    """The chain of heads up to the clause root (and through xcomp/ccomp to the main verb)."""
-    t = token
-    for _ in range(8):
-        if t.head is t:
-            return
-        t = t.head
-        yield t
-
-
-def _clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause above ``token`` that has one."""
-    t = token
-    for _ in range(10):
-        if t.pos_ in ("VERB", "AUX") or _is_verbal(t):
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    return c
-        if t.head is t:
-            return None
-        t = t.head
-    return None
-
-
-VERBAL_DEPS = {"ROOT", "advcl", "xcomp", "ccomp", "relcl", "conj", "pcomp"}
-
-
-def _is_verbal(token: Token) -> bool:
-    """A verb, or a token the tagger called a noun that heads a clause with its own
-    subject ('As Putin and Xi meet in China')."""
-    if token.pos_ in ("VERB", "AUX"):
-        return True
-    return token.dep_ in VERBAL_DEPS and token.tag_ in ("NN", "NNS", "VBP") and any(
-        c.dep_ == "nsubj" for c in token.children)
-
-
-def _verb_subjects(verb: Token) -> list[Token]:
-    """Grammatical subject of ``verb``, climbing through xcomp ('set to visit') and verb
-    coordination ('arrived in X and met Y'); a relative clause's subject is its head."""
-    t = verb
-    for _ in range(6):
-        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and t is not verb)]
-        if subs:
-            return subs
-        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
-            t = t.head
-            continue
-        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
-            return [t.head] if t.dep_ == "relcl" else []
-        return []
-    return []
-
-
-def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
-    preps = set(preps)
-    found = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "dobj" and "dobj" in preps:
-            found.append(child)
-        elif child.dep_ == "prt" and child.lower_ in preps:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-    return found
-
-
-def _between(token: Token) -> list[Token]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-            return [c for c in child.children if c.dep_ == "pobj"]
-    return []
-
-
-def _hyphen_pair(token: Token) -> list[Token]:
-    """'China-Russia trade': the two names joined by a hyphen before the noun."""
-    doc = token.doc
-    left = [t for t in doc[max(token.i - 6, token.sent.start):token.i]]
-    for i in range(len(left) - 2):
-        if left[i + 1].text in ("-", "\u2013") and left[i].pos_ == "PROPN" and left[i + 2].pos_ == "PROPN":
-            return [left[i], left[i + 2]]
-    return []
-
-
-# ------------------------------------------------------------------------- frames
 
 
 def _verb_frame(f: _Frames, verb: Token, trig: Trigger) -> None:
@@ -561,8 +475,8 @@ def _verb_frame(f: _Frames, verb: Token, trig: Trigger) -> None:
         if verb.dep_ == "acl" and not obj_tokens:
             obj_tokens = [_noun_referent(verb.head)]
     else:
-        subj_tokens = _verb_subjects(verb)
-        obj_tokens = _prep_objects(verb, trig.object)
+        subj_tokens = verb_subjects(verb)
+        obj_tokens = prep_objects(verb, trig.object)
         if verb.dep_ == "acl" and not subj_tokens and verb.tag_ == "VBN":
             # "a programme launched by China": the participle's noun is the object.
             subj_tokens = [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
@@ -570,7 +484,7 @@ def _verb_frame(f: _Frames, verb: Token, trig: Trigger) -> None:
             obj_tokens = [_noun_referent(verb.head)]
     if "from" in trig.subject:
         # "transporting goods from Russia to China": the origin, not the driver.
-        origins = _prep_objects(verb, ("from",))
+        origins = prep_objects(verb, ("from",))
         if origins:
             subj_tokens = origins
     subjects = [a for t in subj_tokens for a in f.args(t)]
@@ -624,17 +538,17 @@ def _noun_frame(f: _Frames, noun: Token, trig: Trigger) -> None:
                     target = objects if trig.mod_is == "object" else subjects
                     target.append(Arg((m.start, m.end), m.cls))
     if "by" in trig.subject:
-        for t in _prep_objects(noun, ("by",)):
+        for t in prep_objects(noun, ("by",)):
             subjects.extend(f.args(t))
-    objects.extend(a for t in _prep_objects(noun, trig.object) for a in f.args(t, thing=trig.thing_object))
+    objects.extend(a for t in prep_objects(noun, trig.object) for a in f.args(t, thing=trig.thing_object))
     if trig.thing_subject:
         # "the supply of Russian gas to China": the owner of the thing supplies it.
-        subjects.extend(a for t in _prep_objects(noun, ("of",)) for a in f.args(t, thing=True))
+        subjects.extend(a for t in prep_objects(noun, ("of",)) for a in f.args(t, thing=True))
         objects = [a for a in objects if a not in subjects]
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         # "trade volumes between Russia and China": the trigger modifies the head noun.
         noun_for_preps = noun.head
-        objects.extend(a for t in _prep_objects(noun_for_preps, trig.object) for a in f.args(t, thing=trig.thing_object))
+        objects.extend(a for t in prep_objects(noun_for_preps, trig.object) for a in f.args(t, thing=trig.thing_object))
         for c in noun_for_preps.children:
             if c.dep_ == "poss":
                 (subjects if trig.poss == "subject" else objects).extend(f.args(c))
@@ -642,13 +556,13 @@ def _noun_frame(f: _Frames, noun: Token, trig: Trigger) -> None:
     if noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.lemma_.lower() in f.lexicon.light_verbs:
         # "China provides support to Russia", "Russia imposed sanctions on X".
         if not subjects:
-            subjects.extend(a for t in _verb_subjects(head) for a in f.args(t))
-        objects.extend(a for t in _prep_objects(head, trig.object) for a in f.args(t, thing=trig.thing_object))
+            subjects.extend(a for t in verb_subjects(head) for a in f.args(t))
+        objects.extend(a for t in prep_objects(head, trig.object) for a in f.args(t, thing=trig.thing_object))
         rule += f"+{head.lemma_.lower()}"
     if noun.dep_ == "attr" or (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be"):
         # Copula: "China is Russia's largest trading partner", "X is at odds with Y".
         copula = head if noun.dep_ == "attr" else head.head
-        holder = [a for t in _verb_subjects(copula) for a in f.args(t, thing=trig.thing_subject)]
+        holder = [a for t in verb_subjects(copula) for a in f.args(t, thing=trig.thing_subject)]
         if holder:
             (subjects if trig.copular or trig.poss == "object" or not subjects else objects).extend(holder)
             base = BASE_CONFIDENCE["copular"]
@@ -666,7 +580,7 @@ def _noun_frame(f: _Frames, noun: Token, trig: Trigger) -> None:
     if trig.name_of and noun.dep_ != "appos":
         # "its northeastern province of Heilongjiang": the pobj names the province, the
         # possessor is where it lies.
-        named = [a for t in _prep_objects(noun, ("of",)) for a in f.args(t)]
+        named = [a for t in prep_objects(noun, ("of",)) for a in f.args(t)]
         if named:
             subjects = named
             objects = [a for p in poss for a in f.args(p)]
@@ -682,7 +596,7 @@ def _noun_frame(f: _Frames, noun: Token, trig: Trigger) -> None:
     if not subjects and noun.dep_ in ("oprd", "attr", "dobj") and noun.head.lemma_ in ("make", "name", "appoint", "elect"):
         # "make the African Union a permanent member".
         subjects.extend(a for c in noun.head.children if c.dep_ == "dobj" and c is not noun for a in f.args(c))
-    if trig.predicate == "locatedIn" and not noun.dep_ == "appos":
+    if trig.predicate == "locatedIn" and noun.dep_ != "appos":
         names = [a for c in noun.children if c.dep_ in ("compound", "nmod") for a in f.args(c) if a.cls == "Place"]
         if names:
             subjects = names  # "Russia's Kaliningrad region"
@@ -693,13 +607,13 @@ def _noun_frame(f: _Frames, noun: Token, trig: Trigger) -> None:
         if not subjects and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "after", "before", "during", "in"):
             governor = noun.head.head
             if governor.pos_ in ("VERB", "AUX"):
-                subjects.extend(a for t in _verb_subjects(governor) for a in f.args(t))
+                subjects.extend(a for t in verb_subjects(governor) for a in f.args(t))
     if trig.invert:
         subjects, objects = objects, subjects
     _emit(f, trig, subjects, objects, noun, rule, mode, base)
-    pair = _between(noun) or _hyphen_pair(noun)
+    pair = between_objects(noun) or hyphen_pair(noun)
     if not pair and noun.dep_ == "compound":
-        pair = _between(noun.head) or _hyphen_pair(noun.head)
+        pair = between_objects(noun.head) or hyphen_pair(noun.head)
     if trig.between and pair:
         parties = [a for t in pair for a in f.args(t)]
         for a, b in combinations(parties, 2):
@@ -742,7 +656,7 @@ def _title_holder(f: _Frames, noun: Token) -> list[Arg]:
                 people = [a for x in candidates for a in f.args(x) if a.cls == "Person"]
                 if people:
                     return people
-            return [a for s in _verb_subjects(governor) for a in f.args(s) if a.cls == "Person"]
+            return [a for s in verb_subjects(governor) for a in f.args(s) if a.cls == "Person"]
         t = t.head
     return []
 
@@ -782,7 +696,7 @@ def _event(f: _Frames, cls: str, token: Token, subjects: list[Arg], objects: lis
         people = [a for a in subjects + objects if a.cls == "Person"]
         if len({a.ref for a in people}) < 2:
             return
-        locations = [a for t in _prep_objects(token, ("in", "at")) for a in f.args(t)
+        locations = [a for t in prep_objects(token, ("in", "at")) for a in f.args(t)
                      if a.cls in ("Place", "Country")]
         f.add_event(cls, token, people, locations, [a for a in locations if a.cls == "Country"], rule, mode)
     elif cls == "Conflict":
@@ -803,7 +717,7 @@ def _standalone_event(f: _Frames, noun: Token, cls: str) -> None:
     mode = f.modality(noun)
     if mode is None:
         return
-    locations = [a for t in _prep_objects(noun, ("in", "at")) for a in f.args(t) if a.cls in ("Place", "Country")]
+    locations = [a for t in prep_objects(noun, ("in", "at")) for a in f.args(t) if a.cls in ("Place", "Country")]
     participants: list[Arg] = []
     orgs = [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
             for a in f.args(c) if a.cls == "Organization"]
@@ -818,7 +732,7 @@ def _standalone_event(f: _Frames, noun: Token, cls: str) -> None:
             break
     if t is not noun:
         holder = t if t.pos_ in ("VERB", "AUX") else t.head
-        participants = [a for s in _verb_subjects(holder) for a in f.args(s) if a.cls in ("Person", "Country")]
+        participants = [a for s in verb_subjects(holder) for a in f.args(s) if a.cls in ("Person", "Country")]
     for child in noun.children:
         if child.dep_ == "relcl":
             # "a summit that Putin and Xi used to ...".
@@ -861,7 +775,7 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
     f.prior_events = list(prior_events)
     for token in doc:
         lemma = token.lemma_.lower()
-        if _is_verbal(token) and (lemma in lexicon.verbs or token.lower_ in lexicon.verbs):
+        if is_verbal(token) and (lemma in lexicon.verbs or token.lower_ in lexicon.verbs):
             for trig in lexicon.verbs.get(lemma) or lexicon.verbs[token.lower_]:
                 _verb_frame(f, token, trig)
         elif token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:

@@ -1,0 +1,106 @@
+"""Dependency-parse helpers: subjects, prepositional objects, conjuncts, governors.
+
+Pure functions over spaCy tokens, shared by the relation and event frames.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+def examples(token: Token) -> list[Token]:
+    """'forums such as X', 'organizations like X', 'countries including X'."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("as", "like", "including"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i]
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """The chain of heads up to the clause root (and through xcomp/ccomp to the main verb)."""
+    t = token
+    for _ in range(8):
+        if t.head is t:
+            return
+        t = t.head
+        yield t
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above ``token`` that has one."""
+    t = token
+    for _ in range(10):
+        if t.pos_ in ("VERB", "AUX") or is_verbal(t):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+VERBAL_DEPS = {"ROOT", "advcl", "xcomp", "ccomp", "relcl", "conj", "pcomp"}
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or a token the tagger called a noun that heads a clause with its own
+    subject ('As Putin and Xi meet in China')."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ in VERBAL_DEPS and token.tag_ in ("NN", "NNS", "VBP") and any(
+        c.dep_ == "nsubj" for c in token.children)
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Grammatical subject of ``verb``, climbing through xcomp ('set to visit') and verb
+    coordination ('arrived in X and met Y'); a relative clause's subject is its head."""
+    t = verb
+    for _ in range(6):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and t is not verb)]
+        if subs:
+            return subs
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+            return [t.head] if t.dep_ == "relcl" else []
+        return []
+    return []
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    preps = set(preps)
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "dobj" and "dobj" in preps:
+            found.append(child)
+        elif child.dep_ == "prt" and child.lower_ in preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def between_objects(token: Token) -> list[Token]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            return [c for c in child.children if c.dep_ == "pobj"]
+    return []
+
+
+def hyphen_pair(token: Token) -> list[Token]:
+    """'China-Russia trade': the two names joined by a hyphen before the noun."""
+    doc = token.doc
+    left = [t for t in doc[max(token.i - 6, token.sent.start):token.i]]
+    for i in range(len(left) - 2):
+        if left[i + 1].text in ("-", "\u2013") and left[i].pos_ == "PROPN" and left[i + 2].pos_ == "PROPN":
+            return [left[i], left[i + 2]]
+    return []
