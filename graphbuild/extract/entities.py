@@ -36,6 +36,8 @@ TITLE_HEADS = {
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Madam"}
 TITLE_MODIFIERS = {"former", "then", "late", "current", "outgoing", "incoming", "acting", "new", "ex"}
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
+#: Parts of speech that end a title: "As President Putin visits" starts with a conjunction.
+FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB", "PART", "ADV", "PUNCT"}
 
 #: Nouns after a name that make it a place ("the Amur region"), and before it ("city of").
 PLACE_NOUNS = {"region", "province", "oblast", "krai", "district", "county", "prefecture", "city",
@@ -194,7 +196,7 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
         k = start
     # Qualifiers: capitalised words and hyphens ("First Deputy Prime", "Secretary-").
     while k - 1 >= 0 and (doc[k - 1].is_title or doc[k - 1].text == "-" or doc[k - 1].lower_ in TITLE_HEADS) \
-            and not _is_named(doc[k - 1], gazetteer):
+            and not _is_named(doc[k - 1], gazetteer) and (doc[k - 1].text == "-" or doc[k - 1].pos_ not in FUNCTION_POS):
         k -= 1
     while k < head_end and doc[k].text == "-":
         k += 1
