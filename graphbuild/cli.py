@@ -60,8 +60,8 @@ def cli() -> None:
               help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
                    "document); repeatable.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
-              help="Draw only the N most connected nodes in graph.html (the page says so); "
-                   "graph.ttl and graph.graphml keep every node.")
+              help="Draw only the N most connected nodes in graph.html (the page says so) "
+                   "[default: 2500]; graph.ttl and graph.graphml keep every node.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for parsing and extraction [default: the machine's cores]. The output is the "
                    "same whatever the number.")

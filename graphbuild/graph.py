@@ -160,12 +160,19 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
 
     clusters: list[dict] = []
     # Blocking: a mention is compared with the clusters of its own document, and with
-    # the clusters elsewhere that have exactly its class and participants.
+    # the dated clusters elsewhere of its class, participants and year (an undated
+    # event never merges across documents, so it is never a candidate there).
     by_doc: dict[str, list[dict]] = defaultdict(list)
     by_key: dict[tuple, list[dict]] = defaultdict(list)
+
+    def block(c: dict) -> tuple | None:
+        return (c["cls"], tuple(c["participants"]), c["date"][:4]) if c["date"] else None
+
     for doc_id, ev, parts, locs, hosts in resolved:
         target = None
-        candidates = by_doc[doc_id] + [c for c in by_key[(ev.cls, tuple(parts))] if doc_id not in c["documents"]]
+        key = (ev.cls, tuple(parts), ev.date[:4]) if ev.date else None
+        others = [c for c in by_key.get(key, ()) if doc_id not in c["documents"]] if key else []
+        candidates = by_doc[doc_id] + others
         for c in candidates:
             if c["cls"] != ev.cls:
                 continue
@@ -187,7 +194,7 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
             target = {"cls": ev.cls, "participants": [], "locations": [], "hosts": [], "date": None,
                       "documents": [], "mentions": [], "first": (doc_id, ev.evidence.start)}
             clusters.append(target)
-        old_key = (target["cls"], tuple(target["participants"]))
+        old_key = block(target)
         for key, values in (("participants", parts), ("locations", locs), ("hosts", hosts)):
             target[key] = sorted(set(target[key]) | set(values))
         if ev.date and (target["date"] is None or len(ev.date) > len(target["date"])):
@@ -196,10 +203,10 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
             target["documents"].append(doc_id)
             by_doc[doc_id].append(target)
         target["mentions"].append(ev)
-        new_key = (target["cls"], tuple(target["participants"]))
-        if new_key != old_key:
+        new_key = block(target)
+        if old_key is not None and new_key != old_key:
             by_key[old_key] = [c for c in by_key[old_key] if c is not target]
-        if not any(c is target for c in by_key[new_key]):
+        if new_key is not None and not any(c is target for c in by_key[new_key]):
             by_key[new_key].append(target)
 
     cameo = lexicon.event_cameo if lexicon else {}

@@ -70,9 +70,9 @@ class BuildResult:
         return serialize(self.graph, fmt)
 
     def to_html(self, max_nodes: int | None = None) -> bytes:
-        from .export.html import to_html
+        from .export.html import DEFAULT_MAX_NODES, to_html
 
-        return to_html(self.graph, heading=self.heading, max_nodes=max_nodes)
+        return to_html(self.graph, heading=self.heading, max_nodes=max_nodes or DEFAULT_MAX_NODES)
 
     def to_graphml(self) -> bytes:
         from .export.graphml import to_graphml

@@ -149,8 +149,13 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     return sub
 
 
+#: Above this many nodes the page draws the most connected ones (and says so): a
+#: browser cannot show more usefully, and the layout cost grows with the square.
+DEFAULT_MAX_NODES = 2500
+
+
 def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
-            note: str | None = None, max_nodes: int | None = None) -> bytes:
+            note: str | None = None, max_nodes: int | None = DEFAULT_MAX_NODES) -> bytes:
     """The self-contained page as bytes; with ``max_nodes``, only the most connected
     nodes, and the page says so."""
     from pyvis.network import Network
