@@ -45,7 +45,8 @@ else:
     loaded = start
 end = time.perf_counter()
 print(json.dumps({"docs": len(texts), "words": words, "seconds": end - start, "pipe_seconds": end - loaded,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
@@ -60,6 +61,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs=2, default=[100, 400])
     parser.add_argument("--cache-size", type=int, default=1000)
     parser.add_argument("--rss-size", type=int, default=0, help="also measure peak RSS at this size (e.g. 10000)")
+    parser.add_argument("--rss-workers", type=int, default=1, help="workers for the peak RSS run")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,8 +102,10 @@ def main() -> None:
                   f"{warm['seconds']:.1f} s ({100 * warm['seconds'] / cold['seconds']:.1f}% of cold)")
         if args.rss_size:
             folder = write_corpus(tmp / "rss", args.rss_size)
-            big = measure("graphbuild", folder, workers=1)
-            print(f"\npeak RSS at {args.rss_size} articles: {big['peak_rss_mb']:.0f} MB ({big['seconds']:.0f} s)")
+            big = measure("graphbuild", folder, workers=args.rss_workers)
+            print(f"\npeak RSS at {args.rss_size} articles with {args.rss_workers} worker(s), build and write: "
+                  f"main process {big['peak_rss_mb']:.0f} MB, largest worker {big['worker_peak_rss_mb']:.0f} MB "
+                  f"({big['seconds']:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def test_validate_seed_graph_conforms(seed_out):
     [
         ('rdfs:label "Vladimir Putin"', 'rdfs:label "Vladimir Putin", "V. Putin"', "entity:vladimir-putin"),
         ('"2023-10-19"^^xsd:date', '"19 October 2023"', "document:000"),
-        ("gb:confidence 0.9 ;", "gb:confidence 1.5 ;", "statement:"),
+        ('gb:confidence "0.9"^^xsd:decimal ;', 'gb:confidence "1.5"^^xsd:decimal ;', "statement:"),
     ],
 )
 def test_validate_broken_graph_reports_violations(seed_out, tmp_path, old, new, focus):
