@@ -48,7 +48,8 @@ def in_browser(html: Path) -> float:
         page = browser.new_page()
         start = time.perf_counter()
         page.goto(html.as_uri())
-        page.wait_for_function("window.gbStable === true", timeout=120_000)
+        while not page.evaluate("window.gbStable === true"):  # wait_for_function needs eval (CSP)
+            page.wait_for_timeout(50)
         count = page.evaluate("window.gbNodes.length")
         elapsed = time.perf_counter() - start
         browser.close()

@@ -49,8 +49,20 @@ def open_page(browser, html: Path):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(html.resolve().as_uri())
-    page.wait_for_function("window.gbStable === true", timeout=30_000)
+    wait_until(page, "window.gbStable === true", timeout=60)
     return page, outside, errors
+
+
+def wait_until(page, expression: str, timeout: float = 30) -> None:
+    """Poll through page.evaluate: wait_for_function would need eval, which the page's
+    Content-Security-Policy rightly forbids."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(100)
 
 
 def test_html_seed_page_opens_offline_with_every_node(browser, seed_result, seed_out, tmp_path):
@@ -70,7 +82,7 @@ def test_html_seed_page_opens_offline_with_every_node(browser, seed_result, seed
 def test_html_search_finds_xi_jinping_by_short_name(browser, seed_out):
     page, _, errors = open_page(browser, seed_out / "graph.html")
     page.fill("#gb-search", "Xi")
-    page.wait_for_function("document.getElementById('gb-search-status').textContent.length > 0")
+    wait_until(page, "document.getElementById('gb-search-status').textContent.length > 0")
     assert page.text_content("#gb-search-status") == "Xi Jinping"
     assert page.evaluate("window.gbNetwork.getSelectedNodes()") == ["entity/xi-jinping"]
     assert errors == []
@@ -123,7 +135,7 @@ def test_html_hostile_names_in_graph_show_as_text(browser, tmp_path):
     html_path.write_bytes(to_html(graph, heading=payload))
     page, outside, errors = open_page(browser, html_path)
     page.fill("#gb-search", "Acme")
-    page.wait_for_function("document.getElementById('gb-search-status').textContent.length > 0")
+    wait_until(page, "document.getElementById('gb-search-status').textContent.length > 0")
     assert payload in page.text_content("#gb-details")
     assert "</script><script>window.__pwned=8</script>" in page.text_content("#gb-details")
     assert page.evaluate("window.__pwned === undefined")

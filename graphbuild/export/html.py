@@ -149,6 +149,11 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     return sub
 
 
+#: Up to this many nodes the layout is computed in Python (instant, crisp on load);
+#: above, the page runs vis-network's physics once, seeded, and stops when stable:
+#: a quadratic spring layout in Python would cost more than the rest of the build.
+PYTHON_LAYOUT_MAX_NODES = 800
+
 #: Above this many nodes the page draws the most connected ones (and says so): a
 #: browser cannot show more usefully, and the layout cost grows with the square.
 DEFAULT_MAX_NODES = 2500
@@ -168,12 +173,13 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
 
     documents = {d.id: d for d in graph.graph.get("documents", ())}
     net = Network(directed=True, height="100%", width="100%", heading=heading, cdn_resources="local")
-    positions = layout(graph)
+    in_python = graph.number_of_nodes() <= PYTHON_LAYOUT_MAX_NODES
+    positions = layout(graph) if in_python else {}
     mentions = [d.get("mention_count", 1) for _, d in graph.nodes(data=True)] or [1]
     biggest = max(mentions)
     for node, data in graph.nodes(data=True):
         core = data.get("core_class", "Event")
-        x, y = positions.get(node, (0, 0))
+        place = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
         size = 10 + 30 * math.sqrt(max(data.get("mention_count", 1), 1) / max(biggest, 1))
         names = [data["label"], *data.get("alt_labels", ())]
         event = data.get("kind") == "event"
@@ -185,8 +191,7 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
             title=node_tooltip(data, documents),
             shape="diamond" if core == "Event" else "dot",
             size=round(size, 1),
-            x=x,
-            y=y,
+            **place,
             group=core,
             names=names,
             wikidata=data.get("wikidata") or "",
@@ -206,9 +211,14 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
                               "highlight": {"background": color, "border": "#000000"}},
                     "shape": "diamond" if cls == "Event" else "dot"}
               for cls, color in CLASS_COLORS.items()}
+    physics = {"enabled": False} if in_python else {
+        "enabled": True, "solver": "barnesHut",
+        "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.1},
+        "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
+    }
     options = {
         "groups": groups,
-        "physics": {"enabled": False},
+        "physics": physics,
         "layout": {"randomSeed": 1, "improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "system-ui"}, "borderWidth": 1},
