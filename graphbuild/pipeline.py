@@ -88,13 +88,14 @@ class BuildResult:
         """
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        # Rendered one at a time and written out before the next: the outputs of a big
+        # corpus never sit in memory together.
         contents = {
-            "graph.ttl": self.to_turtle(),
-            "graph.html": self.to_html(max_nodes),
-            "graph.graphml": self.to_graphml(),
+            "graph.ttl": self.to_turtle,
+            "graph.html": lambda: self.to_html(max_nodes),
+            "graph.graphml": self.to_graphml,
+            **{f"graph.{fmt}": (lambda fmt=fmt: self.to_rdf(fmt)) for fmt in formats},
         }
-        for fmt in formats:
-            contents[f"graph.{fmt}"] = self.to_rdf(fmt)
         return write_atomically(out, contents)
 
     def summary_line(self) -> str:
@@ -107,7 +108,7 @@ class BuildResult:
 TEMP_PREFIX = ".graphbuild-"
 
 
-def write_atomically(out: Path, contents: dict[str, bytes]) -> list[Path]:
+def write_atomically(out: Path, contents: dict[str, bytes | Callable[[], bytes]]) -> list[Path]:
     """Write every file to a temporary name in ``out``, then rename them all into place.
 
     Interrupted before the renames, the previous files are untouched; a temporary file
@@ -123,7 +124,7 @@ def write_atomically(out: Path, contents: dict[str, bytes]) -> list[Path]:
             fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=out)
             os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from others
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                fh.write(data() if callable(data) else data)
                 fh.flush()
                 os.fsync(fh.fileno())
             temps.append((Path(tmp), out / name))
