@@ -122,12 +122,12 @@ def write_atomically(out: Path, contents: dict[str, bytes | Callable[[], bytes]]
     try:
         for name, data in contents.items():
             fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=out)
+            temps.append((Path(tmp), out / name))  # registered first: an interrupt cleans it up
             os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from others
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data() if callable(data) else data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            temps.append((Path(tmp), out / name))
         pause = os.environ.get("GRAPHBUILD_PAUSE_BEFORE_RENAME")
         if pause:  # a failpoint for the interruption tests
             time.sleep(float(pause))
