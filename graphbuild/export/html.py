@@ -214,7 +214,7 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
     physics = {"enabled": False} if in_python else {
         "enabled": True, "solver": "barnesHut",
         "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.1},
-        "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 120, "updateInterval": 25, "fit": True},
     }
     options = {
         "groups": groups,
