@@ -154,18 +154,11 @@ class _Frames:
                     c.dep_ in ("poss", "prep") for c in token.children):
                 # "The visit ... is scheduled to include talks": the visitor.
                 return self._last_visitors(self.offset(token))
-            role = self._role_noun(token)
-            if role:
-                return role
-            group = self._group_noun(token)
-            if group:
-                return group
-            named = self._named_place(token)
-            if named:
-                return named
-            definite = self._definite(token)
-            if definite:
-                return definite
+            # "the Chinese president", "the two leaders", "the Amur region", "the bloc".
+            for describe in (self._role_noun, self._group_noun, self._named_place, self._definite):
+                found = describe(token)
+                if found:
+                    return found
             # Appositions and compounds: "the host, China"; things of a country:
             # "Russian oil", "Chinese goods".
             for child in token.children:
