@@ -10,7 +10,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import BinaryIO, Callable, Iterable, Sequence
 
 import networkx as nx
 
@@ -83,20 +83,21 @@ class BuildResult:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
         ``formats``: jsonld, nt, trig) into ``out_dir``.
 
-        All three are rendered in memory first, written to temporary names in the
-        folder, then renamed into place: a failure leaves the previous output whole.
+        Each file is streamed into a temporary name in the folder, and all are renamed
+        into place at the end: a failure leaves the previous output whole.
         """
+        from .export.graphml import write_graphml
+        from .export.turtle import write_rdf
+
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        # Rendered one at a time and written out before the next: the outputs of a big
-        # corpus never sit in memory together.
-        contents = {
-            "graph.ttl": self.to_turtle,
-            "graph.html": lambda: self.to_html(max_nodes),
-            "graph.graphml": self.to_graphml,
-            **{f"graph.{fmt}": (lambda fmt=fmt: self.to_rdf(fmt)) for fmt in formats},
+        writers = {
+            "graph.ttl": lambda fh: write_rdf(self.graph, fh, "turtle"),
+            "graph.html": lambda fh: fh.write(self.to_html(max_nodes)),
+            "graph.graphml": lambda fh: write_graphml(self.graph, fh),
+            **{f"graph.{fmt}": (lambda fh, fmt=fmt: write_rdf(self.graph, fh, fmt)) for fmt in formats},
         }
-        return write_atomically(out, contents)
+        return write_atomically(out, writers)
 
     def summary_line(self) -> str:
         c = self.counts or summary(self.graph)
@@ -108,8 +109,9 @@ class BuildResult:
 TEMP_PREFIX = ".graphbuild-"
 
 
-def write_atomically(out: Path, contents: dict[str, bytes | Callable[[], bytes]]) -> list[Path]:
-    """Write every file to a temporary name in ``out``, then rename them all into place.
+def write_atomically(out: Path, contents: dict[str, bytes | Callable[[BinaryIO], object]]) -> list[Path]:
+    """Write every file to a temporary name in ``out`` (bytes, or a function that
+    writes into the open file), then rename them all into place.
 
     Interrupted before the renames, the previous files are untouched; a temporary file
     left by a killed process is removed by the next write.
@@ -124,8 +126,11 @@ def write_atomically(out: Path, contents: dict[str, bytes | Callable[[], bytes]]
             fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=out)
             temps.append((Path(tmp), out / name))  # registered first: an interrupt cleans it up
             os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from others
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data() if callable(data) else data)
+            with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
+                if callable(data):
+                    data(fh)
+                else:
+                    fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
         pause = os.environ.get("GRAPHBUILD_PAUSE_BEFORE_RENAME")

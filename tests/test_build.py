@@ -18,11 +18,13 @@ from graphbuild.vocab import GB
 from .conftest import OUTPUT, ROOT, SEEDS
 
 FILES = ("graph.ttl", "graph.html", "graph.graphml")
+EXTRA_FORMATS = ("nt", "jsonld", "trig")
 
 
-def _cli_build(out: Path, seed: str) -> None:
+def _cli_build(out: Path, seed: str, *extra: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    subprocess.run([sys.executable, "-m", "graphbuild", "build", str(SEEDS), "--out", str(out), "-q"],
+    formats = [arg for fmt in extra for arg in ("--format", fmt)]
+    subprocess.run([sys.executable, "-m", "graphbuild", "build", str(SEEDS), "--out", str(out), "-q", *formats],
                    check=True, env=env, cwd=ROOT)
 
 
@@ -43,6 +45,20 @@ def test_build_seed_graphml_has_the_same_nodes_as_the_graph(seed_result, seed_ou
     assert graphml.nodes["entity/vladimir-putin"]["label"] == "Vladimir Putin"
 
 
+def test_build_seed_graphml_holds_readable_evidence_not_python_objects(seed_result, seed_out):
+    graphml = nx.read_graphml(seed_out / "graph.graphml")
+    text = (seed_out / "graph.graphml").read_text(encoding="utf-8")
+    assert "Statement(" not in text and "Evidence(" not in text
+    relations = [(u, v, d) for u, v, d in graphml.edges(data=True) if d.get("kind") == "relation"]
+    assert relations
+    for u, v, data in relations:
+        statements = next(d["statements"] for k, d in seed_result.graph[u][v].items()
+                          if d.get("predicate") == data["predicate"])
+        assert data["statement_count"] == len(statements)
+        assert data["evidence"].split(" | ")[0] == statements[0].evidence.sentence
+        assert set(data["documents"].split(" | ")) == {st.evidence.doc_id for st in statements}
+
+
 def test_build_seed_html_holds_every_node_and_loads_nothing_from_the_network(seed_result, seed_out):
     html = (seed_out / "graph.html").read_text(encoding="utf-8")
     for node in seed_result.graph.nodes:
@@ -55,9 +71,9 @@ def test_build_seed_html_holds_every_node_and_loads_nothing_from_the_network(see
 
 
 def test_build_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
-    _cli_build(tmp_path / "a", "1")
-    _cli_build(tmp_path / "b", "2")
-    for name in FILES:
+    _cli_build(tmp_path / "a", "1", *EXTRA_FORMATS)
+    _cli_build(tmp_path / "b", "2", *EXTRA_FORMATS)
+    for name in (*FILES, *(f"graph.{fmt}" for fmt in EXTRA_FORMATS)):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 

@@ -146,3 +146,52 @@ def test_turtle_events_have_class_roles_date_and_source():
     assert rdf.value(event, GB.date) == Literal("2023-10", datatype=XSD.gYearMonth)
     assert (event, PROV.wasDerivedFrom, GBR["document/a"]) in rdf
     assert isinstance(event, URIRef) and "/event/" in str(event)
+
+
+@pytest.mark.parametrize("iri", [
+    "entity/vladimir-putin", "entity/21st-century-maritime-silk-road", "statement/0b33a9d44d9156c7",
+    "event/visit-2023-10-abc", "entity/a.b", "entity/-x", "entity/x-", "entity/x_y", "entity/m\u00fcnchen",
+    "entity/a--b", "document/x/y", "other/name", "entity/",
+])
+def test_turtle_subject_shortcut_writes_what_rdflib_writes(iri):
+    from graphbuild.export.turtle import TurtleBlocks
+
+    turtle = TurtleBlocks()
+    assert turtle.subject_n3(GBR[iri]) == GBR[iri].n3(turtle.nm)
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("trig", "trig")])
+def test_rdf_every_format_holds_the_same_triples(fmt, parse_as):
+    from rdflib import Dataset
+
+    from graphbuild.export.turtle import add_triples
+
+    order = sorted(ENTITIES)
+    g, _ = _world({"a": [("russia", "memberOf", "nato", 0.7)], "b": [("china", "partnerOf", "russia", 0.9),
+                                                                      ("russia", "memberOf", "nato", 0.8)]},
+                  {"a": [_visit(order, "a", "2023-10")]})
+    expected = Graph()
+    add_triples(expected, g)
+    parsed = Dataset()
+    parsed.parse(data=serialize(g, fmt), format=parse_as)
+    assert {(s, p, o) for s, p, o, _ in parsed.quads()} == set(expected)
+    assert len(expected) > 30
+
+
+def test_rdf_trig_puts_each_stated_fact_in_the_graph_of_its_document():
+    from rdflib import Dataset
+
+    g, _ = _world({"a": [("russia", "memberOf", "nato", 0.7)], "b": [("russia", "memberOf", "nato", 0.8)]})
+    ds = Dataset()
+    ds.parse(data=serialize(g, "trig"), format="trig")
+    fact = (GBR["entity/russia"], GB.memberOf, GBR["entity/nato"])
+    holding = sorted(str(c) for s, p, o, c in ds.quads(fact))
+    assert holding == [str(GBR["document/a"]), str(GBR["document/b"])]
+    for s, _, _, c in ds.quads((None, RDF.type, RDF.Statement)):
+        assert (s, PROV.wasDerivedFrom, c) in ds.graph(c)
+
+
+def test_rdf_ntriples_lines_are_sorted():
+    g, _ = _world({"a": [("russia", "memberOf", "nato", 0.7)], "b": [("china", "partnerOf", "russia", 0.9)]})
+    lines = serialize(g, "nt").decode("utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == len(set(lines)) > 20

@@ -132,6 +132,20 @@ def test_write_atomically_failure_leaves_previous_output(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
 
 
+def test_write_atomically_writer_failing_midway_leaves_previous_output(tmp_path):
+    write_atomically(tmp_path, {"graph.ttl": b"old ttl", "graph.html": b"old html"})
+
+    def half_then_fail(fh):
+        fh.write(b"@prefix half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_atomically(tmp_path, {"graph.html": lambda fh: fh.write(b"new html"), "graph.ttl": half_then_fail})
+    assert (tmp_path / "graph.ttl").read_bytes() == b"old ttl"
+    assert (tmp_path / "graph.html").read_bytes() == b"old html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
+
+
 def _start_build(corpus: Path, out: Path) -> subprocess.Popen:
     env = {**os.environ, "GRAPHBUILD_PAUSE_BEFORE_RENAME": "30"}
     return subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(corpus), "--out", str(out), "-q"],

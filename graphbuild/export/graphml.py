@@ -1,28 +1,55 @@
-"""GraphML export for Gephi, Cytoscape and yEd: the same nodes as the HTML view."""
+"""GraphML export for Gephi, Cytoscape and yEd: the same nodes as the HTML view.
+
+GraphML holds scalars only: lists become ' | '-joined text, evidence becomes its
+sentences, and each relation edge says how many statements back it and from which
+documents. NetworkX writes it through lxml's incremental writer straight into the file.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import BinaryIO
 
 import networkx as nx
 
+SEPARATOR = " | "
 
-def _scalar(value):
+
+def _text(value):
+    """A GraphML-ready scalar, or None to leave the attribute out."""
     if isinstance(value, (list, tuple, set, frozenset)):
-        return " | ".join(str(v) for v in value)
-    return value
+        items = [_text(v) for v in value]
+        return SEPARATOR.join(str(v) for v in items if v is not None) if items else None
+    if isinstance(value, (str, bool, int, float)):
+        return value
+    evidence = getattr(value, "evidence", value)  # a Statement, or Evidence itself
+    return getattr(evidence, "sentence", None)
+
+
+def _attributes(data: dict) -> dict:
+    attrs = {}
+    for key, value in sorted(data.items()):
+        flat = _text(value) if value is not None else None
+        if flat is not None:
+            attrs["evidence" if key == "statements" else key] = flat
+    statements = data.get("statements")
+    if statements:
+        attrs["statement_count"] = len(statements)
+        attrs["documents"] = SEPARATOR.join(sorted({st.evidence.doc_id for st in statements}))
+    return attrs
+
+
+def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+    """GraphML of every node and edge of ``graph`` into ``out``."""
+    flat = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **_attributes(data))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, **_attributes(data))
+    nx.write_graphml(flat, out, encoding="utf-8", prettyprint=True, named_key_ids=True)
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> bytes:
-    """GraphML bytes; list attributes joined with ' | ', objects left out."""
-    flat = nx.MultiDiGraph()
-    for node, data in graph.nodes(data=True):
-        flat.add_node(node, **{k: _scalar(v) for k, v in sorted(data.items())
-                               if v is not None and isinstance(_scalar(v), (str, int, float, bool))})
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        attrs = {k: _scalar(val) for k, val in sorted(data.items())
-                 if val is not None and isinstance(_scalar(val), (str, int, float, bool))}
-        flat.add_edge(u, v, key=key, **attrs)
     buffer = io.BytesIO()
-    nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    write_graphml(graph, buffer)
     return buffer.getvalue()

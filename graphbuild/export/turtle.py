@@ -1,15 +1,23 @@
-"""RDF export: the graph's triples, written as Turtle or N-Triples subject by subject,
-or through an rdflib Graph for JSON-LD, TriG and RDF/XML.
+"""RDF export: the graph's triples as Turtle, N-Triples, TriG or JSON-LD, written
+subject by subject straight to a file.
 
 Why not rdflib's own Turtle serializer for everything: it needs the whole graph in an
 in-memory store first, and for 8,000 articles that took 187 s and 2.6 GB (measured).
-Writing from a plain subject index, with rdflib formatting (and escaping) every term,
-gives the same triples in a fraction of the time and memory.
+Here the triples of one subject at a time are made from the NetworkX graph, formatted
+(and escaped) by rdflib term by term, and written out: memory holds one subject's
+triples and the sorted list of subject IRIs, never the whole file.
 """
 
 from __future__ import annotations
 
+import io
+import re
+from collections import defaultdict
 from decimal import Decimal
+from functools import cache, lru_cache
+from itertools import groupby
+from types import SimpleNamespace
+from typing import BinaryIO, Iterator
 
 import networkx as nx
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -20,18 +28,51 @@ from ..vocab import GB, GBR, SCHEMA, WD, class_chain
 
 #: rdflib format names for ``--format``.
 RDF_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
-               "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig", "xml": "xml"}
+               "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig"}
 
 
 RESOURCE_KINDS = ("entity", "event", "document", "statement")
 
+Pairs = set  # {(predicate, object)} of one subject
 
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+# Cached term makers: rdflib builds every term in Python (a Literal costs 5-14 us, even
+# RDF.type 2 us), and the same few thousand terms repeat across a million triples.
+@lru_cache(maxsize=1 << 17)
 def iri(node: str) -> URIRef:
     return GBR[node]
 
 
+@lru_cache(maxsize=1 << 15)
 def document_iri(doc_id: str) -> URIRef:
     return GBR[f"document/{doc_id}"]
+
+
+@lru_cache(maxsize=None)
+def _gb(name: str) -> URIRef:
+    return GB[name]
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _literal(value, datatype: URIRef | None = None) -> Literal:
+    """A literal of a value that repeats (rules, modalities, offsets, counts, dates)."""
+    return Literal(value, datatype=datatype)
+
+
+@lru_cache(maxsize=1 << 12)
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+@cache
+def _terms() -> SimpleNamespace:
+    return SimpleNamespace(
+        type=RDF.type, Statement=RDF.Statement, subject=RDF.subject, predicate=RDF.predicate,
+        object=RDF.object, derived=PROV.wasDerivedFrom, label=RDFS.label, alt=SKOS.altLabel,
+        same=OWL.sameAs, mentions=SCHEMA.mentions, nonneg=XSD.nonNegativeInteger, date=XSD.date,
+    )
 
 
 def _prefixes() -> list[tuple[str, Namespace]]:
@@ -42,18 +83,114 @@ def _prefixes() -> list[tuple[str, Namespace]]:
             *((kind, Namespace(f"{GBR}{kind}/")) for kind in RESOURCE_KINDS)]
 
 
-class SubjectIndex:
-    """Triples by subject: all a Turtle writer needs, far lighter than a triple store."""
+def subjects(graph: nx.MultiDiGraph, ntriples_order: bool = False,
+             without_stated: bool = False) -> Iterator[tuple[URIRef, Pairs]]:
+    """Every subject of the graph's RDF with its (predicate, object) pairs, in IRI order
+    (or in the order of their N-Triples form, ``<iri>``, which differs where one IRI
+    is the start of another). ``without_stated``: leave out the reified statements and
+    the relation triples they state (TriG puts those in each document's graph).
 
-    def __init__(self) -> None:
-        self.by_subject: dict = {}
+    Only the plan (one small tuple per subject) is held for the whole graph; the pairs
+    are made when their subject's turn comes.
+    """
+    documents = {d.id: d for d in graph.graph.get("documents", ())}
+    mentioned_in: dict[str, list[str]] = defaultdict(list)
+    plan: list[tuple[str, str, object]] = [(str(document_iri(doc_id)), "document", doc_id) for doc_id in documents]
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "entity":
+            for doc_id in data.get("documents", ()):
+                if doc_id not in documents and doc_id not in mentioned_in:
+                    plan.append((str(document_iri(doc_id)), "document", doc_id))
+                mentioned_in[doc_id].append(node)
+        plan.append((str(iri(node)), "node", node))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if data.get("kind") == "relation" and not without_stated:
+            for i, st in enumerate(data.get("statements", ())):
+                plan.append((str(statement_iri(st)), "statement", (u, v, key, i)))
+    plan.sort(key=(lambda entry: entry[0] + ">") if ntriples_order else (lambda entry: entry[0]))
+    for subject, entries in groupby(plan, key=lambda entry: entry[0]):
+        pairs: Pairs = set()
+        for _, kind, ref in entries:
+            if kind == "document":
+                _document_pairs(pairs, documents.get(ref), mentioned_in.get(ref, ()))
+            elif kind == "node":
+                _node_pairs(pairs, graph, ref, without_stated)
+            else:
+                u, v, key, i = ref
+                data = graph.edges[u, v, key]
+                _statement_pairs(pairs, u, v, data, data["statements"][i])
+        if pairs:
+            yield URIRef(subject), pairs
 
-    def add(self, triple) -> None:
-        s, p, o = triple
-        self.by_subject.setdefault(s, set()).add((p, o))
 
-    def __len__(self) -> int:
-        return sum(len(v) for v in self.by_subject.values())
+def _document_pairs(pairs: Pairs, doc, mentioned: list[str]) -> None:
+    if doc is not None:
+        pairs.add((RDF.type, GB.Document))
+        pairs.add((RDF.type, SCHEMA.NewsArticle))
+        if doc.headline:
+            pairs.add((SCHEMA.headline, Literal(doc.headline)))
+        if doc.date_published:
+            pairs.add((SCHEMA.datePublished, Literal(doc.date_published, datatype=XSD.date)))
+        if doc.publisher:
+            pairs.add((SCHEMA.publisher, Literal(doc.publisher)))
+        if doc.byline:
+            pairs.add((SCHEMA.author, Literal(doc.byline)))
+        pairs.add((GB.sourceFile, Literal(doc.source_file)))
+        pairs.add((GB.sha256, Literal(doc.sha256)))
+    for node in mentioned:
+        pairs.add((_terms().mentions, iri(node)))
+
+
+def _node_pairs(pairs: Pairs, graph: nx.MultiDiGraph, node: str, without_stated: bool = False) -> None:
+    data = graph.nodes[node]
+    kind = data.get("kind")
+    if kind == "event":
+        _event_pairs(pairs, node, data, graph)
+    elif kind == "entity":
+        t = _terms()
+        for cls in class_chain(data["cls"]):
+            pairs.add((t.type, _gb(cls)))
+        pairs.add((t.label, Literal(data["label"])))
+        for alt in data.get("alt_labels", ()):
+            pairs.add((t.alt, Literal(alt)))
+        if data.get("wikidata"):
+            pairs.add((t.same, WD[data["wikidata"]]))
+        pairs.add((_gb("mentionCount"), _literal(int(data.get("mention_count", 0)))))
+    for _, target, edge in graph.out_edges(node, data=True):
+        if edge.get("kind") == "relation" and not (without_stated and edge.get("statements")):
+            pairs.add((_gb(edge["predicate"]), iri(target)))
+
+
+def stated_in(graph: nx.MultiDiGraph) -> Iterator[tuple[URIRef, Iterator[tuple[URIRef, Pairs]]]]:
+    """Per document, in IRI order: the relation triples stated in it and their reified
+    statements, by subject in IRI order."""
+    by_doc: dict[str, list] = defaultdict(list)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if data.get("kind") == "relation":
+            for i, st in enumerate(data.get("statements", ())):
+                by_doc[st.evidence.doc_id].append((u, v, key, i))
+    for doc_id in sorted(by_doc, key=lambda d: str(document_iri(d))):
+        yield document_iri(doc_id), _stated_subjects(graph, by_doc[doc_id])
+
+
+def _stated_subjects(graph: nx.MultiDiGraph, refs: list) -> Iterator[tuple[URIRef, Pairs]]:
+    by_subject: dict[URIRef, Pairs] = defaultdict(set)
+    for u, v, key, i in refs:
+        data = graph.edges[u, v, key]
+        by_subject[iri(u)].add((_gb(data["predicate"]), iri(v)))
+        st = data["statements"][i]
+        _statement_pairs(by_subject[statement_iri(st)], u, v, data, st)
+    for subject in sorted(by_subject, key=str):
+        yield subject, by_subject[subject]
+
+
+def add_triples(g, graph: nx.MultiDiGraph) -> None:
+    """Add every triple of ``graph`` to ``g`` (anything with an ``add((s, p, o))``)."""
+    for subject, pairs in subjects(graph):
+        # Sorted: some rdflib serializers write in insertion order, and set order
+        # changes with the hash seed.
+        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), *_object_order(pair[1]))):
+            g.add((subject, p, o))
 
 
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
@@ -65,45 +202,6 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     return g
 
 
-def add_triples(g, graph: nx.MultiDiGraph) -> None:
-    """Add every triple of ``graph`` to ``g`` (anything with an ``add((s, p, o))``)."""
-    for doc in graph.graph.get("documents", ()):
-        d = document_iri(doc.id)
-        g.add((d, RDF.type, GB.Document))
-        g.add((d, RDF.type, SCHEMA.NewsArticle))
-        if doc.headline:
-            g.add((d, SCHEMA.headline, Literal(doc.headline)))
-        if doc.date_published:
-            g.add((d, SCHEMA.datePublished, Literal(doc.date_published, datatype=XSD.date)))
-        if doc.publisher:
-            g.add((d, SCHEMA.publisher, Literal(doc.publisher)))
-        if doc.byline:
-            g.add((d, SCHEMA.author, Literal(doc.byline)))
-        g.add((d, GB.sourceFile, Literal(doc.source_file)))
-        g.add((d, GB.sha256, Literal(doc.sha256)))
-
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") == "event":
-            _event_triples(g, node, data, graph)
-            continue
-        if data.get("kind") != "entity":
-            continue
-        s = iri(node)
-        for cls in class_chain(data["cls"]):
-            g.add((s, RDF.type, GB[cls]))
-        g.add((s, RDFS.label, Literal(data["label"])))
-        for alt in data.get("alt_labels", ()):
-            g.add((s, SKOS.altLabel, Literal(alt)))
-        if data.get("wikidata"):
-            g.add((s, OWL.sameAs, WD[data["wikidata"]]))
-        g.add((s, GB.mentionCount, Literal(int(data.get("mention_count", 0)))))
-        for doc_id in data.get("documents", ()):
-            g.add((document_iri(doc_id), SCHEMA.mentions, s))
-    for u, v, data in graph.edges(data=True):
-        if data.get("kind") == "relation":
-            _relation_triples(g, u, v, data)
-
-
 def _namespace_manager():
     from rdflib.namespace import NamespaceManager
 
@@ -113,41 +211,109 @@ def _namespace_manager():
     return nm
 
 
-def write_turtle(graph: nx.MultiDiGraph) -> bytes:
-    """Turtle, one block per subject in sorted order; rdflib formats every term."""
-    index = SubjectIndex()
-    add_triples(index, graph)
-    nm = _namespace_manager()
-    names: dict = {}
+def _object_order(o) -> tuple[str, str]:
+    return type(o).__name__, str(o)
 
-    def n3(term) -> str:
-        # IRIs repeat on every line and rdflib's prefix lookup is the slow part: once each.
-        if isinstance(term, Literal):
-            return term.n3(nm)
-        text = names.get(term)
+
+class TurtleBlocks:
+    """Turtle text of one subject at a time; rdflib formats (and escapes) every term."""
+
+    def __init__(self) -> None:
+        self.nm = _namespace_manager()
+        self.names: dict = {}
+
+    def header(self) -> str:
+        return "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(_prefixes())) + "\n"
+
+    def n3(self, term) -> str:
+        # Terms repeat on every line and rdflib's prefix lookup is the slow part: each
+        # is formatted once. Long literals (sentences) are unique: never kept.
+        text = self.names.get(term)
         if text is None:
-            text = names[term] = term.n3(nm)
+            text = term.n3(self.nm)
+            if len(term) <= 120:
+                if len(self.names) > 1 << 18:
+                    self.names.clear()
+                self.names[term] = text
         return text
 
-    out = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(_prefixes())]
-    out.append("")
-    for subject in sorted(index.by_subject, key=str):
+    def block(self, subject, pairs: Pairs, indent: str = "") -> str:
         by_predicate: dict = {}
-        for p, o in index.by_subject[subject]:
+        for p, o in pairs:
             by_predicate.setdefault(p, []).append(o)
         parts = []
-        for p in sorted(by_predicate, key=lambda p: (p != RDF.type, str(p))):
-            objects = ", ".join(n3(o) for o in sorted(by_predicate[p], key=lambda o: (type(o).__name__, str(o))))
-            parts.append(f"{'a' if p == RDF.type else n3(p)} {objects}")
-        out.append(f"{n3(subject)} " + " ;\n    ".join(parts) + " .\n")
-    return "\n".join(out).encode("utf-8")
+        rdf_type = _terms().type
+        for p in sorted(by_predicate, key=lambda p: (p != rdf_type, str(p))):
+            objects = ", ".join(self.n3(o) for o in sorted(by_predicate[p], key=_object_order))
+            parts.append(f"{'a' if p == rdf_type else self.n3(p)} {objects}")
+        return f"{indent}{self.subject_n3(subject)} " + f" ;\n{indent}    ".join(parts) + " .\n"
+
+    def subject_n3(self, subject: URIRef) -> str:
+        # Subjects never repeat, and rdflib's prefix lookup costs a fifth of the writer
+        # (measured): a graphbuild resource with a plain local name is written
+        # "kind:name" directly, which is what rdflib writes for it.
+        kind, _, local = str(subject).removeprefix(str(GBR)).partition("/")
+        if kind in RESOURCE_KINDS and str(subject).startswith(str(GBR)) and _PLAIN_LOCAL.fullmatch(local):
+            return f"{kind}:{local}"
+        return subject.n3(self.nm)
 
 
-def write_ntriples(graph: nx.MultiDiGraph) -> bytes:
-    index = SubjectIndex()
-    add_triples(index, graph)
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, pairs in index.by_subject.items() for p, o in pairs)
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def write_turtle(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+    """Turtle into ``out``, one block per subject in IRI order."""
+    turtle = TurtleBlocks()
+    out.write(turtle.header().encode("utf-8"))
+    for subject, pairs in subjects(graph):
+        out.write(("\n" + turtle.block(subject, pairs)).encode("utf-8"))
+
+
+def write_trig(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+    """TriG into ``out``: the facts and statements read from each document in a named
+    graph named by the document's IRI (documents in IRI order); everything else in
+    the default graph.
+
+    Written here rather than by rdflib, whose TriG serializer needs the whole dataset
+    in memory and writes the named graphs in an order that changes with the hash seed.
+    """
+    turtle = TurtleBlocks()
+    out.write(turtle.header().encode("utf-8"))
+    for subject, pairs in subjects(graph, without_stated=True):
+        out.write(("\n" + turtle.block(subject, pairs)).encode("utf-8"))
+    for name, stated in stated_in(graph):
+        out.write(f"\n{turtle.n3(name)} {{\n".encode("utf-8"))
+        out.write("\n".join(turtle.block(s, pairs, indent="    ") for s, pairs in stated).encode("utf-8"))
+        out.write(b"}\n")
+
+
+def write_jsonld(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+    """Expanded JSON-LD into ``out``: one node object per subject in IRI order, each
+    made by rdflib's JSON-LD converter, its value lists sorted (rdflib keeps store
+    order, which changes with the hash seed)."""
+    import json
+
+    from rdflib.plugins.serializers.jsonld import from_rdf
+
+    out.write(b"[")
+    first = True
+    for subject, pairs in subjects(graph):
+        one = Graph()
+        for p, o in pairs:
+            one.add((subject, p, o))
+        for node in from_rdf(one):
+            for key, value in node.items():
+                if isinstance(value, list):
+                    value.sort(key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+            text = json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n  ")
+            out.write(("\n  " if first else ",\n  ").encode("utf-8") + text.encode("utf-8"))
+            first = False
+    out.write(b"\n]\n" if not first else b"]\n")
+
+
+def write_ntriples(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+    """N-Triples into ``out``, every line in sorted order."""
+    for subject, pairs in subjects(graph, ntriples_order=True):
+        s = subject.n3()
+        lines = sorted(f"{s} {p.n3()} {o.n3()} .\n" for p, o in pairs)
+        out.write("".join(lines).encode("utf-8"))
 
 
 def statement_iri(st) -> URIRef:
@@ -155,93 +321,69 @@ def statement_iri(st) -> URIRef:
     return GBR[f"statement/{content_hash(st.subject, st.predicate, st.object, ev.doc_id, ev.start, ev.end)}"]
 
 
-def _relation_triples(g: Graph, u: str, v: str, data: dict) -> None:
-    """The direct triple, and one reified rdf:Statement per sentence that states it."""
-    s, o, p = iri(u), iri(v), GB[data["predicate"]]
-    g.add((s, p, o))
-    for st in data.get("statements", ()):
-        node = statement_iri(st)
-        g.add((node, RDF.type, RDF.Statement))
-        g.add((node, RDF.subject, s))
-        g.add((node, RDF.predicate, p))
-        g.add((node, RDF.object, o))
-        g.add((node, PROV.wasDerivedFrom, document_iri(st.evidence.doc_id)))
-        g.add((node, GB.evidence, Literal(st.evidence.sentence)))
-        g.add((node, GB.sentenceStart, Literal(st.evidence.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, GB.sentenceEnd, Literal(st.evidence.end, datatype=XSD.nonNegativeInteger)))
-        g.add((node, GB.confidence, Literal(Decimal(str(st.confidence)), datatype=XSD.decimal)))
-        g.add((node, GB.rule, Literal(st.rule)))
-        g.add((node, GB.modality, Literal(st.modality)))
-        if data.get("cameo"):
-            g.add((node, GB.cameoCode, Literal(data["cameo"])))
+def _statement_pairs(pairs: Pairs, u: str, v: str, data: dict, st) -> None:
+    """One reified rdf:Statement per sentence that states a relation."""
+    t = _terms()
+    pairs.add((t.type, t.Statement))
+    pairs.add((t.subject, iri(u)))
+    pairs.add((t.predicate, _gb(data["predicate"])))
+    pairs.add((t.object, iri(v)))
+    pairs.add((t.derived, document_iri(st.evidence.doc_id)))
+    pairs.add((_gb("evidence"), Literal(st.evidence.sentence)))
+    pairs.add((_gb("sentenceStart"), _literal(st.evidence.start, t.nonneg)))
+    pairs.add((_gb("sentenceEnd"), _literal(st.evidence.end, t.nonneg)))
+    pairs.add((_gb("confidence"), _decimal(st.confidence)))
+    pairs.add((_gb("rule"), _literal(st.rule)))
+    pairs.add((_gb("modality"), _literal(st.modality)))
+    if data.get("cameo"):
+        pairs.add((_gb("cameoCode"), _literal(data["cameo"])))
 
 
 def date_literal(value: str) -> Literal:
     """'2023-10-19' -> xsd:date, '2023-10' -> xsd:gYearMonth, '2023' -> xsd:gYear."""
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
-    return Literal(value, datatype=datatype)
+    return _literal(value, datatype)
 
 
-def _event_triples(g: Graph, node: str, data: dict, graph: nx.MultiDiGraph) -> None:
-    e = iri(node)
+def _event_pairs(pairs: Pairs, node: str, data: dict, graph: nx.MultiDiGraph) -> None:
+    t = _terms()
     for cls in class_chain(data["cls"]):
-        g.add((e, RDF.type, GB[cls]))
-    g.add((e, RDFS.label, Literal(data["label"])))
-    for _, target, role in graph.out_edges(node, keys=True):
-        g.add((e, GB[role], iri(target)))
+        pairs.add((t.type, _gb(cls)))
+    pairs.add((t.label, _literal(data["label"])))
+    for _, target, role, edge in graph.out_edges(node, keys=True, data=True):
+        if edge.get("kind") != "relation":
+            pairs.add((_gb(role), iri(target)))
     if data.get("date"):
-        g.add((e, GB.date, date_literal(data["date"])))
+        pairs.add((_gb("date"), date_literal(data["date"])))
     for doc_id in data.get("documents", ()):
-        g.add((e, PROV.wasDerivedFrom, document_iri(doc_id)))
+        pairs.add((t.derived, document_iri(doc_id)))
     for ev in data.get("evidence", ()):
-        g.add((e, GB.evidence, Literal(ev.sentence)))
-    g.add((e, GB.confidence, Literal(Decimal(str(data.get("confidence", 0.0))), datatype=XSD.decimal)))
-    g.add((e, GB.mentionCount, Literal(int(data.get("mention_count", 0)))))
-    g.add((e, GB.modality, Literal(data.get("modality", "asserted"))))
+        pairs.add((_gb("evidence"), Literal(ev.sentence)))
+    pairs.add((_gb("confidence"), _decimal(data.get("confidence", 0.0))))
+    pairs.add((_gb("mentionCount"), _literal(int(data.get("mention_count", 0)))))
+    pairs.add((_gb("modality"), _literal(data.get("modality", "asserted"))))
     if data.get("cameo"):
-        g.add((e, GB.cameoCode, Literal(data["cameo"])))
+        pairs.add((_gb("cameoCode"), _literal(data["cameo"])))
 
 
-def to_dataset(graph: nx.MultiDiGraph):
-    """The graph as a dataset: the facts and statements read from each document in a
-    named graph named by the document's IRI; everything else in the default graph."""
-    from rdflib import Dataset
-
-    whole = to_rdf(graph)
-    ds = Dataset()
-    for prefix, ns in whole.namespaces():
-        ds.bind(prefix, ns)
-    per_doc: dict[str, set] = {}
-    for u, v, data in graph.edges(data=True):
-        if data.get("kind") != "relation":
-            continue
-        for st in data.get("statements", ()):
-            node = statement_iri(st)
-            triples = per_doc.setdefault(st.evidence.doc_id, set())
-            triples.add((iri(u), GB[data["predicate"]], iri(v)))
-            triples.update(whole.triples((node, None, None)))
-    placed = set()
-    for doc_id in sorted(per_doc):
-        named = ds.graph(document_iri(doc_id))
-        for t in sorted(per_doc[doc_id]):
-            named.add(t)
-            placed.add(t)
-    default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
-    for t in whole:
-        if t not in placed:
-            default.add(t)
-    return ds
-
-
-def serialize(graph: nx.MultiDiGraph, fmt: str = "turtle") -> bytes:
-    """The graph as ``turtle``, ``nt``, ``jsonld``, ``trig`` or ``xml``."""
+def write_rdf(graph: nx.MultiDiGraph, out: BinaryIO, fmt: str = "turtle") -> None:
+    """The graph as ``turtle``, ``nt``, ``jsonld`` or ``trig`` into ``out``, subject by
+    subject."""
     rdf_format = RDF_FORMATS.get(fmt.lower())
     if rdf_format is None:
         raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(sorted(RDF_FORMATS))}")
     if rdf_format == "turtle":
-        return write_turtle(graph)
-    if rdf_format == "nt":
-        return write_ntriples(graph)
-    if rdf_format == "trig":
-        return to_dataset(graph).serialize(format="trig", encoding="utf-8")
-    return to_rdf(graph).serialize(format=rdf_format, encoding="utf-8")
+        write_turtle(graph, out)
+    elif rdf_format == "nt":
+        write_ntriples(graph, out)
+    elif rdf_format == "trig":
+        write_trig(graph, out)
+    else:
+        write_jsonld(graph, out)
+
+
+def serialize(graph: nx.MultiDiGraph, fmt: str = "turtle") -> bytes:
+    """The graph as bytes of ``turtle``, ``nt``, ``jsonld`` or ``trig``."""
+    buffer = io.BytesIO()
+    write_rdf(graph, buffer, fmt)
+    return buffer.getvalue()
