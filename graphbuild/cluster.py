@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, parse_document, read_document
+from .ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, parse_document, read_document,
+                     same_content_as)
 from .records import DocRecord
 
 Progress = Callable[[int, int, str], None]
@@ -146,7 +147,7 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
             progress(done, len(paths), posixpath.basename(batches[i][-1]))
     outcomes = [o for r in results for o in r]
     records: dict[str, DocRecord] = {}
-    by_hash: dict[str, DocRecord] = {}
+    seen: dict = {}
     warnings: list[str] = []
     for path, outcome in zip(paths, outcomes):
         warnings.extend(outcome[-1])
@@ -154,11 +155,10 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
             skipped.append((outcome[1], outcome[2]))
             continue
         record = outcome[1]
-        first = by_hash.get(record.document.sha256)
-        if first is not None:
-            skipped.append((path, f"same content as {first.document.source_file}"))
+        duplicate = same_content_as(seen, record.document)
+        if duplicate:
+            skipped.append((path, duplicate))
             continue
-        by_hash[record.document.sha256] = record
         records[record.document.id] = record
     ordered = [records[k] for k in sorted(records)]
     return ordered, skipped, warnings

@@ -523,6 +523,14 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
 
+def same_content_as(seen: dict[str, Document], doc: Document) -> str | None:
+    """Why ``doc`` is skipped when an earlier document had the same bytes ("same content
+    as <file>"), else None and ``doc`` is the one kept. Inputs come in (file name, path)
+    order, so the local and the cluster build keep the same copy."""
+    first = seen.setdefault(doc.sha256, doc)
+    return None if first is doc else f"same content as {first.source_file}"
+
+
 def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read under ``inputs`` (folders recursively, sorted) and what was skipped.
 

@@ -20,7 +20,7 @@ from .cache import RecordCache
 from .extract.lexicon import Lexicon, load_lexicon
 from .gazetteer import Gazetteer, load_gazetteer
 from .graph import build_graph, summary
-from .ingest import IngestError, discover, read_document
+from .ingest import IngestError, discover, read_document, same_content_as
 from .nlp import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
 from .worker import default_workers, run
 from .records import DocRecord, Document
@@ -151,20 +151,20 @@ def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
     The same content under two names is read once (the first name in sorted order)."""
     files, not_articles = discover(list(paths))
     skipped.extend(not_articles)
-    by_hash: dict[str, Document] = {}
+    seen: dict[str, Document] = {}
     for i, path in enumerate(sorted(files, key=lambda p: (p.name, str(p))), 1):
         try:
             doc = read_document(path, warnings)
         except IngestError as exc:
             skipped.append((str(path), str(exc)))
             continue
-        if doc.sha256 in by_hash:
-            skipped.append((str(path), f"same content as {by_hash[doc.sha256].source_file}"))
+        duplicate = same_content_as(seen, doc)
+        if duplicate:
+            skipped.append((str(path), duplicate))
             continue
-        by_hash[doc.sha256] = doc
         if progress:
             progress(i, len(files), path.name)
-    return sorted(by_hash.values(), key=lambda d: d.id)
+    return sorted(seen.values(), key=lambda d: d.id)
 
 
 def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,

@@ -270,3 +270,20 @@ def test_document_id_is_content_hashed_and_stable():
     assert a.id == b.id
     assert a.id != c.id
     assert a.id.startswith("001-x-")
+
+
+def test_ingest_same_content_keeps_the_first_copy_even_under_the_same_name(tmp_path):
+    from graphbuild.ingest import read_document, same_content_as
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "story.txt").write_text("Putin met Xi in Beijing.\n\nThey talked.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Modi met Putin in Moscow.\n\nThey talked.\n", encoding="utf-8")
+    seen: dict = {}
+    first, second, other = (read_document(p) for p in (tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt",
+                                                         tmp_path / "other.txt"))
+    assert same_content_as(seen, first) is None
+    assert same_content_as(seen, second) == "same content as story.txt"
+    assert same_content_as(seen, other) is None
+    assert list(seen.values()) == [first, other]
