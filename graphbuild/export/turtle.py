@@ -187,19 +187,8 @@ def _stated_subjects(graph: nx.MultiDiGraph, refs: list) -> Iterator[tuple[URIRe
 def add_triples(g, graph: nx.MultiDiGraph) -> None:
     """Add every triple of ``graph`` to ``g`` (anything with an ``add((s, p, o))``)."""
     for subject, pairs in subjects(graph):
-        # Sorted: some rdflib serializers write in insertion order, and set order
-        # changes with the hash seed.
-        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), *_object_order(pair[1]))):
+        for p, o in pairs:
             g.add((subject, p, o))
-
-
-def to_rdf(graph: nx.MultiDiGraph) -> Graph:
-    """Every node, edge and document of ``graph`` as an rdflib Graph."""
-    g = Graph()
-    for prefix, ns in _prefixes():
-        g.bind(prefix, ns)
-    add_triples(g, graph)
-    return g
 
 
 def _namespace_manager():
