@@ -125,9 +125,11 @@ def main() -> None:
         if args.rss_size:
             folder = write_corpus(tmp / "rss", args.rss_size)
             big = measure("graphbuild", folder, workers=args.rss_workers)
+            # One worker parses in the main process: there is no worker figure to give.
+            workers = (f", largest worker {big['worker_peak_rss_mb']:.0f} MB"
+                       if args.rss_workers > 1 else "")
             print(f"\npeak RSS at {args.rss_size} articles with {args.rss_workers} worker(s), build and write: "
-                  f"main process {big['peak_rss_mb']:.0f} MB, largest worker {big['worker_peak_rss_mb']:.0f} MB "
-                  f"({big['seconds']:.0f} s)")
+                  f"main process {big['peak_rss_mb']:.0f} MB{workers} ({big['seconds']:.0f} s)")
 
 
 if __name__ == "__main__":
