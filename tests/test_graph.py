@@ -101,10 +101,12 @@ def test_graph_same_event_in_two_articles_with_agreeing_dates_is_one_node():
     assert g.nodes[events[0]]["date"] == "2023-10-18"
 
 
-def test_graph_undated_events_in_two_articles_stay_apart():
+def test_graph_undated_events_in_undated_articles_merge_only_when_identical():
     order = sorted(ENTITIES)
-    g, _ = _world({}, {"a": [_visit(order, "a")], "b": [_visit(order, "b")]})
-    assert len([n for n, d in g.nodes(data=True) if d["kind"] == "event"]) == 2
+    g, _ = _world({}, {"a": [_visit(order, "a")], "b": [_visit(order, "b")],
+                       "c": [_visit(order, "c", person="xi-jinping")]})
+    events = sorted(d["documents"] for n, d in g.nodes(data=True) if d["kind"] == "event")
+    assert events == [("a", "b"), ("c",)]
 
 
 def test_graph_event_roles_are_edges_to_entities():
