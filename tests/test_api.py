@@ -145,3 +145,37 @@ def test_graphml_schema_rejects_what_graphml_forbids(graphml_schema, fault):
     clean = text.replace(keys, keys[: keys.index("/>") + 2]).replace(a, "entity:a")
     clean = clean.replace(edges, '<edge id="e0" source="entity:b" target="entity:c"/>')
     assert graphml_schema.validate(etree.fromstring(clean)), graphml_schema.error_log
+
+
+def test_example_events_by_date_lists_every_event_with_its_place(seed_result):
+    from graphbuild.query import example_queries
+
+    table = seed_result.query(example_queries()["events-by-date"])
+    assert table.variables == ("date", "class", "event", "place", "participants")
+    assert len(table) == seed_result.counts["events"] == len(seed_result.events)
+    dates = [row[0] for row in table]
+    assert dates == sorted(dates, key=lambda d: (d == "", d))
+
+
+def test_example_events_by_date_keeps_events_without_participants(tmp_path):
+    from graphbuild.query import example_queries, open_store, run_query
+
+    path = tmp_path / "graph.ttl"
+    path.write_text(
+        "@prefix gb: <https://w3id.org/graphbuild/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix entity: <https://w3id.org/graphbuild/resource/entity/> .\n"
+        "@prefix event: <https://w3id.org/graphbuild/resource/event/> .\n"
+        'entity:geneva a gb:City, gb:Place ; rdfs:label "Geneva" .\n'
+        'entity:ann a gb:Person ; rdfs:label "Ann Example" .\n'
+        'event:a1 a gb:Summit, gb:Event ; rdfs:label "Summit, Geneva" ; gb:location entity:geneva ;\n'
+        '    gb:date "2024-05-02"^^xsd:date ; gb:confidence 0.8 .\n'
+        'event:b2 a gb:Visit, gb:Event ; rdfs:label "Ann Example visit" ; gb:participant entity:ann ;\n'
+        '    gb:confidence 0.9 .\n'
+        'entity:the-war a gb:War, gb:Conflict, gb:Event ; rdfs:label "The War" .\n', encoding="utf-8")
+    table = run_query(open_store(path), example_queries()["events-by-date"])
+    assert [tuple(row) for row in table] == [
+        ("2024-05-02", "Summit", "Summit, Geneva", "Geneva", ""),
+        ("", "Visit", "Ann Example visit", "", "Ann Example"),
+    ]
