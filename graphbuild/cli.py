@@ -231,7 +231,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         result = call_with_time_limit(_query_in_child, (data, sparql, not no_ontology, max_rows, allow_service),
                                       timeout, what="the query")
     except QueryError as exc:
-        raise click.ClickException(f"SPARQL error: {exc}") from None
+        raise click.ClickException(f"SPARQL query: {exc}") from None
     except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_table(result, fmt))

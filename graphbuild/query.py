@@ -139,13 +139,13 @@ def _explain(exc: SyntaxError, sparql: str) -> str:
         unknown = sorted({m.group(1) or "" for m in _PREFIXED.finditer(code)} - declared)
         if unknown:
             name = unknown[0]
-            at = f"line {where.group(1)}, column {where.group(2)}: " if where else ""
-            return f"{at}unknown prefix '{name}:'; declare it (PREFIX {name}: <...>) or use one of " \
+            at = f" at line {where.group(1)}, column {where.group(2)}" if where else ""
+            return f"unknown prefix '{name}:'{at}; declare it (PREFIX {name}: <...>) or use one of " \
                    f"{', '.join(p + ':' for p in sorted(PREFIXES))}"
     if where:
         rest = message[where.end():].lstrip(": ")
-        return f"line {where.group(1)}, column {where.group(2)}: {_one_line(rest, 160)}"
-    return _one_line(message)
+        return f"syntax error at line {where.group(1)}, column {where.group(2)}: {_one_line(rest, 160)}"
+    return f"syntax error: {_one_line(message)}"
 
 
 def run_query(store, sparql: str, *, max_rows: int | None = None,
