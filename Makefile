@@ -1,6 +1,7 @@
 # graphbuild: two commands on a fresh clone.
 #   make run    set up .venv and build the seed graph into output/
 #   make test   set up .venv with the test extras (and Chromium) and run every test
+#   make notebook  install Jupyter (the notebook extra) and execute notebooks/explore.ipynb
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 INSTALL_INPUTS := setup.cfg pyproject.toml constraints.txt
 
-.PHONY: run test install install-test benchmark clean
+.PHONY: run test install install-test notebook benchmark clean
 
 run: $(VENV)/.installed
 	$(BIN)/graphbuild build seeds --out output
@@ -31,6 +32,18 @@ $(VENV)/.installed: $(BIN)/python $(INSTALL_INPUTS)
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PIP) install --quiet -c constraints.txt -e '.[test]'
 	bash .ci/install-system-deps.sh
+	@touch $@
+
+# Executes the notebook into build/notebooks/ (open it with .venv/bin/jupyter lab). Two
+# notes that are not about the notebook are switched off: the debugger's on frozen
+# modules, and the kernel's on talking to nbconvert over local TCP without encryption.
+notebook: $(VENV)/.installed-notebook
+	PYDEVD_DISABLE_FILE_VALIDATION=1 $(BIN)/jupyter nbconvert --to notebook --execute notebooks/explore.ipynb \
+		--ExecutePreprocessor.extra_arguments=--IPKernelApp.log_level=ERROR --output-dir build/notebooks --log-level WARN
+	@echo "executed: build/notebooks/explore.ipynb"
+
+$(VENV)/.installed-notebook: $(VENV)/.installed
+	$(PIP) install --quiet -c constraints.txt -e '.[notebook]'
 	@touch $@
 
 benchmark: $(VENV)/.installed

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -82,6 +84,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     Example:
         graphbuild build seeds/ --out output/
     """
+    started = _STARTED or time.perf_counter()
     from .cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .pipeline import NothingToBuild, build as run_build
@@ -96,6 +99,8 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
                                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
                                dask=scheduler)
         written = result.write(out_dir, formats=formats, max_nodes=max_nodes)
+        # The summary's seconds are the command's: loading spaCy and writing included.
+        result.seconds = time.perf_counter() - started
     except NothingToBuild as exc:
         raise click.ClickException(str(exc)) from None
     except ModelNotFound as exc:
@@ -139,20 +144,36 @@ def evaluate(target, gold_path, as_json):
         click.echo(format_report(report))
 
 
+#: Exit status of ``validate`` when the graph could not be validated at all.
+EXIT_UNREADABLE = 3
+EXIT_TIMEOUT = 4
+
+
 @cli.command(short_help="Check a built graph against the SHACL shapes.")
 @click.argument("target", type=click.Path(exists=True, path_type=Path))
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes file (default: ontology/shapes.ttl).")
-@click.option("--timeout", type=float, default=300.0, show_default=True, help="Give up after this many seconds.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
+              help="Give up after this many seconds.")
 def validate(target, shapes, timeout):
     """Check the graph in TARGET (a build folder or a graph.ttl) against the SHACL shapes
-    of the contract with pySHACL. Exit status 1 when it does not conform."""
-    from .validate import ValidationTimeout, format_result, validate as run_validate
+    of the contract with pySHACL.
+
+    \b
+    Exit status: 0 conforms; 1 does not conform (one line per violation);
+    3 the graph cannot be validated (not valid Turtle, empty, missing);
+    4 validation took longer than --timeout.
+    """
+    from .validate import GraphUnreadable, ValidationTimeout, format_result, validate as run_validate
 
     try:
         result = run_validate(target, shapes, timeout)
-    except (FileNotFoundError, ValidationTimeout) as exc:
-        raise click.ClickException(str(exc)) from None
+    except (FileNotFoundError, GraphUnreadable) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except ValidationTimeout as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_TIMEOUT)
     click.echo(format_result(result))
     if not result.conforms:
         sys.exit(1)
@@ -160,7 +181,7 @@ def validate(target, shapes, timeout):
 
 @cli.command(short_help="Run SPARQL on a built graph (embedded Oxigraph).")
 @click.argument("sparql", required=False)
-@click.option("--data", type=click.Path(exists=True, path_type=Path), default=Path("output"), show_default=True,
+@click.option("--data", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Build folder or graph.ttl to query.")
 @click.option("--example", "example", default=None, help="Run a named example query (see --list).")
 @click.option("--list", "list_examples", is_flag=True, help="List the named example queries.")
@@ -168,9 +189,17 @@ def validate(target, shapes, timeout):
               help="Read the query from a file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--no-ontology", is_flag=True, help="Do not load the ontology next to the data.")
-def query(sparql, data, example, list_examples, query_file, fmt, no_ontology):
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Stop the query after this many seconds.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Print at most this many rows (a note on stderr says when more were cut).")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses call remote SPARQL endpoints (refused by default).")
+def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, timeout, max_rows, allow_service):
     """Run a SPARQL query on a build in an embedded Oxigraph store (the ontology is loaded
-    too, in its own graph; queries see the union).
+    too, in its own graph; queries see the union). The prefixes gb:, gbr:, entity:,
+    event:, document:, statement:, rdf:, rdfs:, skos:, schema:, prov:, owl:, xsd: and
+    wd: are predeclared; a PREFIX in the query adds to them.
 
     \b
     Examples:
@@ -178,7 +207,8 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology):
         graphbuild query --example who-met-whom --data output
         graphbuild query "SELECT ?s WHERE { ?s a gb:Person }" --format csv
     """
-    from .query import example_queries, format_table, open_store, run_query
+    from .timelimit import ChildDied, TimeLimitExceeded
+    from .query import GraphFileError, QueryError, example_queries, format_table
 
     examples = example_queries()
     if list_examples:
@@ -195,17 +225,25 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology):
         sparql = examples[example]
     elif query_file:
         sparql = query_file.read_text(encoding="utf-8")
-    if "PREFIX gb:" not in sparql:
-        sparql = ("PREFIX gb: <https://w3id.org/graphbuild/ontology#>\n"
-                  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + sparql)
+    from .timelimit import call_with_time_limit
+
     try:
-        store = open_store(data, with_ontology=not no_ontology)
-        result = run_query(store, sparql)
-    except SyntaxError as exc:
-        raise click.ClickException(f"SPARQL syntax error: {exc}") from None
-    except (FileNotFoundError, OSError) as exc:
+        result = call_with_time_limit(_query_in_child, (data, sparql, not no_ontology, max_rows, allow_service),
+                                      timeout, what="the query")
+    except QueryError as exc:
+        raise click.ClickException(f"SPARQL query: {exc}") from None
+    except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_table(result, fmt))
+    if getattr(result, "truncated", False):
+        click.echo(f"note: stopped after {max_rows} rows (--max-rows)", err=True)
+
+
+def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
+    from .query import open_store, run_query
+
+    return run_query(open_store(data, with_ontology=with_ontology), sparql, max_rows=max_rows,
+                     allow_service=allow_service)
 
 
 @cli.command(short_help="Send a built graph to a SPARQL store (Graph Store Protocol).")
@@ -217,22 +255,51 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology):
               help="Named graph to replace [default: https://w3id.org/graphbuild/resource/graph].")
 @click.option("--default-graph", is_flag=True, help="Replace the default graph instead of a named graph.")
 @click.option("--no-ontology", is_flag=True, help="Do not send the ontology (it goes to its own named graph).")
-def load(data, endpoint, graph_iri, default_graph, no_ontology):
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Give up when the store does not answer within this many seconds.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     """Send the graph in DATA (a build folder or a graph.ttl) to a SPARQL 1.1 store over
-    the Graph Store HTTP Protocol, replacing that graph (HTTP PUT)."""
+    the Graph Store HTTP Protocol, replacing that graph (HTTP PUT).
+
+    \b
+    Credentials are read from the environment, never from the command line:
+        GRAPHBUILD_TOKEN                       Authorization: Bearer <token>
+        GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP basic authentication
+    """
     from .load import DEFAULT_GRAPH, LoadError, load as run_load
 
     graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
     try:
-        sent = run_load(data, endpoint, graph, with_ontology=not no_ontology)
+        sent = run_load(data, endpoint, graph, with_ontology=not no_ontology, timeout=timeout)
     except (LoadError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from None
-    where = "the default graph" if graph is None else f"<{graph}>"
-    click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {endpoint}"
-               + (" (and the ontology)" if "ontology" in sent else ""))
+    if not quiet:
+        where = "the default graph" if graph is None else f"<{graph}>"
+        click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {endpoint}"
+                   + (" (and the ontology)" if "ontology" in sent else ""))
+
+
+#: When the process started, on the perf_counter clock (set by main(); None under a test runner).
+_STARTED: float | None = None
+
+
+def _process_age() -> float:
+    """Seconds since this process started (Linux /proc), 0 where that is unknown: the
+    interpreter's start-up and imports count in the summary's seconds too."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def main() -> None:
+    global _STARTED
+    _STARTED = time.perf_counter() - _process_age()
     cli(prog_name="graphbuild")
 
 

@@ -1,50 +1,103 @@
-"""Loading a build into any SPARQL 1.1 store over the Graph Store HTTP Protocol."""
+"""Loading a build into any SPARQL 1.1 store over the Graph Store HTTP Protocol.
+
+Credentials come from the environment, never from the command line (where other
+users of the machine and the shell history would see them):
+``GRAPHBUILD_TOKEN`` sends ``Authorization: Bearer <token>``; ``GRAPHBUILD_USER`` and
+``GRAPHBUILD_PASSWORD`` send HTTP basic authentication.
+"""
 
 from __future__ import annotations
 
+import base64
+import http.client
 import os
 import urllib.error
 import urllib.parse
 import urllib.request
 
-from .query import ONTOLOGY_GRAPH
+from .query import ONTOLOGY_GRAPH, terminal_safe
 from .resources import graph_file, ontology_dir
 
 DEFAULT_GRAPH = "https://w3id.org/graphbuild/resource/graph"
+TOKEN_VARIABLE = "GRAPHBUILD_TOKEN"
+USER_VARIABLE = "GRAPHBUILD_USER"
+PASSWORD_VARIABLE = "GRAPHBUILD_PASSWORD"
 
 
 class LoadError(RuntimeError):
     """The store refused the data or could not be reached."""
 
 
-def _put(endpoint: str, graph: str | None, data: bytes, timeout: float) -> None:
+def check_endpoint(endpoint: str) -> str:
+    """The endpoint if it is an http(s) URL with a host; else a LoadError saying why."""
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 -- raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise LoadError(f"{terminal_safe(endpoint)!s}: not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise LoadError(f"{terminal_safe(endpoint)}: not an http(s) URL of a Graph Store endpoint "
+                        "(e.g. http://127.0.0.1:7878/store)")
+    return endpoint
+
+
+def auth_header(environ=os.environ) -> dict[str, str]:
+    """The Authorization header the environment asks for (none when it asks for none)."""
+    token = environ.get(TOKEN_VARIABLE)
+    if token:
+        return {"Authorization": f"Bearer {token}"}
+    user = environ.get(USER_VARIABLE)
+    if user:
+        if ":" in user:
+            raise LoadError(f"{USER_VARIABLE} must not contain ':' (HTTP basic authentication)")
+        pair = f"{user}:{environ.get(PASSWORD_VARIABLE, '')}".encode("utf-8")
+        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+    return {}
+
+
+def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers: dict[str, str]) -> None:
     # PUT replaces the named graph; naming it explicitly matters, as a bare POST to
     # Oxigraph's /store would invent a graph name.
     query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
     separator = "&" if "?" in endpoint else "?"
     request = urllib.request.Request(f"{endpoint}{separator}{query}", data=data, method="PUT",
-                                     headers={"Content-Type": "text/turtle; charset=utf-8"})
+                                     headers={"Content-Type": "text/turtle; charset=utf-8", **headers})
+    where = terminal_safe(endpoint)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             if response.status not in (200, 201, 204):
-                raise LoadError(f"{endpoint}: HTTP {response.status}")
+                raise LoadError(f"{where}: HTTP {response.status}")
     except urllib.error.HTTPError as exc:
-        body = exc.read(500).decode("utf-8", "replace").strip()
-        raise LoadError(f"{endpoint}: HTTP {exc.code} {exc.reason}: {body}") from None
+        body = " ".join(exc.read(500).decode("utf-8", "replace").split())
+        hint = ""
+        if exc.code in (401, 403):
+            hint = (f" (credentials come from {TOKEN_VARIABLE}, or {USER_VARIABLE} and {PASSWORD_VARIABLE}"
+                    + ("; none are set)" if not headers else ")"))
+        raise LoadError(f"{where}: HTTP {exc.code} {terminal_safe(str(exc.reason))}: {terminal_safe(body)}{hint}") \
+            from None
     except urllib.error.URLError as exc:
-        raise LoadError(f"{endpoint}: cannot reach the store ({exc.reason})") from None
+        raise LoadError(f"{where}: cannot reach the store ({terminal_safe(str(exc.reason))})") from None
+    except TimeoutError:
+        raise LoadError(f"{where}: no answer within {timeout:g} s (--timeout)") from None
+    except (http.client.HTTPException, OSError) as exc:
+        raise LoadError(f"{where}: the connection failed ({terminal_safe(str(exc) or type(exc).__name__)})") \
+            from None
 
 
 def load(data: str | os.PathLike, endpoint: str, graph: str | None = DEFAULT_GRAPH, with_ontology: bool = True,
-         timeout: float = 120.0) -> dict[str, int]:
+         timeout: float = 60.0, environ=None) -> dict[str, int]:
     """PUT graph.ttl into ``graph`` (None: the default graph) and the ontology into its
     own named graph at ``endpoint`` (a Graph Store Protocol URL, e.g. Oxigraph's
-    http://host:7878/store or Fuseki's http://host:3030/ds/data)."""
+    http://host:7878/store or Fuseki's http://host:3030/ds/data). ``timeout``: seconds
+    to wait for each answer. Credentials are read from ``environ`` (default: the
+    process environment), see the module's doc."""
+    check_endpoint(endpoint)
+    headers = auth_header(os.environ if environ is None else environ)
     body = graph_file(data).read_bytes()
-    _put(endpoint, graph, body, timeout)
+    _put(endpoint, graph, body, timeout, headers)
     sent = {"graph": len(body)}
     if with_ontology:
         onto = (ontology_dir() / "graphbuild.ttl").read_bytes()
-        _put(endpoint, ONTOLOGY_GRAPH, onto, timeout)
+        _put(endpoint, ONTOLOGY_GRAPH, onto, timeout, headers)
         sent["ontology"] = len(onto)
     return sent

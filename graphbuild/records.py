@@ -145,6 +145,23 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """One event node: the event mentions across the corpus that were merged into it."""
+
+    id: str  # content hash; the IRI is gbr:event/<id>
+    cls: str  # "Visit", "Meeting", "Summit", ...
+    label: str
+    date: str | None = None  # "2023-10-19", "2023-10" or "2023"
+    participants: tuple[str, ...] = ()  # entity ids
+    hosts: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    confidence: float = 0.0
+    modality: str = "asserted"
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The output of resolution: entities, and which entity each mention became."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 
+from .timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
 from .resources import graph_file, ontology_dir
 
 
@@ -23,8 +23,12 @@ class ValidationResult:
     violations: tuple[Violation, ...]
 
 
-class ValidationTimeout(RuntimeError):
+class ValidationTimeout(TimeLimitExceeded):
     """pySHACL took longer than the timeout."""
+
+
+class GraphUnreadable(ValueError):
+    """The graph file is not valid Turtle, or holds no triples: there is nothing to validate."""
 
 
 def _compact(term: str) -> str:
@@ -41,11 +45,31 @@ def _compact(term: str) -> str:
     return term
 
 
+def check_turtle(path: str) -> int:
+    """The number of triples in ``path``; GraphUnreadable, with the line and column
+    Oxigraph reports, when it is not Turtle or holds none."""
+    from pyoxigraph import RdfFormat, parse
+
+    count = 0
+    try:
+        for _ in parse(path=path, format=RdfFormat.TURTLE):
+            count += 1
+    except SyntaxError as exc:
+        message = " ".join(str(exc).split())
+        raise GraphUnreadable(f"{path}: not valid Turtle: {message[:200]}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphUnreadable(f"{path}: cannot be read ({exc})") from None
+    if count == 0:
+        raise GraphUnreadable(f"{path}: holds no triples; an empty graph is not a build")
+    return count
+
+
 def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[bool, list[tuple[str, str, str, str]]]:
     from pyshacl import validate
     from rdflib import Graph
     from rdflib.namespace import SH
 
+    check_turtle(data_path)  # rdflib's parse errors say little (IndexError, AssertionError)
     data = Graph().parse(data_path, format="turtle")
     shapes = Graph().parse(shapes_path, format="turtle")
     ont = Graph().parse(ontology_path, format="turtle") if ontology_path else None
@@ -65,19 +89,20 @@ def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[b
 def validate(target: str | Path, shapes: str | Path | None = None, timeout: float = 300.0) -> ValidationResult:
     """Validate ``target`` (a build folder or a graph.ttl) against the shapes.
 
-    pySHACL runs in a child process so that a timeout can really stop it.
+    pySHACL runs in a child process so that a timeout can really stop it. Raises
+    :class:`GraphUnreadable` when the file is not Turtle or is empty, and
+    :class:`ValidationTimeout` past ``timeout`` seconds.
     """
     data = graph_file(target)
     onto = ontology_dir()
     shapes_path = Path(shapes) if shapes else onto / "shapes.ttl"
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(1) as pool:
-        job = pool.apply_async(_run, (str(data), str(shapes_path), str(onto / "graphbuild.ttl")))
-        try:
-            conforms, found = job.get(timeout=timeout)
-        except multiprocessing.TimeoutError:
-            pool.terminate()
-            raise ValidationTimeout(f"validation took longer than {timeout:g} s") from None
+    try:
+        conforms, found = call_with_time_limit(_run, (str(data), str(shapes_path), str(onto / "graphbuild.ttl")),
+                                               timeout, what="validation")
+    except TimeLimitExceeded:
+        raise ValidationTimeout(f"validation took longer than {timeout:g} s") from None
+    except ChildDied as exc:
+        raise GraphUnreadable(str(exc)) from None
     return ValidationResult(conforms, tuple(Violation(*v) for v in found))
 
 

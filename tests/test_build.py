@@ -41,8 +41,8 @@ def test_build_seed_turtle_follows_the_contract(seed_out):
 
 def test_build_seed_graphml_has_the_same_nodes_as_the_graph(seed_result, seed_out):
     graphml = nx.read_graphml(seed_out / "graph.graphml")
-    assert set(graphml.nodes) == set(seed_result.graph.nodes)
-    assert graphml.nodes["entity/vladimir-putin"]["label"] == "Vladimir Putin"
+    assert {node.replace(":", "/", 1) for node in graphml.nodes} == set(seed_result.graph.nodes)
+    assert graphml.nodes["entity:vladimir-putin"]["label"] == "Vladimir Putin"
 
 
 def test_build_seed_graphml_holds_readable_evidence_not_python_objects(seed_result, seed_out):
@@ -52,6 +52,7 @@ def test_build_seed_graphml_holds_readable_evidence_not_python_objects(seed_resu
     relations = [(u, v, d) for u, v, d in graphml.edges(data=True) if d.get("kind") == "relation"]
     assert relations
     for u, v, data in relations:
+        u, v = u.replace(":", "/", 1), v.replace(":", "/", 1)
         statements = next(d["statements"] for k, d in seed_result.graph[u][v].items()
                           if d.get("predicate") == data["predicate"])
         assert data["statement_count"] == len(statements)

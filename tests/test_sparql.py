@@ -175,7 +175,9 @@ def test_load_reports_an_unreachable_store(seed_out):
 # ------------------------------------------------------------------------ notebook
 
 
-def test_notebook_runs_clean():
+def test_notebook_runs_clean_and_agrees_with_the_build_summary():
+    import re
+
     import nbformat
     from nbclient import NotebookClient
 
@@ -185,5 +187,12 @@ def test_notebook_runs_clean():
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"], "warnings in the notebook's output"
     text = "".join(o.get("text", "") for o in outputs)
-    assert "Vladimir Putin" in text and "documents" in text
+    assert "Vladimir Putin" in text and "IFrame" not in text
+    summary = re.search(r"(\d+) documents, (\d+) entities, (\d+) relations, (\d+) events", text)
+    entities, events = int(summary.group(2)), int(summary.group(4))
+    assert f"\n{entities} entities\n" in text and f"\n{events} events\n" in text
+    by_class = re.findall(r"^  \w+ +(\d+)$", text, flags=re.M)
+    assert sum(map(int, by_class)) == entities + events
+    assert re.search(rf"\d+ of {events} events dated", text)

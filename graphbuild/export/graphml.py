@@ -39,14 +39,26 @@ def _attributes(data: dict) -> dict:
     return attrs
 
 
+def graphml_id(node: str) -> str:
+    """The GraphML id of a node: "entity/vladimir-putin" -> "entity:vladimir-putin", the
+    Turtle's prefixed name. GraphML ids are XML name tokens, which cannot hold "/"."""
+    return node.replace("/", ":", 1)
+
+
 def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """GraphML of every node and edge of ``graph`` into ``out``."""
+    """GraphML of every node and edge of ``graph`` into ``out``, valid against the
+    GraphML schema: node ids are name tokens, edge ids ("e0", "e1", ... in the graph's
+    sorted edge order) are unique, and so are key ids."""
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **_attributes(data))
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **_attributes(data))
-    nx.write_graphml(flat, out, encoding="utf-8", prettyprint=True, named_key_ids=True)
+        flat.add_node(graphml_id(node), **_attributes(data))
+    for i, (u, v, data) in enumerate(graph.edges(data=True)):
+        # NetworkX writes a multigraph's edge key as its id, and the same key
+        # ("participant") on two edges would be two edges with one id.
+        flat.add_edge(graphml_id(u), graphml_id(v), key=f"e{i}", **_attributes(data))
+    # Key ids are generated (d0, d1, ...): named ids would repeat where a node and an edge
+    # attribute share a name ("label"), and GraphML wants every key id unique.
+    nx.write_graphml(flat, out, encoding="utf-8", prettyprint=True, named_key_ids=False)
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> bytes:

@@ -273,30 +273,6 @@ def write_trig(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
         out.write(b"}\n")
 
 
-def write_jsonld(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """Expanded JSON-LD into ``out``: one node object per subject in IRI order, each
-    made by rdflib's JSON-LD converter, its value lists sorted (rdflib keeps store
-    order, which changes with the hash seed)."""
-    import json
-
-    from rdflib.plugins.serializers.jsonld import from_rdf
-
-    out.write(b"[")
-    first = True
-    for subject, pairs in subjects(graph):
-        one = Graph()
-        for p, o in pairs:
-            one.add((subject, p, o))
-        for node in from_rdf(one):
-            for key, value in node.items():
-                if isinstance(value, list):
-                    value.sort(key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-            text = json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n  ")
-            out.write(("\n  " if first else ",\n  ").encode("utf-8") + text.encode("utf-8"))
-            first = False
-    out.write(b"\n]\n" if not first else b"]\n")
-
-
 def write_ntriples(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
     """N-Triples into ``out``, every line in sorted order."""
     for subject, pairs in subjects(graph, ntriples_order=True):
@@ -368,6 +344,8 @@ def write_rdf(graph: nx.MultiDiGraph, out: BinaryIO, fmt: str = "turtle") -> Non
     elif rdf_format == "trig":
         write_trig(graph, out)
     else:
+        from .jsonld import write_jsonld
+
         write_jsonld(graph, out)
 
 
