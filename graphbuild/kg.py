@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -138,11 +137,7 @@ class KnowledgeGraph(BuildResult):
         an :class:`~graphbuild.evaluate.Report` (print ``format_report(report)``)."""
         from .evaluate import evaluate
 
-        # TODO: pass self.to_rdflib() straight to evaluate() once it accepts an rdflib.Graph.
-        with tempfile.TemporaryDirectory(prefix="graphbuild-evaluate-") as folder:
-            path = Path(folder) / "graph.ttl"
-            path.write_bytes(self.to_turtle())
-            return evaluate(path, gold_path)
+        return evaluate(self.to_rdflib(), gold_path)
 
 
 def build(paths: Iterable[str | os.PathLike], **options) -> KnowledgeGraph:
