@@ -44,7 +44,12 @@ def synthetic(n: int) -> nx.MultiDiGraph:
 def in_browser(html: Path) -> dict:
     """Seconds from navigation until the page has drawn every node once and is still
     (no physics: positions come from the build), then checks made on that page."""
+    import sys
+
     from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.test_html_browser import OVERLAPS_JS
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
@@ -61,8 +66,8 @@ def in_browser(html: Path) -> dict:
         moving = page.evaluate("window.gbNetwork.physics.physicsEnabled")
         count = page.evaluate("window.gbNodes.length")
         unreachable = page.evaluate(
-            "window.gbNodes.get().filter(n => window.gbLookup(n.full_label) !== n.id).length")
-        overlaps = page.evaluate("window.gbOverlaps().length")
+            "window.gbNodes.get().filter(n => !window.gbLookupAll(n.full_label).includes(n.id)).length")
+        overlaps = len(page.evaluate(OVERLAPS_JS))
         drawn = page.evaluate("window.gbNodeView.length")
         browser.close()
     return {"stable": stable, "search": answer, "moving": moving, "count": count, "drawn": drawn,

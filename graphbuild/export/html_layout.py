@@ -50,7 +50,7 @@ def label_width(text: str, font_size: float = FONT_SIZE) -> float:
 def node_box(label: str, size: float, font_size: float = FONT_SIZE) -> Box:
     lines = label.split("\n") if label else []
     width = max((label_width(line, font_size) for line in lines), default=0.0)
-    height = len(lines) * font_size * 1.35 + (5 if lines else 0)
+    height = len(lines) * font_size * 1.15 + (5 if lines else 0)
     return Box(half_width=max(size, width / 2) + GAP / 2 + 1, above=size + GAP / 2 + 1,
                below=size + height + GAP / 2 + 1)
 
@@ -174,7 +174,7 @@ def remove_overlaps(pos: np.ndarray, boxes: list[Box], movable: np.ndarray | Non
         if movable is None and r % 10 == 9:
             # A crowd too dense to untangle locally: give everyone a little more room.
             centre = pos.mean(axis=0)
-            pos = centre + (pos - centre) * 1.08
+            pos = centre + (pos - centre) * 1.05
     if movable is None:
         pos = _spread(pos, hw, hh, dy)
     return pos
@@ -230,11 +230,11 @@ def layout(ids: list[str], boxes: list[Box], edges: list[tuple[int, int]]) -> np
         unit = spring(len(linked), sub_edges, iterations)
         sub_boxes = [boxes[k] for k in linked]
         # Scale so that the spring's natural spacing is about one typical box.
-        # Scale so that the drawing has about four times the area of its boxes: the
+        # Scale so that the drawing has about twice the area of its boxes: the
         # overlap removal then has little to do and the layout keeps its shape.
         area = sum(4 * b.half_width * (b.above + b.below) for b in sub_boxes)
         extent = np.ptp(unit, axis=0)
-        scale = math.sqrt(4 * area / max(float(extent[0] * extent[1]), 1e-6)) if len(linked) > 1 else 1.0
+        scale = math.sqrt(2 * area / max(float(extent[0] * extent[1]), 1e-6)) if len(linked) > 1 else 1.0
         placed = remove_overlaps((unit - unit.mean(axis=0)) * scale, sub_boxes)
         pos[linked] = placed
         hw, hh, dy = _extents(sub_boxes)

@@ -100,7 +100,7 @@
   var container = document.getElementById("gb-graph");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
   window.gbNetwork = network; window.gbNodes = nodes; window.gbEdges = edges;
-  window.gbNodeView = nodeView; window.gbEdgeView = edgeView;
+  window.gbNodeView = nodeView; window.gbEdgeView = edgeView; window.gbSpan = data.span;
   network.once("afterDrawing", function () { window.gbStable = true; });
 
   // Legend, class and predicate filters, layers.
@@ -177,7 +177,8 @@
   function showNode(id) {
     var n = byId[id];
     details.textContent = "";
-    details.appendChild(el("div", n.full_label || n.label, "gb-title"));
+    details.appendChild(el("div", n.kind === "event" ? n.label : n.full_label, "gb-title"));
+    if (n.kind === "event") { details.appendChild(el("div", n.full_label)); }
     var sub = n.kind === "event" ? [n.cls, n.date || "undated", "reported in " + n.docs.length + " article(s)"]
       : n.kind === "article" ? ["Article", n.date || "undated"]
       : [n.cls, n.mentions + " mention(s) in " + n.docs.length + " article(s)"];
@@ -282,24 +283,45 @@
       if (n.kind !== "article") { var opt = el("option"); opt.value = name; names.appendChild(opt); }
     });
   });
-  function find(query) {
+  // Every node of the best rank, primary names first: nodes that share a name (two
+  // undated "Visit, China") are all reached, Enter stepping to the next.
+  function findAll(query) {
     var q = query.trim().toLowerCase();
-    if (!q) { return null; }
-    var best = null, rank = 9;
+    if (!q) { return []; }
+    var found = [[], [], [], []];
     index.forEach(function (entry) {
       var r = entry.key === q ? 0 : (entry.key.indexOf(q) === 0 ? 1 : (entry.key.indexOf(" " + q) >= 0 ? 2 : (entry.key.indexOf(q) >= 0 ? 3 : 9)));
-      if (r < rank || (r === rank && best && entry.primary && !best.primary)) { rank = r; best = entry; }
+      if (r < 9) { found[r].push(entry); }
     });
-    return rank < 9 ? best.id : null;
+    for (var r = 0; r < 4; r++) {
+      if (found[r].length) {
+        var primary = found[r].filter(function (e) { return e.primary; });
+        var ids = [];
+        primary.concat(found[r]).forEach(function (e) { if (ids.indexOf(e.id) < 0) { ids.push(e.id); } });
+        return ids;
+      }
+    }
+    return [];
   }
+  function find(query) { var ids = findAll(query); return ids.length ? ids[0] : null; }
   var status = document.getElementById("gb-search-status");
-  document.getElementById("gb-search").addEventListener("input", function (ev) {
-    var id = find(ev.target.value);
-    if (id === null) { status.textContent = ev.target.value.trim() ? "no match" : ""; return; }
-    status.textContent = byId[id].full_label;
+  var matches = [], current = 0;
+  function showMatch() {
+    var id = matches[current];
+    status.textContent = byId[id].full_label + (matches.length > 1 ? " (" + (current + 1) + " of " + matches.length + ", Enter: next)" : "");
     select(id);
+  }
+  var searchBox = document.getElementById("gb-search");
+  searchBox.addEventListener("input", function (ev) {
+    matches = findAll(ev.target.value); current = 0;
+    if (!matches.length) { status.textContent = ev.target.value.trim() ? "no match" : ""; return; }
+    showMatch();
+  });
+  searchBox.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && matches.length) { current = (current + 1) % matches.length; showMatch(); }
   });
   window.gbLookup = find;
+  window.gbLookupAll = findAll;
   window.gbFind = function (query) { var id = find(query); if (id !== null) { select(id); } return id; };
 
   // Unconnected entities: listed, filterable, drawn on demand.
