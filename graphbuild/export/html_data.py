@@ -184,7 +184,9 @@ def _article_layer(graph, nodes, boxes, positions, docs, doc_index):
         text = docs[d]["headline"] or docs[d]["source"]
         labels.append(text if len(text) <= 36 else text[:35].rstrip() + "\u2026")
     art_boxes: list[Box] = [node_box(label, 7) for label in labels]
-    placed = place_layer(positions, boxes, [links[d] for d in chosen], art_boxes)
+    # Near what is drawn by default: the unconnected rows would pull articles off the graph.
+    near = [[k for k in links[d] if not nodes[k]["isolated"]] or links[d] for d in chosen]
+    placed = place_layer(positions, boxes, near, art_boxes)
     articles, edges = [], []
     for d, label, (x, y) in zip(chosen, labels, placed):
         doc = docs[d]

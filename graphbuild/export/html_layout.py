@@ -66,7 +66,9 @@ def spring(n: int, edges: list[tuple[int, int]], iterations: int = 80) -> np.nda
     dst = np.array([e[1] for e in edges], dtype=np.int64)
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    x, y = pos[:, 0].copy(), pos[:, 1].copy()
+    # float32: half the memory traffic of the n x n arrays, ample for a drawing.
+    x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
+    k = np.float32(k)
     for _ in range(iterations):
         dx = x[:, None] - x[None, :]
         dy = y[:, None] - y[None, :]
@@ -80,20 +82,18 @@ def spring(n: int, edges: list[tuple[int, int]], iterations: int = 80) -> np.nda
         if len(src):
             ex, ey = x[src] - x[dst], y[src] - y[dst]
             length = np.sqrt(ex * ex + ey * ey) / k
-            np.add.at(fx, src, -ex * length)
-            np.add.at(fx, dst, ex * length)
-            np.add.at(fy, src, -ey * length)
-            np.add.at(fy, dst, ey * length)
+            fx += np.bincount(dst, ex * length, minlength=n) - np.bincount(src, ex * length, minlength=n)
+            fy += np.bincount(dst, ey * length, minlength=n) - np.bincount(src, ey * length, minlength=n)
         # A weak pull to the centre keeps separate components from drifting apart.
         fx -= (x - 0.5) * (n * k * 0.05)
         fy -= (y - 0.5) * (n * k * 0.05)
         length = np.sqrt(fx * fx + fy * fy)
         np.maximum(length, 1e-9, out=length)
         step = np.minimum(length, temperature) / length
-        x += fx * step
-        y += fy * step
+        x += (fx * step).astype(np.float32)
+        y += (fy * step).astype(np.float32)
         temperature -= cooling
-    pos = np.stack([x, y], axis=1)
+    pos = np.stack([x, y], axis=1).astype(np.float64)
     return pos
 
 
@@ -106,33 +106,27 @@ def _extents(boxes: list[Box]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _overlaps(pos: np.ndarray, hw, hh, dy) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Every overlapping pair (i < j): indices and overlap depth along x and y."""
+    """Every overlapping pair: indices and overlap depth along x and y."""
     cx, cy = pos[:, 0], pos[:, 1] + dy
+    n = len(pos)
     order = np.argsort(cx, kind="stable")
-    found_i, found_j = [], []
-    # Sweep along x: a node can only overlap those whose left edge lies before its right edge.
-    left = cx[order] - hw[order]
-    right = cx[order] + hw[order]
-    reach = np.searchsorted(left, right, side="left")
-    for a in range(len(order)):
-        if reach[a] <= a + 1:
-            continue
-        others = order[a + 1:reach[a]]
-        i = order[a]
-        ox = hw[i] + hw[others] - np.abs(cx[i] - cx[others])
-        oy = hh[i] + hh[others] - np.abs(cy[i] - cy[others])
-        hit = (ox > 1e-6) & (oy > 1e-6)
-        if hit.any():
-            found_i.append(np.full(int(hit.sum()), i))
-            found_j.append(others[hit])
-    if not found_i:
+    # Sweep along x: sorted by centre, a node can only overlap the following ones whose
+    # centre lies within its half width plus the widest half width; every such candidate
+    # pair is generated at once, without a Python loop, then tested exactly.
+    xs = cx[order]
+    reach = np.searchsorted(xs, xs + hw[order] + float(hw.max()), side="left")
+    counts = np.maximum(reach - np.arange(n) - 1, 0)
+    total = int(counts.sum())
+    if total == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0), np.zeros(0)
-    i = np.concatenate(found_i)
-    j = np.concatenate(found_j)
+    a = np.repeat(np.arange(n), counts)
+    b = a + 1 + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    i, j = order[a], order[b]
     ox = hw[i] + hw[j] - np.abs(cx[i] - cx[j])
     oy = hh[i] + hh[j] - np.abs(cy[i] - cy[j])
-    return i, j, ox, oy
+    hit = (ox > 1e-6) & (oy > 1e-6)
+    return i[hit], j[hit], ox[hit], oy[hit]
 
 
 def remove_overlaps(pos: np.ndarray, boxes: list[Box], movable: np.ndarray | None = None,
@@ -199,6 +193,45 @@ def _spread(pos: np.ndarray, hw, hh, dy) -> np.ndarray:
     return pos
 
 
+def compact(pos: np.ndarray, boxes: list[Box], tries: int = 12, factor: float = 0.9) -> np.ndarray:
+    """Draw the layout in as long as a short local push still leaves no overlap: the
+    spring and the overlap removal leave room that only shrinks the labels at fit."""
+    hw, hh, dy = _extents(boxes)
+    everyone = np.ones(len(pos), dtype=bool)
+    for _ in range(tries):
+        centre = pos.mean(axis=0)
+        trial = remove_overlaps(centre + (pos - centre) * factor, boxes, movable=everyone, rounds=60)
+        if len(_overlaps(trial, hw, hh, dy)[0]):
+            break
+        pos = trial
+    return pos
+
+
+def pull_in(pos: np.ndarray, boxes: list[Box], passes: int = 8) -> np.ndarray:
+    """Move each node toward the centre as far as it goes without touching another (a
+    quarter, else an eighth of the way per pass, inner nodes first): small components
+    the spring pushed to the edge come back and the drawing fills its box."""
+    pos = pos.copy()
+    hw, hh, dy = _extents(boxes)
+    centre = pos.mean(axis=0)
+    for _ in range(passes):
+        moved = False
+        for i in np.argsort(((pos - centre) ** 2).sum(axis=1), kind="stable"):
+            for step in (0.25, 0.125):
+                target = pos[i] + (centre - pos[i]) * step
+                ox = hw[i] + hw - np.abs(target[0] - pos[:, 0])
+                oy = hh[i] + hh - np.abs(target[1] + dy[i] - pos[:, 1] - dy)
+                hit = (ox > 1e-6) & (oy > 1e-6)
+                hit[i] = False
+                if not hit.any():
+                    pos[i] = target
+                    moved = True
+                    break
+        if not moved:
+            break
+    return pos
+
+
 def pack_rows(boxes: list[Box], left: float, top: float, width: float) -> np.ndarray:
     """Nodes in reading order, in rows under ``top`` starting at ``left``: no overlap by construction."""
     pos = np.zeros((len(boxes), 2))
@@ -236,6 +269,8 @@ def layout(ids: list[str], boxes: list[Box], edges: list[tuple[int, int]]) -> np
         extent = np.ptp(unit, axis=0)
         scale = math.sqrt(2 * area / max(float(extent[0] * extent[1]), 1e-6)) if len(linked) > 1 else 1.0
         placed = remove_overlaps((unit - unit.mean(axis=0)) * scale, sub_boxes)
+        placed = pull_in(compact(placed, sub_boxes, tries=12 if len(linked) < 1000 else 4), sub_boxes,
+                         passes=8 if len(linked) < 1000 else 3)
         pos[linked] = placed
         hw, hh, dy = _extents(sub_boxes)
         bottom = float(np.max(placed[:, 1] + dy + hh))
@@ -247,35 +282,53 @@ def layout(ids: list[str], boxes: list[Box], edges: list[tuple[int, int]]) -> np
 
 
 def place_layer(base: np.ndarray, base_boxes: list[Box], links: list[list[int]], boxes: list[Box]) -> np.ndarray:
-    """Positions for extra nodes (articles) near what they link to, off every base node."""
+    """Positions for extra nodes (articles): each at the free spot nearest to the centre
+    of what it links to, searched on rings of growing radius, clear of every node
+    placed so far (so the layer never covers the graph or itself)."""
     m = len(links)
+    result = np.zeros((m, 2))
     if m == 0:
-        return np.zeros((0, 2))
-    if len(base):
-        top = float(np.min(base[:, 1])) - 120.0
-        centre = base.mean(axis=0)
-    else:
-        top, centre = 0.0, np.zeros(2)
-    start = np.array([base[ls].mean(axis=0) if ls else centre for ls in links])
-    start[:, 1] -= 1.0  # never exactly on a base node: the push needs a direction
-    allpos = np.vstack([base, start]) if len(base) else start
-    movable = np.concatenate([np.zeros(len(base), dtype=bool), np.ones(m, dtype=bool)])
-    placed = remove_overlaps(allpos, list(base_boxes) + list(boxes), movable=movable, rounds=200)
-    result = placed[len(base):]
-    hw, hh, dy = _extents(list(base_boxes) + list(boxes))
-    i, j, _, _ = _overlaps(placed, hw, hh, dy)
-    stuck = sorted({int(k) - len(base) for k in np.concatenate([i, j]) if k >= len(base)})
-    if stuck:
-        # What the push could not free goes in rows above the graph.
-        rows = pack_rows([boxes[k] for k in stuck], float(np.min(placed[:, 0])), 0.0, 1200.0)
-        rows[:, 1] += top - float(np.max(rows[:, 1])) - 60.0
-        result[stuck] = rows
-        # Rows are built apart from the rest: check they are clear of it, else lift them.
-        full = np.vstack([base, result]) if len(base) else result
-        for _ in range(50):
-            i, j, _, _ = _overlaps(full, hw, hh, dy)
-            if len(i) == 0:
+        return result
+    xs, ys = list(base[:, 0]), list(base[:, 1]) if len(base) else []
+    hw_all, hh_all, dy_all = (list(a) for a in _extents(list(base_boxes))) if len(base) else ([], [], [])
+    centre = base.mean(axis=0) if len(base) else np.zeros(2)
+    hw_new, hh_new, dy_new = _extents(list(boxes))
+    stuck = []
+    for k, linked in enumerate(links):
+        target = base[linked].mean(axis=0) if linked else centre
+        px, py = np.array(xs), np.array(ys) + np.array(dy_all)
+        phw, phh = np.array(hw_all), np.array(hh_all)
+        step = 2 * hh_new[k] + 2
+        reach = float(phw.max(initial=0.0)) + hw_new[k] + float(phh.max(initial=0.0)) + hh_new[k]
+        found = False
+        # Rings close together near the target, then further apart (a bounded search).
+        for radius in step * np.array([0, 1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20, 25, 32, 40, 50, 64]):
+            # Only nodes near this ring can touch a spot on it.
+            near = (np.abs(px - target[0]) < radius + reach) & (np.abs(py - target[1]) < radius + reach)
+            count = min(max(1, int(2 * math.pi * radius / step)), 96)
+            angle = 2 * math.pi * np.arange(count) / count
+            cx = target[0] + radius * np.cos(angle)
+            cy = target[1] + radius * np.sin(angle)
+            ox = hw_new[k] + phw[near][None, :] - np.abs(cx[:, None] - px[near][None, :])
+            oy = hh_new[k] + phh[near][None, :] - np.abs(cy[:, None] + dy_new[k] - py[near][None, :])
+            free = ~((ox > 1e-6) & (oy > 1e-6)).any(axis=1)
+            if free.any():
+                first = int(np.argmax(free))
+                result[k] = (cx[first], cy[first])
+                found = True
                 break
-            result[stuck, 1] -= 200.0
-            full = np.vstack([base, result]) if len(base) else result
+        if not found:
+            stuck.append(k)
+            continue
+        xs.append(result[k, 0])
+        ys.append(result[k, 1])
+        hw_all.append(hw_new[k])
+        hh_all.append(hh_new[k])
+        dy_all.append(dy_new[k])
+    if stuck:
+        # No room near what they link to: in rows above everything.
+        rows = pack_rows([boxes[k] for k in stuck], float(min(xs, default=0.0)), 0.0, 1600.0)
+        top = min((y - a for y, a in zip(ys, hh_all)), default=0.0) - 80.0
+        rows[:, 1] += top - float(np.max(rows[:, 1] + dy_new[stuck] + hh_new[stuck]))
+        result[stuck] = rows
     return result
