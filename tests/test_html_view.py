@@ -99,6 +99,20 @@ def test_html_view_seed_page_is_readable(browser, seed_result, seed_out):
     # China and Russia share several predicates: one edge lists them all.
     label = page.evaluate("window.gbEdges.get('entity/china|entity/russia') || window.gbEdges.get('entity/russia|entity/china')")["label"]
     assert len(label.split("\n")) >= 3
+    # The search placeholder fits its box.
+    assert page.evaluate("""() => {
+      const box = document.getElementById('gb-search'), style = getComputedStyle(box);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = style.font;
+      const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return ctx.measureText(box.placeholder).width < room;
+    }""")
+    # The details of a node with a Wikidata id link it once (the tooltip text is not repeated there).
+    page.fill("#gb-search", "Xi Jinping")
+    wait_until(page, "document.getElementById('gb-details').textContent.indexOf('Xi Jinping') === 0")
+    assert seed_result.graph.nodes["entity/xi-jinping"]["wikidata"]
+    assert page.text_content("#gb-details").count("Wikidata") == 1
+    assert page.locator("#gb-details a[href^='https://www.wikidata.org/wiki/']").count() == 1
     # Every node, drawn or not, is reached by searching its name (Enter steps through namesakes).
     lost = page.evaluate("window.gbNodes.get().filter(n => !window.gbLookupAll(n.full_label).includes(n.id)).map(n => n.id)")
     assert lost == []
