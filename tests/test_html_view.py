@@ -48,9 +48,10 @@ def dated(tmp_path_factory):
     def ev(d, sentence):
         return Evidence(d.id, sentence, 0, len(sentence))
 
-    summit1 = EventMention("Summit", "summit", (spans["ana"], spans["bo"]), ev(docs[0], "Ana Lind and Bo Tan held a summit in Port City."),
+    pair = (spans["ana"], spans["bo"])
+    summit1 = EventMention("Summit", "summit", pair, ev(docs[0], "Ana Lind and Bo Tan held a summit in Port City."),
                            0.9, "t", locations=(spans["port"],), date="2021-03-09")
-    summit2 = EventMention("Summit", "summit", (spans["ana"], spans["bo"]), ev(docs[1], "Last year's summit in Port City was recalled."),
+    summit2 = EventMention("Summit", "summit", pair, ev(docs[1], "Last year's summit in Port City was recalled."),
                            0.8, "t", locations=(spans["port"],), date="2021-03-09")
     visit = EventMention("Visit", "visit", (spans["ana"],), ev(docs[1], "Ana Lind visited Norland in May."), 0.9, "t",
                          locations=(spans["norland"],), date="2022-05-30")
@@ -58,8 +59,8 @@ def dated(tmp_path_factory):
                            locations=(spans["norland"],))
     leader = RelationMention(spans["ana"], "leaderOf", spans["norland"],
                              ev(docs[0], "Ana Lind, the leader of Norland, spoke first."), 0.9, "r")
-    visited = RelationMention(spans["ana"], "visited", spans["norland"], ev(docs[1], "Ana Lind visited Norland in May."),
-                              0.8, "r", modality="reported")
+    visited = RelationMention(spans["ana"], "visited", spans["norland"],
+                              ev(docs[1], "Ana Lind visited Norland in May."), 0.8, "r", modality="reported")
     records = [DocRecord(docs[0], relations=(leader,), events=(summit1,)),
                DocRecord(docs[1], relations=(visited,), events=(summit2, visit)),
                DocRecord(docs[2], events=(meeting,))]
@@ -97,7 +98,8 @@ def test_html_view_seed_page_is_readable(browser, seed_result, seed_out):
     alone = {n for n in seed_result.graph if seed_result.graph.degree(n) == 0}
     assert alone and not alone & drawn(page)
     # China and Russia share several predicates: one edge lists them all.
-    label = page.evaluate("window.gbEdges.get('entity/china|entity/russia') || window.gbEdges.get('entity/russia|entity/china')")["label"]
+    label = page.evaluate("window.gbEdges.get('entity/china|entity/russia') || "
+                          "window.gbEdges.get('entity/russia|entity/china')")["label"]
     assert len(label.split("\n")) >= 3
     # The search placeholder fits its box.
     assert page.evaluate("""() => {
@@ -114,7 +116,8 @@ def test_html_view_seed_page_is_readable(browser, seed_result, seed_out):
     assert page.text_content("#gb-details").count("Wikidata") == 1
     assert page.locator("#gb-details a[href^='https://www.wikidata.org/wiki/']").count() == 1
     # Every node, drawn or not, is reached by searching its name (Enter steps through namesakes).
-    lost = page.evaluate("window.gbNodes.get().filter(n => !window.gbLookupAll(n.full_label).includes(n.id)).map(n => n.id)")
+    lost = page.evaluate("window.gbNodes.get()"
+                         ".filter(n => !window.gbLookupAll(n.full_label).includes(n.id)).map(n => n.id)")
     assert lost == []
     twins = page.evaluate("window.gbNodes.get().map(n => n.full_label).filter((l, i, all) => all.indexOf(l) !== i)")
     if twins:
@@ -237,7 +240,8 @@ def test_html_view_details_list_statements_and_background_click_clears(browser, 
         assert part in text
     assert text.count("Wikidata") <= 1
     middle = ("(() => { const p = window.gbNetwork.getPosition('entity/ana'), "
-              "q = window.gbNetwork.getPosition('entity/norland'); return {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2}; })()")
+              "q = window.gbNetwork.getPosition('entity/norland'); "
+              "return {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2}; })()")
     p = canvas_point(page, middle)
     assert page.evaluate("p => window.gbNetwork.getEdgeAt(p)", p) is not None
     click_at(page, p["x"], p["y"])
@@ -246,8 +250,8 @@ def test_html_view_details_list_statements_and_background_click_clears(browser, 
     assert "Statements (2)" in text and "spoke first" in text and "visited Norland in May" in text
     for x, y in ((5, 5), (8, 200), (300, 5)):
         point = {"x": x, "y": y}
-        if page.evaluate("p => window.gbNetwork.getNodeAt(p) === undefined && window.gbNetwork.getEdgeAt(p) === undefined",
-                         point):
+        if page.evaluate("p => window.gbNetwork.getNodeAt(p) === undefined && "
+                         "window.gbNetwork.getEdgeAt(p) === undefined", point):
             click_at(page, x, y)
             break
     else:
@@ -268,6 +272,11 @@ def test_html_view_article_layer_links_documents_to_what_they_mention(browser, d
     edges = page.evaluate("window.gbEdgeView.get().filter(e => e.kind === 'article').map(e => [e.from, e.to])")
     assert ["article/d2", events["Visit"]] in edges and ["article/d1", events["Summit"]] in edges
     assert overlapping_pairs(page) == []
+    page.uncheck("#gb-show-articles")
+    # From an event to one of its articles (the link draws the layer) and back.
+    page.evaluate("window.gbFind('Visit, Norland')")
+    page.click("#gb-details button.gb-link:has-text('Ana Lind in Norland')")
+    assert page.is_checked("#gb-show-articles")
     page.evaluate("window.gbFind('Ana Lind in Norland')")
     assert page.evaluate("window.gbNetwork.getSelectedNodes()") == ["article/d2"]
     assert "Visit, Norland, 2022-05-30" in page.text_content("#gb-details")
