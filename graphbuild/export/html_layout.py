@@ -70,15 +70,19 @@ def spring(n: int, edges: list[tuple[int, int]], iterations: int = 80) -> np.nda
     x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
     k = np.float32(k)
     for _ in range(iterations):
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        # Repulsion k^2/d along the unit vector: k^2 * delta / d^2.
-        inv = dx * dx
-        inv += dy * dy
-        np.maximum(inv, 1e-6, out=inv)
-        np.divide(k * k, inv, out=inv)
-        fx = (dx * inv).sum(axis=1)
-        fy = (dy * inv).sum(axis=1)
+        fx = np.empty(n, dtype=np.float32)
+        fy = np.empty(n, dtype=np.float32)
+        # Repulsion k^2/d along the unit vector: k^2 * delta / d^2, by blocks of rows so
+        # that memory stays a few megabytes whatever the number of nodes.
+        for lo in range(0, n, 512):
+            dx = x[lo:lo + 512, None] - x[None, :]
+            dy = y[lo:lo + 512, None] - y[None, :]
+            inv = dx * dx
+            inv += dy * dy
+            np.maximum(inv, 1e-6, out=inv)
+            np.divide(k * k, inv, out=inv)
+            fx[lo:lo + 512] = (dx * inv).sum(axis=1)
+            fy[lo:lo + 512] = (dy * inv).sum(axis=1)
         if len(src):
             ex, ey = x[src] - x[dst], y[src] - y[dst]
             length = np.sqrt(ex * ex + ey * ey) / k
