@@ -8,7 +8,6 @@ HTML-safe JSON rendered as text.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -16,6 +15,9 @@ from pathlib import Path
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+
+from .html_data import build_view
+from .html_layout import FONT_SIZE
 
 #: Fixed colours per class (colour-blind-friendly palette, Okabe-Ito), never random.
 CLASS_COLORS = {
@@ -25,6 +27,7 @@ CLASS_COLORS = {
     "Organization": "#009E73",
     "Initiative": "#CC79A7",
     "Event": "#D55E00",
+    "Article": "#7A7F87",
 }
 VIS_VERSION = "vis-9.1.2"
 TEMPLATE = "graph.html.j2"
@@ -68,53 +71,7 @@ def node_tooltip(data: dict, documents: dict) -> str:
             lines.append(f"  \u2022 {doc.headline or doc.source_file}{date}")
     if len(doc_ids) > 3:
         lines.append(f"  \u2022 ... and {len(doc_ids) - 3} more")
-    if data.get("wikidata"):
-        lines.append(f"Wikidata: {data['wikidata']}")
     return "\n".join(lines)
-
-
-def edge_tooltip(data: dict, documents: dict) -> str:
-    lines = [f"{data.get('predicate')}  (confidence {data.get('confidence', 1.0):.2f})"]
-    for st in data.get("statements", ())[:5]:
-        doc = documents.get(st.evidence.doc_id)
-        source = doc.headline or doc.source_file if doc else st.evidence.doc_id
-        date = f", {doc.date_published}" if doc and doc.date_published else ""
-        lines.append(f"\u201c{st.evidence.sentence}\u201d\n  \u2014 {source}{date}")
-    more = len(data.get("statements", ())) - 5
-    if more > 0:
-        lines.append(f"... and {more} more source sentence(s)")
-    return "\n".join(lines)
-
-
-def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """Positions computed once in Python (seeded, rounded): the page never re-lays out.
-
-    Connected nodes get a spring layout scaled to their number; nodes without edges sit
-    on a ring around them, in label order, instead of stretching the view.
-    """
-    if graph.number_of_nodes() == 0:
-        return {}
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
-    connected = sorted(n for n in simple if simple.degree(n) > 0)
-    alone = sorted((n for n in simple if simple.degree(n) == 0), key=lambda n: (graph.nodes[n].get("label", ""), n))
-    positions: dict[str, tuple[int, int]] = {}
-    radius = 100.0
-    if connected:
-        core = simple.subgraph(connected)
-        n = core.number_of_nodes()
-        # Fruchterman-Reingold costs grow with n per iteration: fewer on big graphs.
-        iterations = 150 if n < 500 else 60 if n < 1500 else 25
-        pos = nx.spring_layout(core, seed=20231019, k=1.8 / math.sqrt(n), iterations=iterations)
-        radius = max(150.0, 90.0 * math.sqrt(n))
-        for node, (x, y) in pos.items():
-            positions[node] = (int(round(x * radius)), int(round(y * radius)))
-    ring = radius * 1.3 + 60
-    for i, node in enumerate(alone):
-        angle = 2 * math.pi * i / max(len(alone), 1)
-        positions[node] = (int(round(ring * math.cos(angle))), int(round(ring * math.sin(angle))))
-    return positions
 
 
 def _add_node(net, node_id: str, **options) -> None:
@@ -149,11 +106,6 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     return sub
 
 
-#: Up to this many nodes the layout is computed in Python (instant, crisp on load);
-#: above, the page runs vis-network's physics once, seeded, and stops when stable:
-#: a quadratic spring layout in Python would cost more than the rest of the build.
-PYTHON_LAYOUT_MAX_NODES = 800
-
 #: Above this many nodes the page draws the most connected ones (and says so): a
 #: browser cannot show more usefully, and the layout cost grows with the square.
 DEFAULT_MAX_NODES = 2500
@@ -171,72 +123,48 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
         note = (f"Showing the {max_nodes} most connected of {total} nodes; graph.ttl and "
                 f"graph.graphml hold them all." + (f" {note}" if note else ""))
 
-    documents = {d.id: d for d in graph.graph.get("documents", ())}
+    view = build_view(graph, node_tooltip)
     net = Network(directed=True, height="100%", width="100%", heading=heading, cdn_resources="local")
-    in_python = graph.number_of_nodes() <= PYTHON_LAYOUT_MAX_NODES
-    positions = layout(graph) if in_python else {}
-    mentions = [d.get("mention_count", 1) for _, d in graph.nodes(data=True)] or [1]
-    biggest = max(mentions)
-    for node, data in graph.nodes(data=True):
-        core = data.get("core_class", "Event")
-        place = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
-        size = 10 + 30 * math.sqrt(max(data.get("mention_count", 1), 1) / max(biggest, 1))
-        names = [data["label"], *data.get("alt_labels", ())]
-        event = data.get("kind") == "event"
-        _add_node(
-            net, node,
-            # Events carry long descriptive labels: the canvas shows the class and date.
-            label=f"{data['cls']} {data.get('date') or ''}".strip() if event else data["label"],
-            full_label=data["label"],
-            title=node_tooltip(data, documents),
-            shape="diamond" if core == "Event" else "dot",
-            size=round(size, 1),
-            **place,
-            group=core,
-            names=names,
-            wikidata=data.get("wikidata") or "",
-        )
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        _add_edge(
-            net, u, v,
-            id=f"{u}|{key}|{v}",
-            label=data.get("predicate", key),
-            predicate=data.get("predicate", key),
-            title=edge_tooltip(data, documents),
-            arrows="to",
-        )
+    for options in view["nodes"]:
+        options = dict(options)
+        _add_node(net, options.pop("id"), **options)
+    for options in view["edges"]:
+        options = dict(options)
+        _add_edge(net, options.pop("from"), options.pop("to"), **options)
     # Colour and shape per class through vis "groups" (pyvis drops a node's colour once
     # it has a group).
     groups = {cls: {"color": {"background": color, "border": "#2b2f36",
                               "highlight": {"background": color, "border": "#000000"}},
-                    "shape": "diamond" if cls == "Event" else "dot"}
+                    "shape": "diamond" if cls == "Event" else "square" if cls == "Article" else "dot"}
               for cls, color in CLASS_COLORS.items()}
-    physics = {"enabled": False} if in_python else {
-        "enabled": True, "solver": "barnesHut",
-        "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.1},
-        "stabilization": {"enabled": True, "iterations": 120, "updateInterval": 25, "fit": True},
-    }
     options = {
         "groups": groups,
-        "physics": physics,
+        # Positions come from the build: nothing moves when the page opens.
+        "physics": {"enabled": False},
         "layout": {"randomSeed": 1, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "nodes": {"font": {"size": 14, "face": "system-ui"}, "borderWidth": 1},
-        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "continuous"},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "hideEdgesOnDrag": graph.number_of_edges() > 1500},
+        "nodes": {"font": {"size": FONT_SIZE, "face": "system-ui"}, "borderWidth": 1},
+        "edges": {"font": {"size": 10, "align": "middle", "multi": False}, "smooth": False,
                   "color": {"inherit": False, "color": "#9aa3ad"}},
     }
     net.options = options
-    class_counts = Counter(n["group"] for n in net.nodes)
-    predicate_counts = Counter(e["predicate"] for e in net.edges)
+    entities = [n for n in net.nodes if n["kind"] != "article"]
+    class_counts = Counter(n["group"] for n in entities)
+    predicate_counts = Counter(f["p"] for e in net.edges for f in e["facts"])
+    documents = view["docs"]
     data = {
         "nodes": net.nodes,
         "edges": net.edges,
+        "docs": documents,
+        "span": view["span"],
         "options": options,
         "classes": [
             {"name": c, "color": CLASS_COLORS[c], "count": class_counts.get(c, 0), "event": c == "Event"}
             for c in CLASS_COLORS if class_counts.get(c)
         ],
         "predicates": [{"name": p, "count": n} for p, n in sorted(predicate_counts.items())],
+        "articles": sum(1 for n in net.nodes if n["kind"] == "article"),
     }
     js, css = _vis_assets()
     env = _environment()
@@ -245,7 +173,8 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
         vis_css=Markup(css),
         data=data,
         note=note,
-        counts=f"{len(net.nodes)} nodes \u00b7 {len(net.edges)} edges \u00b7 {len(documents)} documents",
+        counts=(f"{len(entities)} nodes \u00b7 {sum(1 for e in net.edges if e['kind'] != 'article')} edges "
+                f"\u00b7 {len(documents)} documents"),
     )
     net.templateEnv = env
     net.path = TEMPLATE
