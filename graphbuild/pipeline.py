@@ -20,6 +20,7 @@ from .cache import RecordCache
 from .extract.lexicon import Lexicon, load_lexicon
 from .gazetteer import Gazetteer, load_gazetteer
 from .graph import build_graph, summary
+from .lang import language_dir, reload as reload_words
 from .ingest import IngestError, discover, read_document, same_content_as
 from .nlp import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
 from .worker import default_workers, run
@@ -227,7 +228,7 @@ _LOADED: dict[tuple, tuple] = {}
 
 
 def _rules(onto: str) -> tuple[Gazetteer, Lexicon]:
-    return load_gazetteer(Path(onto) / "gazetteer"), load_lexicon(Path(onto) / "relations.json")
+    return load_gazetteer(Path(onto) / "gazetteer"), load_lexicon(language_dir())
 
 
 def _resources(model: str, onto: str) -> tuple[Gazetteer, Lexicon, object]:
@@ -237,6 +238,7 @@ def _resources(model: str, onto: str) -> tuple[Gazetteer, Lexicon, object]:
     key = (model, gazetteer.fingerprint, lexicon.fingerprint)
     if key not in _LOADED:
         _LOADED.clear()  # one pipeline at a time: each holds a few hundred MB
+        reload_words()  # the pack changed (or is read for the first time)
         _LOADED[key] = (gazetteer, lexicon, load_pipeline(model, gazetteer))
     return _LOADED[key]
 

@@ -9,7 +9,8 @@ from ..gazetteer import Gazetteer
 from ..records import DocRecord, Document, Segment
 from .entities import segment_mentions
 from .lexicon import Lexicon
-from .relations import MentionIndex, extract_relations
+from .args import MentionIndex
+from .relations import extract_relations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
