@@ -14,7 +14,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from .version import __version__
 from .records import DocRecord, Document
 
 #: Bump when records change shape.

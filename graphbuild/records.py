@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Entity classes of the graph contract (``gb:`` local names).
-ENTITY_CLASSES = ("Person", "Country", "Place", "Organization", "Initiative", "Event")
-
 
 @dataclass(frozen=True, slots=True)
 class Segment:

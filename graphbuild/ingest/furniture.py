@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from ..lang import language_dir, words as pack_words
+from ..lang import language_dir, pack_cache, words as pack_words
 
 _DECORATION = re.compile(r"[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff|•·»«]")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\))", re.I)
@@ -36,7 +35,7 @@ def _any(alternatives: list[str]) -> str:
     return "|".join(alternatives)
 
 
-@lru_cache(maxsize=4)
+@pack_cache
 def _compile(directory: str) -> Patterns:
     data = json.loads((Path(directory) / "furniture.json").read_text(encoding="utf-8"))
     month = pack_words().month_pattern

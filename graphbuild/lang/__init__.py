@@ -118,7 +118,32 @@ def load_words(directory: Path) -> Words:
     )
 
 
-@lru_cache(maxsize=4)
+_CACHES: list = []
+_SEEN: dict[str, str] = {}
+
+
+def pack_cache(func):
+    """``lru_cache`` for what is read or compiled from a pack's files; :func:`refresh`
+    empties it when the files change."""
+    cached = lru_cache(maxsize=4)(func)
+    _CACHES.append(cached)
+    return cached
+
+
+def refresh() -> str:
+    """Check the current pack's files (a build calls this first): when they changed
+    since the last check, everything read from them is read again. Returns the pack's
+    fingerprint."""
+    directory = str(language_dir())
+    fingerprint = pack_fingerprint(Path(directory))
+    if _SEEN.get(directory) != fingerprint:
+        for cached in _CACHES:
+            cached.cache_clear()
+        _SEEN[directory] = fingerprint
+    return fingerprint
+
+
+@pack_cache
 def _words_in(directory: str) -> Words:
     return load_words(Path(directory))
 
@@ -126,8 +151,3 @@ def _words_in(directory: str) -> Words:
 def words() -> Words:
     """The word lists of the current pack, read once per process."""
     return _words_in(str(language_dir()))
-
-
-def reload() -> None:
-    """Forget the word lists read so far (after the pack's files changed)."""
-    _words_in.cache_clear()
