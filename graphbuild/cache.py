@@ -18,7 +18,7 @@ from .version import __version__
 from .records import DocRecord, Document
 
 #: Bump when records change shape.
-FORMAT = 1
+FORMAT = 2
 
 
 def default_cache_dir() -> Path:

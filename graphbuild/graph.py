@@ -11,6 +11,7 @@ and edges are inserted in sorted order so that every export is deterministic.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from collections import defaultdict
 from typing import Iterable
 
@@ -18,7 +19,7 @@ import networkx as nx
 
 from .extract.lexicon import Lexicon
 from .ids import content_hash
-from .records import DocRecord, Document, Resolution, Statement
+from .records import GAZETTEER, DocRecord, Document, EventMention, Ref, Resolution, Statement
 from .vocab import PREDICATES, class_chain, core_class
 
 EVENT_ROLES = ("participant", "host", "location")
@@ -60,8 +61,8 @@ def build_graph(documents: Iterable[Document], resolution: Resolution,
     records = sorted(records, key=lambda r: r.document.id)
     assign = resolution.assignments
 
-    def resolve_ref(doc_id: str, ref: tuple) -> str | None:
-        if ref[0] == "gazetteer":
+    def resolve_ref(doc_id: str, ref: Ref) -> str | None:
+        if ref[0] == GAZETTEER:
             # A metonym resolved through the gazetteer: only to a node the corpus has.
             return ref[1] if ref[1] in classes else None
         return assign.get((doc_id, ref[0], ref[1]))
@@ -142,6 +143,20 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a.startswith(b) or b.startswith(a))
 
 
+@dataclass(eq=False)
+class EventCluster:
+    """Event mentions read as one event, growing as mentions join it."""
+
+    cls: str
+    first: tuple[str, int]  # (document id, offset) of its first mention: its order and, undated, its identity
+    participants: list[str] = field(default_factory=list)  # entity ids, sorted
+    locations: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    date: str | None = None  # the most precise date of its mentions
+    documents: list[str] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+
+
 def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> None:
     """Event mentions to event nodes. Within a document, mentions of the same class
     with the same participants and compatible places are one event; across
@@ -158,51 +173,51 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
                 continue
             resolved.append((doc_id, ev, parts, locs, hosts))
 
-    clusters: list[dict] = []
+    clusters: list[EventCluster] = []
     # Blocking: a mention is compared with the clusters of its own document, and with
     # the dated clusters elsewhere of its class, participants and year (an undated
     # event never merges across documents, so it is never a candidate there).
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    by_doc: dict[str, list[EventCluster]] = defaultdict(list)
+    by_key: dict[tuple, list[EventCluster]] = defaultdict(list)
 
-    def block(c: dict) -> tuple | None:
-        return (c["cls"], tuple(c["participants"]), c["date"][:4]) if c["date"] else None
+    def block(c: EventCluster) -> tuple | None:
+        return (c.cls, tuple(c.participants), c.date[:4]) if c.date else None
 
     for doc_id, ev, parts, locs, hosts in resolved:
         target = None
         key = (ev.cls, tuple(parts), ev.date[:4]) if ev.date else None
-        others = [c for c in by_key.get(key, ()) if doc_id not in c["documents"]] if key else []
+        others = [c for c in by_key.get(key, ()) if doc_id not in c.documents] if key else []
         candidates = by_doc[doc_id] + others
         for c in candidates:
-            if c["cls"] != ev.cls:
+            if c.cls != ev.cls:
                 continue
             # The same people (or a subset, when a sentence names fewer): a meeting of
             # Putin and Trump is not a meeting of Putin and Modi.
-            if parts and c["participants"] and not (set(parts) <= set(c["participants"]) or
-                                                    set(c["participants"]) <= set(parts)):
+            if parts and c.participants and not (set(parts) <= set(c.participants) or
+                                                    set(c.participants) <= set(parts)):
                 continue
-            if locs and c["locations"] and not set(locs) & set(c["locations"]):
+            if locs and c.locations and not set(locs) & set(c.locations):
                 continue
-            same_doc = doc_id in c["documents"]
-            if same_doc and (not ev.date or not c["date"] or _compatible_dates(ev.date, c["date"])):
+            same_doc = doc_id in c.documents
+            if same_doc and (not ev.date or not c.date or _compatible_dates(ev.date, c.date)):
                 target = c
                 break
-            if not same_doc and _compatible_dates(ev.date, c["date"]) and set(parts) == set(c["participants"]):
+            if not same_doc and _compatible_dates(ev.date, c.date) and set(parts) == set(c.participants):
                 target = c
                 break
         if target is None:
-            target = {"cls": ev.cls, "participants": [], "locations": [], "hosts": [], "date": None,
-                      "documents": [], "mentions": [], "first": (doc_id, ev.evidence.start)}
+            target = EventCluster(ev.cls, first=(doc_id, ev.evidence.start))
             clusters.append(target)
         old_key = block(target)
-        for key, values in (("participants", parts), ("locations", locs), ("hosts", hosts)):
-            target[key] = sorted(set(target[key]) | set(values))
-        if ev.date and (target["date"] is None or len(ev.date) > len(target["date"])):
-            target["date"] = ev.date
-        if doc_id not in target["documents"]:
-            target["documents"].append(doc_id)
+        target.participants = sorted(set(target.participants) | set(parts))
+        target.locations = sorted(set(target.locations) | set(locs))
+        target.hosts = sorted(set(target.hosts) | set(hosts))
+        if ev.date and (target.date is None or len(ev.date) > len(target.date)):
+            target.date = ev.date
+        if doc_id not in target.documents:
+            target.documents.append(doc_id)
             by_doc[doc_id].append(target)
-        target["mentions"].append(ev)
+        target.mentions.append(ev)
         new_key = block(target)
         if old_key is not None and new_key != old_key:
             by_key[old_key] = [c for c in by_key[old_key] if c is not target]
@@ -210,28 +225,28 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> Non
             by_key[new_key].append(target)
 
     cameo = lexicon.event_cameo if lexicon else {}
-    for c in sorted(clusters, key=lambda c: c["first"]):
-        eid = content_hash(c["cls"], c["participants"], c["locations"], c["date"] or c["first"])
+    for c in sorted(clusters, key=lambda c: c.first):
+        eid = content_hash(c.cls, c.participants, c.locations, c.date or c.first)
         node = f"event/{eid}"
-        modalities = {m.modality for m in c["mentions"]}
+        modalities = {m.modality for m in c.mentions}
         graph.add_node(
             node,
             kind="event",
-            cls=c["cls"],
+            cls=c.cls,
             core_class="Event",
-            label=_event_label(c["cls"], c["participants"], c["locations"], c["date"], graph),
+            label=_event_label(c.cls, c.participants, c.locations, c.date, graph),
             alt_labels=(),
             wikidata=None,
-            mention_count=len(c["mentions"]),
-            documents=tuple(sorted(c["documents"])),
-            date=c["date"],
-            confidence=noisy_or(m.confidence for m in c["mentions"]),
+            mention_count=len(c.mentions),
+            documents=tuple(sorted(c.documents)),
+            date=c.date,
+            confidence=noisy_or(m.confidence for m in c.mentions),
             modality="asserted" if "asserted" in modalities else sorted(modalities)[0],
-            evidence=tuple(sorted({m.evidence for m in c["mentions"]}, key=lambda e: (e.doc_id, e.start))),
-            cameo=cameo.get(c["cls"]),
+            evidence=tuple(sorted({m.evidence for m in c.mentions}, key=lambda e: (e.doc_id, e.start))),
+            cameo=cameo.get(c.cls),
         )
-        for role, key in (("participant", "participants"), ("host", "hosts"), ("location", "locations")):
-            for target in c[key]:
+        for role, targets in (("participant", c.participants), ("host", c.hosts), ("location", c.locations)):
+            for target in targets:
                 graph.add_edge(node, entity_node(target), key=role, kind="event-role", predicate=role,
                                confidence=graph.nodes[node]["confidence"])
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..gazetteer import Gazetteer
 from ..lang import Words
-from ..records import Document, EventMention, Mention, Ref, Segment
+from ..records import Document, EntryRef, EventMention, Mention, MentionRef, Ref, Segment
 from .lexicon import Lexicon
 from .syntax import clause_subject, conjuncts, examples, prep_objects
 
@@ -85,7 +85,7 @@ class Scope:
 
 
 def of_mention(m: Mention, indirect: bool = False) -> Arg:
-    return Arg((m.start, m.end), m.cls, indirect)
+    return Arg(MentionRef(m.start, m.end), m.cls, indirect)
 
 
 def args(scope: Scope, token: Token, thing: bool = False) -> list[Arg]:
@@ -238,10 +238,10 @@ def role_noun(scope: Scope, token: Token) -> list[Arg]:
         if m.cls != "Person":
             continue
         if m.role and m.role[1] == country:
-            return [Arg((m.start, m.end), "Person", indirect=True)]
+            return [of_mention(m, indirect=True)]
         entry = scope.gazetteer.entries.get(m.link) if m.link else None
         if entry and any(r.of == country and r.title in titles.leader_titles for r in entry.roles):
-            return [Arg((m.start, m.end), "Person", indirect=True)]
+            return [of_mention(m, indirect=True)]
     return []
 
 
@@ -306,4 +306,4 @@ def metonym(scope: Scope, a: Arg, allowed: tuple[str, ...]) -> Arg:
     entry = scope.gazetteer.entries.get(m.link) if m is not None and m.link else None
     if entry is None or not entry.country or entry.cls != "City":
         return a
-    return Arg(("gazetteer", entry.country), "Country", indirect=True)
+    return Arg(EntryRef.of(entry.country), "Country", indirect=True)

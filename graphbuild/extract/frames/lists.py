@@ -3,6 +3,7 @@ organization followed by a parenthesised list of countries names its members."""
 
 from __future__ import annotations
 
+from ...records import MentionRef
 from ..args import Arg, Scope
 from ..facts import BASE_CONFIDENCE, NOTHING, Found, relation
 from ..modality import ASSERTED
@@ -24,13 +25,13 @@ def member_lists(scope: Scope) -> Found:
         for t in doc[ent.end + 1:close]:
             c = scope.mention(t)
             if c is not None and c.cls == "Country" and (c.start, c.end) not in {a.ref for a in members}:
-                members.append(Arg((c.start, c.end), "Country"))
+                members.append(Arg(MentionRef(c.start, c.end), "Country"))
             elif c is None and t.is_alpha and t.lower_ not in ("and", "or"):
                 members = []
                 break
         if len(members) >= 2:
             for a in members:
-                found.append(relation(scope, a, "memberOf", Arg((m.start, m.end), "Organization"), ent[0],
+                found.append(relation(scope, a, "memberOf", Arg(MentionRef(m.start, m.end), "Organization"), ent[0],
                                       "member-list", ASSERTED, BASE_CONFIDENCE["apposition"]))
     relations = tuple(r for r in found if r is not None)
     return Found(relations) if relations else NOTHING

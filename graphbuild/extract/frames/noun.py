@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..args import Arg, Scope, args
+from ..args import Arg, Scope, args, of_mention
 from ..events import frame_events
 from ..facts import BASE_CONFIDENCE, NOTHING, Found
 from ..lexicon import Trigger
@@ -88,7 +88,7 @@ def modifier(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
         if c.dep_ in ("amod", "compound", "nmod"):
             m = scope.mention(c)
             if m is not None and m.cls in ("Country", "Organization"):
-                found.append(Arg((m.start, m.end), m.cls))
+                found.append(of_mention(m))
     return slots.add(objects=found) if trig.mod_is == "object" else slots.add(subjects=found)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...records import MentionRef
 from ..args import Arg, Scope
 from ..facts import BASE_CONFIDENCE, NOTHING, Found, relation
 from ..modality import ASSERTED
@@ -28,8 +29,8 @@ def title_relations(scope: Scope) -> Found:
         if token is None:
             continue
         # A title states a role held now, whatever the sentence plans or denies.
-        found.append(relation(scope, Arg((m.start, m.end), "Person"), "leaderOf",
-                              Arg((country.start, country.end), country.cls), token, "title", ASSERTED,
+        found.append(relation(scope, Arg(MentionRef(m.start, m.end), "Person"), "leaderOf",
+                              Arg(MentionRef(country.start, country.end), country.cls), token, "title", ASSERTED,
                               BASE_CONFIDENCE["title"]))
     relations = tuple(r for r in found if r is not None)
     return Found(relations) if relations else NOTHING
