@@ -10,14 +10,13 @@ from datetime import date, datetime, timedelta
 
 from .lang import words
 
-_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|recent)[- ](?:day|week|month|year|decade|hour)s?\b", re.I)
 
 
 def normalize_date(text: str, base: str | None = None, future: bool = False) -> str | None:
     """'October 19, 2023' -> '2023-10-19'; 'October 2023' -> '2023-10'; 'in 2014' -> '2014';
     'on Wednesday' with base '2025-09-01' -> '2025-09-03' (future) or the Wednesday before."""
     t = text.lower().strip()
-    if _DURATION.search(t) and not re.search(r"\b(19|20)\d{2}\b", t):
+    if re.search(words().duration_pattern, t, re.I) and not re.search(r"\b(19|20)\d{2}\b", t):
         return None  # "two-day", "20 years": lengths of time, not dates
     base_date = date.fromisoformat(base) if base else None
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)

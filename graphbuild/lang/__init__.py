@@ -69,6 +69,7 @@ class Words:
     name_heads: dict[str, tuple[str, ...]]  # spaCy label -> head nouns that end a name
     month_pattern: str  # a regular expression matching any month name or abbreviation
     weekdays: tuple[str, ...]  # Monday first, as datetime.weekday() counts
+    duration_pattern: str  # "two-day", "20 years": a length of time, not a date
     ongoing_words: frozenset[str]  # "is currently on a visit": the article's month
     recent_words: frozenset[str]  # "a recent visit": the article's year
     visit_nouns: frozenset[str]  # "the visit" refers back to the last visitors
@@ -84,6 +85,10 @@ class Words:
 def _month_pattern(months: list[list[str]]) -> str:
     forms = sorted({f for forms in months for f in forms}, key=lambda f: (-len(f), f))
     return "(?:" + "|".join(re.escape(f) for f in forms) + r")\.?"
+
+
+def _duration_pattern(counts: list[str], units: list[str]) -> str:
+    return r"\b(?:\d+|" + "|".join(map(re.escape, counts)) + r")[- ](?:" + "|".join(map(re.escape, units)) + r")s?\b"
 
 
 def load_words(directory: Path) -> Words:
@@ -105,6 +110,7 @@ def load_words(directory: Path) -> Words:
         name_heads={k: tuple(v) for k, v in data["name_heads"].items()},
         month_pattern=_month_pattern(data["calendar"]["months"]),
         weekdays=tuple(data["calendar"]["weekdays"]),
+        duration_pattern=_duration_pattern(data["calendar"]["duration_counts"], data["calendar"]["duration_units"]),
         ongoing_words=frozenset(data["calendar"]["ongoing_words"]),
         recent_words=frozenset(data["calendar"]["recent_words"]),
         visit_nouns=frozenset(references["visit_nouns"]),
