@@ -18,24 +18,34 @@ class Registry:
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self._functions: dict[str, Callable] = {}
+        self._sequences: dict[tuple[str, ...], tuple[Callable, ...]] = {}
 
     def register(self, name: str) -> Callable[[F], F]:
         def add(func: F) -> F:
             if name in self._functions and self._functions[name] is not func:
                 raise ValueError(f"{self.kind} {name!r} is registered twice")
             self._functions[name] = func
+            self._sequences.clear()
             return func
 
         return add
 
     def unregister(self, name: str) -> None:
         self._functions.pop(name, None)
+        self._sequences.clear()
 
     def get(self, name: str) -> Callable:
         try:
             return self._functions[name]
         except KeyError:
             raise ValueError(f"no {self.kind} named {name!r}; registered: {', '.join(sorted(self._functions))}") from None
+
+    def sequence(self, names: tuple[str, ...]) -> tuple[Callable, ...]:
+        """The functions of ``names``, in that order (looked up once per list of names)."""
+        found = self._sequences.get(names)
+        if found is None:
+            found = self._sequences[names] = tuple(self.get(name) for name in names)
+        return found
 
     def __contains__(self, name: str) -> bool:
         return name in self._functions

@@ -19,10 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 
 
+@lru_cache(maxsize=1)
+def _english() -> str:
+    return str(Path(__file__).resolve().parent / "en")
+
+
 def language_dir() -> Path:
     """``$GRAPHBUILD_LANGUAGE``, else the English pack of the package."""
     env = os.environ.get("GRAPHBUILD_LANGUAGE")
-    return Path(env) if env else Path(__file__).resolve().parent / "en"
+    return Path(env or _english())
 
 
 def pack_fingerprint(directory: Path) -> str:
@@ -156,4 +161,4 @@ def _words_in(directory: str) -> Words:
 
 def words() -> Words:
     """The word lists of the current pack, read once per process."""
-    return _words_in(str(language_dir()))
+    return _words_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())

@@ -4,7 +4,6 @@ as President of Russia', 'admitted Belarus as its tenth member'."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..args import Arg, Scope, args
@@ -32,7 +31,7 @@ def copula(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
         slots = slots.add(subjects=holder)
     else:
         slots = slots.add(objects=holder)
-    return replace(slots, base=BASE_CONFIDENCE["copular"], rule=slots.rule + "+copula")
+    return slots._replace(base=BASE_CONFIDENCE["copular"], rule=slots.rule + "+copula")
 
 
 @noun_steps.register("apposition")
@@ -46,7 +45,7 @@ def apposition(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
         if c.dep_ == "appos":
             slots = slots.add(subjects=args(scope, c))
     if slots.subjects:
-        slots = replace(slots, base=BASE_CONFIDENCE["apposition"], rule=slots.rule + "+appos")
+        slots = slots._replace(base=BASE_CONFIDENCE["apposition"], rule=slots.rule + "+appos")
     return slots
 
 
@@ -86,7 +85,7 @@ def as_object(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     if slots.subjects or not (noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX")):
         return slots
     slots = slots.add(subjects=[a for c in head.head.children if c.dep_ == "dobj" for a in args(scope, c)])
-    return replace(slots, subjects=slots.objects, objects=slots.subjects) if trig.invert else slots
+    return slots._replace(subjects=slots.objects, objects=slots.subjects) if trig.invert else slots
 
 
 @noun_steps.register("appointed")

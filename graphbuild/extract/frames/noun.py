@@ -6,8 +6,7 @@ Russia'), copulas and appositions (:mod:`.copula`), 'between X and Y'."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..args import Arg, Scope, args, of_mention
 from ..events import frame_events
@@ -22,9 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-@dataclass(frozen=True)
-class Slots:
-    """The arguments a noun frame has found so far, the rule's name and its base confidence."""
+class Slots(NamedTuple):
+    """The arguments a noun frame has found so far, the rule's name and its base
+    confidence (a NamedTuple: steps make many, and they are cheap to make)."""
 
     subjects: tuple[Arg, ...] = ()
     objects: tuple[Arg, ...] = ()
@@ -32,7 +31,7 @@ class Slots:
     base: float = BASE_CONFIDENCE["noun"]
 
     def add(self, subjects=(), objects=()) -> Slots:
-        return replace(self, subjects=self.subjects + tuple(subjects), objects=self.objects + tuple(objects))
+        return Slots(self.subjects + tuple(subjects), self.objects + tuple(objects), self.rule, self.base)
 
 
 def owners(scope: Scope, noun: Token) -> list[Arg]:
@@ -56,8 +55,8 @@ def noun_frame(scope: Scope, noun: Token, trig: Trigger) -> Found:
     if mode is None:
         return NOTHING
     slots = Slots(rule=f"noun:{trig.lemma}")
-    for name in scope.lexicon.frames.noun_steps:
-        slots = noun_steps.get(name)(scope, noun, trig, slots)
+    for step in noun_steps.sequence(scope.lexicon.frames.noun_steps):
+        slots = step(scope, noun, trig, slots)
     subjects, objects, rule = list(slots.subjects), list(slots.objects), slots.rule
     relations = emit(scope, trig, subjects, objects, noun, rule, mode, slots.base)
     pair = pair_of(scope, noun)
@@ -112,7 +111,7 @@ def thing_subject(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slo
     if not trig.thing_subject:
         return slots
     subjects = slots.subjects + tuple(a for t in prep_objects(noun, ("of",)) for a in args(scope, t, thing=True))
-    return replace(slots, subjects=subjects, objects=tuple(a for a in slots.objects if a not in subjects))
+    return slots._replace(subjects=subjects, objects=tuple(a for a in slots.objects if a not in subjects))
 
 
 @noun_steps.register("compound-head")
@@ -137,7 +136,7 @@ def light_verb(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     if not slots.subjects:
         slots = slots.add(subjects=[a for t in verb_subjects(head) for a in args(scope, t)])
     slots = slots.add(objects=[a for t in prep_objects(head, trig.object) for a in args(scope, t, thing=trig.thing_object)])
-    return replace(slots, rule=slots.rule + f"+{head.lemma_.lower()}")
+    return slots._replace(rule=slots.rule + f"+{head.lemma_.lower()}")
 
 
 @noun_steps.register("name-of")
@@ -149,7 +148,7 @@ def name_of(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     named = [a for t in prep_objects(noun, ("of",)) for a in args(scope, t)]
     if not named:
         return slots
-    return replace(slots, subjects=tuple(named), objects=tuple(owners(scope, noun)))
+    return slots._replace(subjects=tuple(named), objects=tuple(owners(scope, noun)))
 
 
 @noun_steps.register("located-name")
@@ -158,7 +157,7 @@ def located_name(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slot
     if trig.predicate != "locatedIn" or noun.dep_ == "appos":
         return slots
     names = [a for c in noun.children if c.dep_ in ("compound", "nmod") for a in args(scope, c) if a.cls == "Place"]
-    return replace(slots, subjects=tuple(names)) if names else slots
+    return slots._replace(subjects=tuple(names)) if names else slots
 
 
 @noun_steps.register("inherited-subject")
@@ -188,4 +187,4 @@ def inherited_subject(scope: Scope, noun: Token, trig: Trigger, slots: Slots) ->
 @noun_steps.register("invert")
 def invert(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     """'China's purchases of Russian oil': the buyer is the object of exportsTo."""
-    return replace(slots, subjects=slots.objects, objects=slots.subjects) if trig.invert else slots
+    return slots._replace(subjects=slots.objects, objects=slots.subjects) if trig.invert else slots
