@@ -36,7 +36,7 @@ def code_fingerprint() -> str:
 
 
 #: What turns text into records: code and the language pack (relative to the package).
-FINGERPRINTED = ("extract/**/*.py", "ingest*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "dates.py",
+FINGERPRINTED = ("extract/**/*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "dates.py",
                  "nlp.py", "places.py", "worker.py")
 
 

@@ -104,3 +104,15 @@ def test_performance_corrupt_cache_entry_is_ignored(corpus, tmp_path):
     result = graphbuild.build([SEEDS], cache_dir=tmp_path)
     assert result.cache_hits == 0
     assert result.to_turtle() == graphbuild.build([SEEDS]).to_turtle()
+
+
+def test_performance_cache_fingerprint_covers_every_extraction_module_and_the_language_pack():
+    from graphbuild.cache import fingerprinted_files
+
+    package = ROOT / "graphbuild"
+    covered = {p.relative_to(package).as_posix() for p in fingerprinted_files(package)}
+    expected = {p.relative_to(package).as_posix() for folder in ("extract", "ingest", "lang")
+                for p in (package / folder).rglob("*") if p.suffix in (".py", ".json")}
+    assert expected <= covered
+    assert {"extract/frames/noun.py", "ingest/furniture.py", "lang/en/triggers.json", "lang/en/words.json",
+            "lang/en/furniture.json", "dates.py", "nlp.py"} <= covered
