@@ -19,6 +19,7 @@ from functools import partial
 from .cache import RecordCache
 from .cluster import connect, extract_on_cluster
 from .graph import build_graph, summary
+from .lang import refresh as refresh_language
 from .ingest import IngestError, discover, read_document, same_content_as
 from .nlp import DEFAULT_MODEL, pipeline_fingerprint
 from .worker import default_workers, run
@@ -242,6 +243,7 @@ def build(
     if dask is not None:
         return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading)
     started = time.perf_counter()
+    refresh_language()  # ingestion reads the pack's furniture patterns too
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
     documents = read_documents([Path(p) for p in paths], skipped, warnings)

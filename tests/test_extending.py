@@ -183,3 +183,17 @@ def test_extending_the_order_of_noun_steps_is_data(read, english, tmp_path):
     sentence = "Turkey is a member of NATO."
     assert ("turkey", "memberOf", "nato") in read(sentence, english)[1]
     assert ("turkey", "memberOf", "nato") not in read(sentence, load_lexicon(copy_pack(tmp_path, edit)))[1]
+
+
+def test_extending_furniture_patterns_take_effect_after_refresh(tmp_path, monkeypatch):
+    text = b"Editor's picks\n\nVladimir Putin met Xi Jinping in Beijing on Tuesday.\n"
+    pack = copy_pack(tmp_path)
+    monkeypatch.setenv("GRAPHBUILD_LANGUAGE", str(pack))
+    lang.refresh()
+    assert any(s.text == "Editor's picks" for s in parse_document(text, "a.txt").segments)
+    furniture = json.loads((pack / "furniture.json").read_text(encoding="utf-8"))
+    furniture["lines"].append("editor'?s picks")
+    (pack / "furniture.json").write_text(json.dumps(furniture), encoding="utf-8")
+    lang.refresh()  # a build does this first
+    assert [s.text for s in parse_document(text, "a.txt").segments] == [
+        "Vladimir Putin met Xi Jinping in Beijing on Tuesday."]

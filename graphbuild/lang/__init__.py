@@ -1,4 +1,4 @@
-"""Language packs: every English word the rules use, kept as data in ``lang/en/``.
+"""Language packs: the English words of the rules, kept as data in ``lang/en/``.
 
 A pack is a folder of JSON files: ``triggers.json`` (the trigger lexicon of the
 relation and event frames, read by :mod:`graphbuild.extract.lexicon`), ``words.json``
