@@ -19,8 +19,8 @@ from functools import partial
 from .cache import RecordCache
 from .cluster import connect, extract_on_cluster
 from .graph import build_graph, summary
-from .lang import refresh as refresh_language
 from .ingest import IngestError, discover, read_document, same_content_as
+from .lang import refresh as refresh_language
 from .nlp import DEFAULT_MODEL, pipeline_fingerprint
 from .worker import default_workers, run
 from .records import DocRecord, Document
@@ -30,6 +30,7 @@ from .runtime import Progress, load_resources, load_rules
 
 #: Files a build writes into its output folder.
 OUTPUT_FILES = ("graph.ttl", "graph.html", "graph.graphml")
+
 
 class NothingToBuild(RuntimeError):
     """No input file could be read as an article."""

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..gazetteer import Gazetteer
 from ..records import DocRecord, Document, Segment
+from .args import MentionIndex
 from .entities import segment_mentions
 from .lexicon import Lexicon
-from .args import MentionIndex
 from .relations import extract_relations
 
 if TYPE_CHECKING:
