@@ -97,7 +97,7 @@ def event_date(scope: Scope, token: Token, mode: str) -> str | None:
     if published:
         words = {t.lower_ for t in token.sent}
         if words & scope.words.ongoing_words or any(
-                t.dep_ == "aux" and t.lower_ in ("has", "have") and t.head == token for t in token.sent):
+                t.dep_ == "aux" and t.lower_ in scope.words.perfect_auxiliaries and t.head == token for t in token.sent):
             return published[:7]
         if words & scope.words.recent_words:
             return published[:4]

@@ -57,7 +57,8 @@ class Registry:
 
 #: Rules run once per segment: (scope) -> Found.
 segment_rules = Registry("segment rule")
-#: Frames opened by a trigger: (scope, token, trigger) -> Found.
+#: Frames opened by a trigger: (scope, token, trigger) -> Found ("event-noun" gets the
+#: event class of its noun instead of a trigger).
 trigger_frames = Registry("frame")
 #: Argument finders of the noun frame: (scope, noun, trigger, slots) -> slots.
 noun_steps = Registry("noun step")

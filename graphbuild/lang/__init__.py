@@ -77,6 +77,7 @@ class Words:
     duration_pattern: str  # "two-day", "20 years": a length of time, not a date
     ongoing_words: frozenset[str]  # "is currently on a visit": the article's month
     recent_words: frozenset[str]  # "a recent visit": the article's year
+    perfect_auxiliaries: frozenset[str]  # "has arrived": now, the article's month
     visit_nouns: frozenset[str]  # "the visit" refers back to the last visitors
     pair_words: frozenset[str]  # "the two leaders", "both countries"
     definite_determiners: frozenset[str]  # "the bloc", "this alliance"
@@ -85,6 +86,7 @@ class Words:
     reciprocals: tuple[str, ...]  # "support each other"
     appointing_verbs: frozenset[str]  # "make X a permanent member"
     governing_prepositions: frozenset[str]  # "arrived for talks with X": the verb's subject talks
+    list_conjunctions: frozenset[str]  # "(Brazil, Russia and China)"
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -118,6 +120,7 @@ def load_words(directory: Path) -> Words:
         duration_pattern=_duration_pattern(data["calendar"]["duration_counts"], data["calendar"]["duration_units"]),
         ongoing_words=frozenset(data["calendar"]["ongoing_words"]),
         recent_words=frozenset(data["calendar"]["recent_words"]),
+        perfect_auxiliaries=frozenset(data["calendar"]["perfect_auxiliaries"]),
         visit_nouns=frozenset(references["visit_nouns"]),
         pair_words=frozenset(references["pair_words"]),
         definite_determiners=frozenset(references["definite_determiners"]),
@@ -126,6 +129,7 @@ def load_words(directory: Path) -> Words:
         reciprocals=tuple(syntax["reciprocals"]),
         appointing_verbs=frozenset(syntax["appointing_verbs"]),
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
+        list_conjunctions=frozenset(syntax["list_conjunctions"]),
     )
 
 

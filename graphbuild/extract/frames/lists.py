@@ -26,7 +26,7 @@ def member_lists(scope: Scope) -> Found:
             c = scope.mention(t)
             if c is not None and c.cls == "Country" and (c.start, c.end) not in {a.ref for a in members}:
                 members.append(Arg(MentionRef(c.start, c.end), "Country"))
-            elif c is None and t.is_alpha and t.lower_ not in ("and", "or"):
+            elif c is None and t.is_alpha and t.lower_ not in scope.words.list_conjunctions:
                 members = []
                 break
         if len(members) >= 2:
