@@ -93,3 +93,14 @@ def test_vocab_predicates_are_the_ontology_domain_range_and_symmetry():
     declared = _ontology_predicates()
     assert declared == PREDICATES, "vocab.PREDICATES should be:\n" + "\n".join(
         f"    {p!r}: {v!r}," for p, v in sorted(declared.items()))
+
+
+def test_vocab_subclasses_are_the_ontology_class_hierarchy():
+    from rdflib.namespace import RDFS
+
+    from graphbuild.vocab import SUBCLASSES
+
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+    declared = {str(s)[len(GB_IRI):]: str(o)[len(GB_IRI):] for s, o in onto.subject_objects(RDFS.subClassOf)
+                if str(s).startswith(GB_IRI) and str(o).startswith(GB_IRI)}
+    assert declared == SUBCLASSES
