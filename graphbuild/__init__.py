@@ -17,7 +17,7 @@ The API:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
 
 # Where each public name lives; imported on first use so that `import graphbuild`
 # stays cheap (no spaCy, rdflib or NetworkX at import).

@@ -14,11 +14,11 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from .version import __version__
 from .records import DocRecord, Document
 
 #: Bump when records change shape.
-FORMAT = 1
+FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -30,10 +30,18 @@ def code_fingerprint() -> str:
     """Hash of the source files that turn text into records."""
     package = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
-    for path in sorted([*(package / "extract").glob("*.py"), package / "ingest.py", package / "nlp.py",
-                        package / "places.py", package / "worker.py"]):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(fingerprinted_files(package)):
+        h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+#: What turns text into records: code and the language pack (relative to the package).
+FINGERPRINTED = ("extract/**/*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "dates.py",
+                 "nlp.py", "places.py", "worker.py")
+
+
+def fingerprinted_files(package: Path) -> set[Path]:
+    return {p for pattern in FINGERPRINTED for p in package.glob(pattern)}
 
 
 class RecordCache:

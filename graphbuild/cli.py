@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
 
 MODEL_HELP = "spaCy pipeline to use: any installed pipeline name or path."
 

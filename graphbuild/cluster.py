@@ -10,20 +10,27 @@ byte for byte, as a local build of the same inputs.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import os
 import posixpath
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from .ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, parse_document, read_document,
                      same_content_as)
 from .records import DocRecord
+from .runtime import Progress, load_resources
+from .worker import default_workers, process_documents
 
-Progress = Callable[[int, int, str], None]
+@dataclass(frozen=True)
+class Outcome:
+    """What a task made of one article: its record, or why it was skipped."""
 
-#: A task's answer: ("ok", record, warnings) or ("skipped", path, reason, warnings).
-Outcome = tuple
+    path: str
+    record: DocRecord | None = None
+    reason: str | None = None  # set when skipped
+    warnings: tuple[str, ...] = ()
 
 
 class DaskUnavailable(RuntimeError):
@@ -74,9 +81,6 @@ def _read(path: str, warnings: list[str]):
 def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outcome]:
     """The per-article work of one task, for a few articles: read, parse, extract.
     Several articles a task keep spaCy's batches full and the scheduler's load light."""
-    from .pipeline import _resources
-    from .worker import process_documents
-
     outcomes: list[Outcome] = []
     docs, slots = [], []
     for path in paths:
@@ -84,18 +88,18 @@ def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outco
         try:
             docs.append(_read(path, warnings))
             slots.append(len(outcomes))
-            outcomes.append(("ok", None, tuple(warnings)))
+            outcomes.append(Outcome(path, warnings=tuple(warnings)))
         except IngestError as exc:
-            outcomes.append(("skipped", path, str(exc), tuple(warnings)))
+            outcomes.append(Outcome(path, reason=str(exc), warnings=tuple(warnings)))
         except OSError as exc:
-            outcomes.append(("skipped", path, f"cannot read: {exc.strerror or exc}", tuple(warnings)))
-    records = process_documents(docs, _resources(model, ontology)) if docs else []
+            outcomes.append(Outcome(path, reason=f"cannot read: {exc.strerror or exc}", warnings=tuple(warnings)))
+    records = process_documents(docs, load_resources(model, ontology)) if docs else []
     by_id = {r.document.id: r for r in records}
     for slot, doc in zip(slots, docs):
         record = by_id[doc.id]
         # The text stays on the worker: the client needs only metadata, mentions and facts.
         slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
-        outcomes[slot] = ("ok", slim, outcomes[slot][2])
+        outcomes[slot] = dataclasses.replace(outcomes[slot], record=slim)
     return outcomes
 
 
@@ -112,8 +116,6 @@ def connect(scheduler) -> Iterator:
         yield scheduler
         return
     if scheduler == "local" or scheduler.startswith("local:"):
-        from .worker import default_workers
-
         n = int(scheduler.split(":", 1)[1]) if ":" in scheduler else default_workers()
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=40)
@@ -150,11 +152,11 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
     seen: dict = {}
     warnings: list[str] = []
     for path, outcome in zip(paths, outcomes):
-        warnings.extend(outcome[-1])
-        if outcome[0] == "skipped":
-            skipped.append((outcome[1], outcome[2]))
+        warnings.extend(outcome.warnings)
+        if outcome.record is None:
+            skipped.append((outcome.path, outcome.reason))
             continue
-        record = outcome[1]
+        record = outcome.record
         duplicate = same_content_as(seen, record.document)
         if duplicate:
             skipped.append((path, duplicate))

@@ -20,7 +20,7 @@ from .eventcoref import MULTILATERAL, EventCluster, Places, ResolvedEvent, clust
 from .extract.lexicon import Lexicon
 from .gazetteer import Gazetteer
 from .ids import content_hash
-from .records import DocRecord, Document, Resolution, Statement
+from .records import GAZETTEER, DocRecord, Document, Ref, Resolution, Statement
 from .vocab import PREDICATES, class_chain, core_class
 
 EVENT_ROLES = ("participant", "host", "location")
@@ -63,8 +63,8 @@ def build_graph(documents: Iterable[Document], resolution: Resolution,
     records = sorted(records, key=lambda r: r.document.id)
     assign = resolution.assignments
 
-    def resolve_ref(doc_id: str, ref: tuple) -> str | None:
-        if ref[0] == "gazetteer":
+    def resolve_ref(doc_id: str, ref: Ref) -> str | None:
+        if ref[0] == GAZETTEER:
             # A metonym resolved through the gazetteer: only to a node the corpus has.
             return ref[1] if ref[1] in classes else None
         return assign.get((doc_id, ref[0], ref[1]))

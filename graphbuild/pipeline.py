@@ -17,20 +17,19 @@ import networkx as nx
 from functools import partial
 
 from .cache import RecordCache
-from .extract.lexicon import Lexicon, load_lexicon
-from .gazetteer import Gazetteer, load_gazetteer
+from .cluster import connect, extract_on_cluster
 from .graph import build_graph, summary
 from .ingest import IngestError, discover, read_document, same_content_as
-from .nlp import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
+from .lang import refresh as refresh_language
+from .nlp import DEFAULT_MODEL, pipeline_fingerprint
 from .worker import default_workers, run
 from .records import DocRecord, Document
 from .resolve import resolve
 from .resources import ontology_dir
+from .runtime import Progress, load_resources, load_rules
 
 #: Files a build writes into its output folder.
 OUTPUT_FILES = ("graph.ttl", "graph.html", "graph.graphml")
-
-Progress = Callable[[int, int, str], None]
 
 
 class NothingToBuild(RuntimeError):
@@ -193,23 +192,21 @@ def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
 
 
 def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading) -> BuildResult:
-    from .cluster import connect, extract_on_cluster
-
     started = time.perf_counter()
     onto = str(Path(ontology or ontology_dir()).resolve())
-    gazetteer, lexicon = _rules(onto)
-    pipeline_fingerprint(model, gazetteer, lexicon)  # fail early when the model is missing
+    rules = load_rules(onto)
+    pipeline_fingerprint(model, rules.gazetteer, rules.lexicon)  # fail early when the model is missing
     with connect(scheduler) as client:
         records, skipped, warnings = extract_on_cluster(list(paths), client, model, onto, progress)
     if not records:
         raise NothingToBuild.because(skipped)
-    return _finish(records, gazetteer, lexicon, skipped, warnings, started, heading)
+    return _finish(records, rules, skipped, warnings, started, heading)
 
 
-def _finish(records, gazetteer, lexicon, skipped, warnings, started, heading, cache_hits=0) -> BuildResult:
+def _finish(records, rules, skipped, warnings, started, heading, cache_hits=0) -> BuildResult:
     """Resolution, graph and summary: the same for a local and a cluster build."""
-    resolution = resolve(records, gazetteer)
-    graph = build_graph([r.document for r in records], resolution, records, lexicon, gazetteer)
+    resolution = resolve(records, rules.gazetteer)
+    graph = build_graph([r.document for r in records], resolution, records, rules.lexicon, rules.gazetteer)
     result = BuildResult(
         cache_hits=cache_hits,
         graph=graph,
@@ -221,24 +218,6 @@ def _finish(records, gazetteer, lexicon, skipped, warnings, started, heading, ca
     )
     result.counts = summary(graph)
     return result
-
-
-_LOADED: dict[tuple, tuple] = {}
-
-
-def _rules(onto: str) -> tuple[Gazetteer, Lexicon]:
-    return load_gazetteer(Path(onto) / "gazetteer"), load_lexicon(Path(onto) / "relations.json")
-
-
-def _resources(model: str, onto: str) -> tuple[Gazetteer, Lexicon, object]:
-    """Gazetteer, lexicon and spaCy pipeline, loaded once per process for the same model
-    and the same data files (a notebook calling build() again pays nothing)."""
-    gazetteer, lexicon = _rules(onto)
-    key = (model, gazetteer.fingerprint, lexicon.fingerprint)
-    if key not in _LOADED:
-        _LOADED.clear()  # one pipeline at a time: each holds a few hundred MB
-        _LOADED[key] = (gazetteer, lexicon, load_pipeline(model, gazetteer))
-    return _LOADED[key]
 
 
 def build(
@@ -265,16 +244,17 @@ def build(
     if dask is not None:
         return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading)
     started = time.perf_counter()
+    refresh_language()  # ingestion reads the pack's furniture patterns too
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
     documents = read_documents([Path(p) for p in paths], skipped, warnings)
     if not documents:
         raise NothingToBuild.because(skipped)
     onto = str(Path(ontology or ontology_dir()).resolve())
-    gazetteer, lexicon = _rules(onto)
-    fingerprint = pipeline_fingerprint(model, gazetteer, lexicon)  # also: is the model installed?
+    rules = load_rules(onto)
+    fingerprint = pipeline_fingerprint(model, rules.gazetteer, rules.lexicon)  # also: is the model installed?
     cache = RecordCache(Path(cache_dir), fingerprint) if cache_dir else None
-    records = extract_records(documents, partial(_resources, model, onto), workers=workers or default_workers(),
+    records = extract_records(documents, partial(load_resources, model, onto), workers=workers or default_workers(),
                               cache=cache, progress=progress)
-    return _finish(records, gazetteer, lexicon, skipped, warnings, started, heading,
+    return _finish(records, rules, skipped, warnings, started, heading,
                    cache_hits=cache.hits if cache else 0)

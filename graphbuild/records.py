@@ -8,9 +8,7 @@ small (no spaCy objects escape the ``nlp``/``extract`` stages).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-#: Entity classes of the graph contract (``gb:`` local names).
-ENTITY_CLASSES = ("Person", "Country", "Place", "Organization", "Initiative", "Event")
+from typing import NamedTuple, Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +84,30 @@ class Alias:
     full: str
 
 
-#: An argument of a relation or event: a mention's (start, end) offsets in its
-#: document, or ("gazetteer", id) for a role noun resolved through the gazetteer.
-Ref = tuple
+class MentionRef(NamedTuple):
+    """An argument of a relation or event: a mention, by its character offsets in its
+    document (resolution says which entity it became)."""
+
+    start: int
+    end: int
+
+
+class EntryRef(NamedTuple):
+    """An argument named through the gazetteer rather than by a mention: a capital
+    standing for its country ('sanctions on Moscow')."""
+
+    source: str  # "gazetteer"
+    id: str  # the gazetteer id
+
+    @classmethod
+    def of(cls, entry_id: str) -> EntryRef:
+        return cls(GAZETTEER, entry_id)
+
+
+GAZETTEER = "gazetteer"
+
+#: An argument of a relation or event.
+Ref = Union[MentionRef, EntryRef]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from typing import Iterable
 from .gazetteer import Gazetteer, name_key
 from .ids import slugify
 from .places import is_known_place
-from .records import DocRecord, Entity, Mention, Resolution
+from .records import GAZETTEER, DocRecord, Entity, Mention, Resolution
 
 #: Tie-break when mentions of one unlinked entity disagree on its class.
 CLASS_PRIORITY = ("Person", "Country", "Organization", "Initiative", "Event", "Place")
@@ -188,9 +188,9 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
     # Mentions that relations and events point at keep their entity alive: "Indian Prime
     # Minister Narendra Modi" makes India a node even when only the adjective names it.
     referenced = {(r.document.id, *ref[:2]) for r in records for rel in r.relations
-                  for ref in (rel.subject, rel.object) if ref[0] != "gazetteer"}
+                  for ref in (rel.subject, rel.object) if ref[0] != GAZETTEER}
     referenced |= {(r.document.id, *ref[:2]) for r in records for ev in r.events
-                   for ref in (*ev.participants, *ev.hosts, *ev.locations) if ref[0] != "gazetteer"}
+                   for ref in (*ev.participants, *ev.hosts, *ev.locations) if ref[0] != GAZETTEER}
     entities: list[Entity] = []
     assignments: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()

@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .extract.document import extract_document
 from .records import DocRecord, Document
+from .runtime import Resources
 
-Loader = Callable[[], tuple]  # () -> (gazetteer, lexicon, nlp)
+Loader = Callable[[], Resources]
 
-_STATE: dict[str, tuple] = {}
+_STATE: dict[str, Resources] = {}
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def process_documents(documents: Sequence[Document], resources: tuple, batch_size: int = 128) -> list[DocRecord]:
+def process_documents(documents: Sequence[Document], resources: Resources, batch_size: int = 128) -> list[DocRecord]:
     """Parse every segment of ``documents`` in one spaCy stream and extract each
     document as soon as its last segment is parsed. Segments are paragraphs, a tenth
     of an article: batches of 128 keep spaCy's batches as full as 64 whole articles
     would (32 measured 5-10% slower)."""
-    gazetteer, lexicon, nlp = resources
+    gazetteer, lexicon, nlp = resources.gazetteer, resources.lexicon, resources.nlp
     stream = ((seg.text, (i, j)) for i, d in enumerate(documents) for j, seg in enumerate(d.segments))
     pending: dict[int, list] = {}
     records: list[DocRecord] = []
@@ -58,14 +59,3 @@ def run(documents: Sequence[Document], loader: Loader, workers: int = 1, chunk: 
     with ctx.Pool(processes=min(workers, len(chunks)), initializer=_init, initargs=(loader,)) as pool:
         for records in pool.imap(_work, chunks):
             yield from records
-
-
-def batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -11,10 +11,9 @@ from graphbuild.ingest import parse_document
 @pytest.fixture(scope="module")
 def lexicon():
     from graphbuild.extract.lexicon import load_lexicon
+    from graphbuild.lang import language_dir
 
-    from .conftest import ROOT
-
-    return load_lexicon(ROOT / "ontology" / "relations.json")
+    return load_lexicon(language_dir())
 
 
 @pytest.fixture

@@ -63,17 +63,26 @@ def _copy_ontology(tmp_path: Path) -> Path:
     return onto
 
 
-@pytest.mark.parametrize("change", ["gazetteer", "lexicon"])
-def test_performance_cache_is_invalidated_by_a_change_of_rules(corpus, tmp_path, change):
+@pytest.mark.parametrize("change", ["gazetteer", "lexicon", "words"])
+def test_performance_cache_is_invalidated_by_a_change_of_rules(corpus, tmp_path, change, monkeypatch):
+    from graphbuild.lang import language_dir
+
     onto = _copy_ontology(tmp_path)
+    pack = tmp_path / "lang"
+    shutil.copytree(language_dir(), pack)
+    monkeypatch.setenv("GRAPHBUILD_LANGUAGE", str(pack))
     graphbuild.build([corpus], ontology=onto, cache_dir=tmp_path / "cache")
     if change == "gazetteer":
         with open(onto / "gazetteer" / "places.tsv", "a") as fh:
             fh.write("atlantis\tAtlantis\tCity\t\t\t\n")
-    else:
-        lexicon = json.loads((onto / "relations.json").read_text())
+    elif change == "lexicon":
+        lexicon = json.loads((pack / "triggers.json").read_text())
         lexicon["predicates"]["visited"]["verbs"]["stroll"] = {"object": ["to"]}
-        (onto / "relations.json").write_text(json.dumps(lexicon))
+        (pack / "triggers.json").write_text(json.dumps(lexicon))
+    else:
+        words = json.loads((pack / "words.json").read_text())
+        words["places"]["place_nouns"].append("hamlet")
+        (pack / "words.json").write_text(json.dumps(words))
     again = graphbuild.build([corpus], ontology=onto, cache_dir=tmp_path / "cache")
     assert again.cache_hits == 0
 
@@ -95,3 +104,15 @@ def test_performance_corrupt_cache_entry_is_ignored(corpus, tmp_path):
     result = graphbuild.build([SEEDS], cache_dir=tmp_path)
     assert result.cache_hits == 0
     assert result.to_turtle() == graphbuild.build([SEEDS]).to_turtle()
+
+
+def test_performance_cache_fingerprint_covers_every_extraction_module_and_the_language_pack():
+    from graphbuild.cache import fingerprinted_files
+
+    package = ROOT / "graphbuild"
+    covered = {p.relative_to(package).as_posix() for p in fingerprinted_files(package)}
+    expected = {p.relative_to(package).as_posix() for folder in ("extract", "ingest", "lang")
+                for p in (package / folder).rglob("*") if p.suffix in (".py", ".json")}
+    assert expected <= covered
+    assert {"extract/frames/noun.py", "ingest/furniture.py", "lang/en/triggers.json", "lang/en/words.json",
+            "lang/en/furniture.json", "dates.py", "nlp.py"} <= covered

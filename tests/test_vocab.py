@@ -62,3 +62,45 @@ def test_every_gb_term_in_the_seed_build_is_declared(seed_out):
 def test_vocab_class_hierarchy(cls, core, chain):
     assert core_class(cls) == core
     assert class_chain(cls) == chain
+
+
+def _ontology_predicates() -> dict:
+    """(domain, range, symmetric) of every object property of the ontology, as vocab has them."""
+    from rdflib import URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import RDFS
+
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+
+    def classes(node) -> tuple[str, ...]:
+        if isinstance(node, URIRef):
+            return (str(node)[len(GB_IRI):],)
+        return tuple(str(c)[len(GB_IRI):] for c in Collection(onto, onto.value(node, OWL.unionOf)))
+
+    found = {}
+    for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
+        domain, rng = onto.value(prop, RDFS.domain), onto.value(prop, RDFS.range)
+        if domain is None or rng is None or classes(domain) == ("Event",):
+            continue  # event roles (participant, host, location) are not relation predicates
+        found[str(prop)[len(GB_IRI):]] = (classes(domain), classes(rng), (prop, RDF.type, OWL.SymmetricProperty) in onto)
+    return found
+
+
+def test_vocab_predicates_are_the_ontology_domain_range_and_symmetry():
+    """ontology/graphbuild.ttl is the source: vocab.PREDICATES must say the same, in the same order."""
+    from graphbuild.vocab import PREDICATES
+
+    declared = _ontology_predicates()
+    assert declared == PREDICATES, "vocab.PREDICATES should be:\n" + "\n".join(
+        f"    {p!r}: {v!r}," for p, v in sorted(declared.items()))
+
+
+def test_vocab_subclasses_are_the_ontology_class_hierarchy():
+    from rdflib.namespace import RDFS
+
+    from graphbuild.vocab import SUBCLASSES
+
+    onto = Graph().parse(ROOT / "ontology" / "graphbuild.ttl")
+    declared = {str(s)[len(GB_IRI):]: str(o)[len(GB_IRI):] for s, o in onto.subject_objects(RDFS.subClassOf)
+                if str(s).startswith(GB_IRI) and str(o).startswith(GB_IRI)}
+    assert declared == SUBCLASSES

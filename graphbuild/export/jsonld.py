@@ -10,17 +10,15 @@ changes with the hash seed).
 from __future__ import annotations
 
 import json
-from typing import BinaryIO
+from typing import BinaryIO, Iterable
 
-import networkx as nx
 from rdflib import Graph
 
-from .turtle import _prefixes, subjects
 
 
-def context() -> dict[str, str]:
-    """The ``@context``: prefix -> namespace IRI, the same prefixes as the Turtle."""
-    return {prefix: str(namespace) for prefix, namespace in sorted(_prefixes())}
+def context(prefixes: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The ``@context``: prefix -> namespace IRI (the Turtle's prefixes)."""
+    return {prefix: str(namespace) for prefix, namespace in sorted(prefixes)}
 
 
 def _sort_values(node: dict) -> dict:
@@ -30,16 +28,17 @@ def _sort_values(node: dict) -> dict:
     return node
 
 
-def write_jsonld(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+def write_jsonld(subjects: Iterable, prefixes: Iterable[tuple[str, str]], out: BinaryIO) -> None:
     """Compacted JSON-LD into ``out``: ``{"@context": ..., "@graph": [...]}`` with one
-    node object per subject in IRI order."""
+    node object per subject, in the order given ((subject, [(predicate, object)]) pairs,
+    the export's IRI order)."""
     from rdflib.plugins.serializers.jsonld import from_rdf
 
-    ctx = context()
+    ctx = context(prefixes)
     head = json.dumps({"@context": ctx}, indent=2, sort_keys=True, ensure_ascii=False)
     out.write(head[: head.rindex("}")].rstrip().encode("utf-8") + b',\n  "@graph": [')
     first = True
-    for subject, pairs in subjects(graph):
+    for subject, pairs in subjects:
         one = Graph(bind_namespaces="none")
         for p, o in pairs:
             one.add((subject, p, o))

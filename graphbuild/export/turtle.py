@@ -25,6 +25,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..ids import content_hash
 from ..vocab import GB, GBR, SCHEMA, WD, class_chain
+from .jsonld import write_jsonld
 
 #: rdflib format names for ``--format``.
 RDF_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
@@ -75,7 +76,7 @@ def _terms() -> SimpleNamespace:
     )
 
 
-def _prefixes() -> list[tuple[str, Namespace]]:
+def prefixes() -> list[tuple[str, Namespace]]:
     # Turtle cannot write "gbr:entity/x" as a prefixed name; one prefix per kind keeps
     # the file readable ("entity:vladimir-putin") with the same IRIs.
     return [("gb", GB), ("gbr", GBR), ("wd", WD), ("schema", SCHEMA), ("prov", PROV), ("skos", SKOS),
@@ -195,7 +196,7 @@ def _namespace_manager():
     from rdflib.namespace import NamespaceManager
 
     nm = NamespaceManager(Graph(), bind_namespaces="none")
-    for prefix, ns in _prefixes():
+    for prefix, ns in prefixes():
         nm.bind(prefix, ns, override=True, replace=True)
     return nm
 
@@ -212,7 +213,7 @@ class TurtleBlocks:
         self.names: dict = {}
 
     def header(self) -> str:
-        return "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(_prefixes())) + "\n"
+        return "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(prefixes())) + "\n"
 
     def n3(self, term) -> str:
         # Terms repeat on every line and rdflib's prefix lookup is the slow part: each
@@ -344,9 +345,7 @@ def write_rdf(graph: nx.MultiDiGraph, out: BinaryIO, fmt: str = "turtle") -> Non
     elif rdf_format == "trig":
         write_trig(graph, out)
     else:
-        from .jsonld import write_jsonld
-
-        write_jsonld(graph, out)
+        write_jsonld(subjects(graph), prefixes(), out)
 
 
 def serialize(graph: nx.MultiDiGraph, fmt: str = "turtle") -> bytes:

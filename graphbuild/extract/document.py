@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..gazetteer import Gazetteer
 from ..records import DocRecord, Document, Segment
+from .args import MentionIndex
 from .entities import segment_mentions
 from .lexicon import Lexicon
-from .relations import MentionIndex, extract_relations
+from .relations import extract_relations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..gazetteer import Gazetteer
+from ..lang import words as pack_words
 from ..places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
 
@@ -24,32 +25,10 @@ LITERAL_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CA
 #: spaCy labels for which a mention is never made unless the gazetteer knows the name.
 SKIP_LABELS = {"PRODUCT", "WORK_OF_ART"}
 
-#: Words that end a title before a person's name ("External Affairs Minister",
-#: "North Korean leader"); capitalised qualifiers before them belong to the title.
-TITLE_HEADS = {
-    "president", "minister", "premier", "chancellor", "secretary", "general", "leader",
-    "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "king",
-    "queen", "prince", "princess", "emperor", "chairman", "chairwoman", "chair", "admiral",
-    "commander", "envoy", "director", "chief", "speaker", "senator", "pope", "ayatollah",
-    "emir", "sultan", "sheikh", "marshal", "head", "official", "diplomat", "negotiator",
-}
-HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Madam"}
-TITLE_MODIFIERS = {"former", "then", "late", "current", "outgoing", "incoming", "acting", "new", "ex"}
-DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
 #: Parts of speech that end a title: "As President Putin visits" starts with a conjunction.
 FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB", "PART", "ADV", "PUNCT"}
 
-#: Nouns after a name that make it a place ("the Amur region"), and before it ("city of").
-PLACE_NOUNS = {"region", "province", "oblast", "krai", "district", "county", "prefecture", "city",
-               "town", "village", "port", "valley", "river", "mountains", "island", "islands",
-               "peninsula", "republic", "territory", "municipality"}
-LOCATIVE_PREPOSITIONS = {"in", "to", "near", "outside", "at", "from", "into", "across", "via"}
-MOTION_VERBS = {"arrive", "travel", "fly", "go", "come", "head", "return", "visit", "land", "move",
-                "drive", "sail", "journey", "cross", "stop", "meet", "hold", "gather", "host", "live",
-                "base", "locate", "build", "situate", "open", "bomb", "attack", "strike"}
-
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z])s?\s*\)")
-_CONNECTOR_WORDS = {"and", "of", "for", "the", "on", "in", "&", "de", "to"}
 
 
 def extract_mentions(
@@ -154,7 +133,8 @@ def _trim(span: Span) -> Span | None:
     """Drop leading determiners and trailing possessives and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+    determiners = pack_words().determiners
+    while start < end and (doc[start].lower_ in determiners or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "'") or doc[end - 1].is_punct):
         end -= 1
@@ -177,25 +157,27 @@ class PersonTitle:
 def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> PersonTitle:
     """Split a title off a person's name, inside the entity or just before it:
     'Russian President Vladimir Putin' -> name 'Vladimir Putin', title 'President' of Russia."""
+    titles = pack_words().titles
+    title_heads, honorifics = titles.title_heads, titles.honorifics
     # Inside the span: "President Putin" tagged as one PERSON.
     i = start
-    while i < end - 1 and (doc[i].text in HONORIFICS or doc[i].lower_ in TITLE_HEADS or
-                           (doc[i].is_title and i + 1 < end - 1 and doc[i + 1].lower_ in TITLE_HEADS)):
+    while i < end - 1 and (doc[i].text in honorifics or doc[i].lower_ in title_heads or
+                           (doc[i].is_title and i + 1 < end - 1 and doc[i + 1].lower_ in title_heads)):
         i += 1
     name_start = i
     # Before the span, walking left: the title head, its capitalised qualifiers, a country.
     j = name_start - 1
-    if j >= 0 and doc[j].text in HONORIFICS and name_start == start:
+    if j >= 0 and doc[j].text in honorifics and name_start == start:
         return PersonTitle(name_start, j, j, doc[j].text.rstrip("."), None)
     head_end = name_start
     if name_start == start:
-        if j < 0 or doc[j].lower_ not in TITLE_HEADS:
+        if j < 0 or doc[j].lower_ not in title_heads:
             return PersonTitle(name_start, start, start, None, None)
         k = j
     else:
         k = start
     # Qualifiers: capitalised words and hyphens ("First Deputy Prime", "Secretary-").
-    while k - 1 >= 0 and (doc[k - 1].is_title or doc[k - 1].text == "-" or doc[k - 1].lower_ in TITLE_HEADS) \
+    while k - 1 >= 0 and (doc[k - 1].is_title or doc[k - 1].text == "-" or doc[k - 1].lower_ in title_heads) \
             and not _is_named(doc[k - 1], gazetteer) and (doc[k - 1].text == "-" or doc[k - 1].pos_ not in FUNCTION_POS):
         k -= 1
     while k < head_end and doc[k].text == "-":
@@ -233,13 +215,14 @@ def _in_place_context(span: Span) -> bool:
     """'the Amur region', 'the city of Debrecen', 'travelling to Novo-Ogaryovo': a place
     whatever the model called it."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
+    w = pack_words()
+    if span.end < len(doc) and doc[span.end].lower_ in w.place_nouns:
         return True
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in w.place_nouns:
         return True
     if len(span) == 1 or all(t.text == "-" or t.is_title for t in span):
         head = span.root.head
-        if head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPOSITIONS and head.head.lemma_ in MOTION_VERBS:
+        if head.dep_ == "prep" and head.lower_ in w.locative_prepositions and head.head.lemma_ in w.motion_verbs:
             return is_known_place(span.text) or span.root.ent_type_ in ("ORG", "GPE", "LOC", "FAC")
     return False
 
@@ -269,7 +252,8 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
         return False
     if all(not t.is_alpha for t in span):
         return False
-    content = [t for t in span if t.is_alpha and t.lower_ not in _CONNECTOR_WORDS]
+    connectors = pack_words().name_connectors
+    content = [t for t in span if t.is_alpha and t.lower_ not in connectors]
     if not content:
         return False
     # Capitalised common nouns: the document writes them in lowercase elsewhere.
@@ -302,13 +286,14 @@ def find_acronyms(text: str) -> list[Alias]:
 
 def _expansion(words: list[str], acronym: str) -> str | None:
     """The shortest run of trailing capitalised words whose initials spell ``acronym``."""
+    connectors = pack_words().name_connectors
     letters = acronym.upper()
     i = len(words) - 1
     k = len(letters) - 1
     taken: list[str] = []
     while i >= 0 and k >= 0:
         word = words[i]
-        if word.lower() in _CONNECTOR_WORDS and taken:
+        if word.lower() in connectors and taken:
             taken.append(word)
             i -= 1
             continue
@@ -319,7 +304,7 @@ def _expansion(words: list[str], acronym: str) -> str | None:
         i -= 1
     if k >= 0:
         return None
-    while taken and taken[-1].lower() in _CONNECTOR_WORDS:
+    while taken and taken[-1].lower() in connectors:
         taken.pop()
     return " ".join(reversed(taken)) or None
 

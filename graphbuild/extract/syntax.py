@@ -5,16 +5,17 @@ Pure functions over spaCy tokens, shared by the relation and event frames.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Collection, Iterable, Iterator
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-def examples(token: Token) -> list[Token]:
+
+def examples(token: Token, prepositions: Collection[str]) -> list[Token]:
     """'forums such as X', 'organizations like X', 'countries including X'."""
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("as", "like", "including"):
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             found.extend(c for c in child.children if c.dep_ == "pobj")
     return found
 
@@ -89,9 +90,10 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
-def between_objects(token: Token) -> list[Token]:
+def between_objects(token: Token, prepositions: Collection[str]) -> list[Token]:
+    """'between Russia and China': the objects of ``prepositions``."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             return [c for c in child.children if c.dep_ == "pobj"]
     return []
 

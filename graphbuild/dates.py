@@ -1,27 +1,28 @@
-"""Dates of events: spaCy's DATE spans normalised to xsd:date, gYearMonth or gYear,
-relative ones ("on Wednesday", "last year") resolved against the article's date."""
+"""Dates: publication dates of articles (:func:`parse_date`) and dates of events
+(:func:`normalize_date`: spaCy's DATE spans to xsd:date, gYearMonth or gYear, relative
+ones such as "on Wednesday" or "last year" resolved against the article's date).
+Month and weekday names come from the language pack."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|recent)[- ](?:day|week|month|year|decade|hour)s?\b", re.I)
+from .lang import words
+
 
 
 def normalize_date(text: str, base: str | None = None, future: bool = False) -> str | None:
     """'October 19, 2023' -> '2023-10-19'; 'October 2023' -> '2023-10'; 'in 2014' -> '2014';
     'on Wednesday' with base '2025-09-01' -> '2025-09-03' (future) or the Wednesday before."""
     t = text.lower().strip()
-    if _DURATION.search(t) and not re.search(r"\b(19|20)\d{2}\b", t):
+    if re.search(words().duration_pattern, t, re.I) and not re.search(r"\b(19|20)\d{2}\b", t):
         return None  # "two-day", "20 years": lengths of time, not dates
     base_date = date.fromisoformat(base) if base else None
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
     if iso:
         return iso.group(0)
-    has_month = re.search(rf"\b{_MONTH}(?![a-z])", t)
+    has_month = re.search(rf"\b{words().month_pattern}(?![a-z])", t)
     year = re.search(r"\b(1[89]\d{2}|20\d{2})\b", t)
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d{2}\b", "", t))
     if has_month:
@@ -43,7 +44,7 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
         return year.group(1)
     if base_date is None:
         return None
-    for i, name in enumerate(_WEEKDAYS):
+    for i, name in enumerate(words().weekdays):
         if re.search(rf"\b{name}\b", t):
             delta = (i - base_date.weekday()) % 7
             if not future:
@@ -70,3 +71,14 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
         nxt = (base_date.replace(day=28) + timedelta(days=4)).replace(day=1)
         return f"{nxt.year:04d}-{nxt.month:02d}"
     return None
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date string, through dateparser."""
+    import dateparser
+
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return iso.group(0)
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,309 @@
+"""Arguments of frames: what a token refers to.
+
+Pure functions over a parsed segment (a :class:`Scope`) and the document's mentions:
+a mention under the token, its conjuncts ('Russia and China'), the examples of a
+generic noun ('forums such as the UN'), pronouns ('he', 'its', 'their'), role nouns
+('the Chinese president'), groups ('the two leaders'), place nouns ('the Amur
+region'), definite descriptions ('the bloc') and capital metonymy ('sanctions on
+Moscow'). Each returns new :class:`Arg` records; nothing is changed in place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..gazetteer import Gazetteer
+from ..lang import Words
+from ..records import Document, EntryRef, EventMention, Mention, MentionRef, Ref, Segment
+from .lexicon import Lexicon
+from .syntax import clause_subject, conjuncts, examples, prep_objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: How far back (in characters) an antecedent is looked for.
+LOOKBACK = 1500
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An argument: a mention (or a gazetteer entry) and its class; ``indirect`` when
+    it was found through a pronoun, a description or a metonym."""
+
+    ref: Ref
+    cls: str
+    indirect: bool = False
+
+
+class MentionIndex:
+    """The document's mentions by character offset, for token-to-mention lookups."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def at(self, offset: int) -> Mention | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.mentions[i].start <= offset:
+            m = self.mentions[i]
+            if m.start <= offset < m.end:
+                return m
+            i -= 1
+            if offset - self.mentions[i].start > 200:
+                break
+        return None
+
+    def before(self, offset: int) -> Iterator[Mention]:
+        """Mentions that start before ``offset``, nearest first."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        while i >= 0:
+            yield self.mentions[i]
+            i -= 1
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What every rule reads: one parsed segment, its document, the mention index, the
+    rules' data, and the events found so far (earlier segments first)."""
+
+    doc: Doc
+    segment: Segment
+    document: Document
+    index: MentionIndex
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    words: Words
+    events: tuple[EventMention, ...] = ()
+
+    def offset(self, token: Token) -> int:
+        return self.segment.start + token.idx
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.index.at(self.offset(token))
+
+
+def of_mention(m: Mention, indirect: bool = False) -> Arg:
+    return Arg(MentionRef(m.start, m.end), m.cls, indirect)
+
+
+def args(scope: Scope, token: Token, thing: bool = False) -> list[Arg]:
+    """What ``token`` refers to, with its conjuncts ('Russia and China') and the
+    examples of a generic noun ('forums such as the UN and the SCO')."""
+    found: list[Arg] = []
+    for t in [token, *conjuncts(token)]:
+        found.extend(arg(scope, t, thing))
+    if not found and token.pos_ == "NOUN":
+        for example in examples(token, scope.words.example_prepositions):
+            for t in [example, *conjuncts(example)]:
+                found.extend(arg(scope, t, thing))
+    unique: dict[tuple, Arg] = {}
+    for a in found:
+        unique.setdefault(a.ref, a)
+    return list(unique.values())
+
+
+def arg(scope: Scope, token: Token, thing: bool) -> list[Arg]:
+    """What one token refers to (no conjuncts)."""
+    m = scope.mention(token)
+    if m is not None:
+        return [of_mention(m)]
+    words = scope.words
+    lower = token.lower_
+    if lower in words.pronouns.relative and token.head.dep_ in ("relcl", "acl"):
+        return args(scope, token.head.head, thing)
+    if token.pos_ == "PRON" or lower in words.pronouns.all:
+        return pronoun(scope, token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.lemma_.lower() in words.visit_nouns and not any(
+                c.dep_ in ("poss", "prep") for c in token.children):
+            # "The visit ... is scheduled to include talks": the visitor.
+            return last_visitors(scope, scope.offset(token))
+        # "the Chinese president", "the two leaders", "the Amur region", "the bloc".
+        for describe in DESCRIPTIONS:
+            found = describe(scope, token)
+            if found:
+                return found
+        # Appositions and compounds: "the host, China"; things of a country:
+        # "Russian oil", "Chinese goods".
+        for child in token.children:
+            if child.dep_ == "appos":
+                m = scope.mention(child)
+                if m is not None:
+                    return [of_mention(m)]
+        if thing:
+            owners = []
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                    m = scope.mention(child)
+                    if m is not None and m.cls in ("Country", "Organization"):
+                        owners.append(of_mention(m))
+            if owners:
+                return owners
+    return []
+
+
+def pronoun(scope: Scope, token: Token) -> list[Arg]:
+    pronouns = scope.words.pronouns
+    lower = token.lower_
+    offset = scope.offset(token)
+    if lower in pronouns.person:
+        return antecedent(scope, offset, ("Person",))
+    if lower in pronouns.thing:
+        # "China ... to its province": the clause's subject first, then the nearest.
+        subject = clause_subject(token)
+        if subject is not None and subject.i < token.i:
+            m = scope.mention(subject)
+            if m is not None and m.cls in ("Country", "Organization") and not m.demonym:
+                return [of_mention(m, indirect=True)]
+            if m is None and subject.pos_ == "NOUN":
+                return []  # "for China-Russia trade to match its trade": 'its' is the trade
+        return antecedent(scope, offset, ("Country", "Organization"))
+    if lower in pronouns.plural:
+        subject = clause_subject(token)
+        if subject is not None and subject.i < token.i and subject.tag_ in ("NNS", "NNPS"):
+            group = args(scope, subject)  # "Both countries have used their veto"
+            if len(group) >= 2:
+                return [replace(a, indirect=True) for a in group]
+        pair = coordinated_pair(scope, token)
+        return pair or last_two(scope, offset, None)
+    return []
+
+
+def coordinated_pair(scope: Scope, token: Token) -> list[Arg]:
+    """'their' next to 'Russia and China' in the same sentence."""
+    for t in token.sent:
+        if t.i == token.i or not t.conjuncts:
+            continue
+        m = scope.mention(t)
+        if m is None or m.demonym:
+            continue
+        group = args(scope, t)
+        if len(group) >= 2 and len({a.cls for a in group}) == 1:
+            return [replace(a, indirect=True) for a in group]
+    return []
+
+
+def antecedent(scope: Scope, offset: int, classes: tuple[str, ...]) -> list[Arg]:
+    for m in scope.index.before(offset):
+        if m.cls in classes and not m.demonym:
+            return [of_mention(m, indirect=True)]
+        if offset - m.start > LOOKBACK:
+            break
+    return []
+
+
+def last_visitors(scope: Scope, offset: int) -> list[Arg]:
+    for ev in reversed(scope.events):
+        if ev.cls == "Visit" and ev.evidence.start <= offset:
+            return [Arg(ref, "Person", indirect=True) for ref in ev.participants]
+    return []
+
+
+def last_two(scope: Scope, offset: int, cls: str | None) -> list[Arg]:
+    """'the two countries', 'both leaders', 'they': the last two distinct entities."""
+    seen: dict[str, Mention] = {}
+    for m in scope.index.before(offset):
+        if m.demonym or (cls and m.cls != cls) or (cls is None and m.cls not in ("Person", "Country")):
+            continue
+        key = m.link or m.key
+        if key not in seen:
+            if seen and cls is None and next(iter(seen.values())).cls != m.cls:
+                continue
+            seen[key] = m
+        if len(seen) == 2:
+            return [of_mention(x, indirect=True) for x in seen.values()]
+        if offset - m.start > LOOKBACK:
+            break
+    return []
+
+
+def role_noun(scope: Scope, token: Token) -> list[Arg]:
+    """'the Chinese president', 'the Russian leader': the person in the document who
+    holds that role, nearest before."""
+    titles = scope.words.titles
+    title = titles.role_nouns.get(token.lower_)
+    if title is None or token.ent_type_:
+        return []
+    country = None
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss"):
+            m = scope.mention(child)
+            if m is not None and m.cls in ("Country", "Organization"):
+                country = m.link
+    if country is None:
+        return []
+    for m in scope.index.before(scope.offset(token)):
+        if m.cls != "Person":
+            continue
+        if m.role and m.role[1] == country:
+            return [of_mention(m, indirect=True)]
+        entry = scope.gazetteer.entries.get(m.link) if m.link else None
+        if entry and any(r.of == country and r.title in titles.leader_titles for r in entry.roles):
+            return [of_mention(m, indirect=True)]
+    return []
+
+
+def group_noun(scope: Scope, token: Token) -> list[Arg]:
+    """'the two countries', 'both leaders'."""
+    group_nouns = scope.words.group_nouns
+    if token.lower_ not in group_nouns:
+        return []
+    numbers = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+    if not numbers & scope.words.pair_words:
+        return []
+    return last_two(scope, scope.offset(token), group_nouns[token.lower_])
+
+
+def named_place(scope: Scope, token: Token) -> list[Arg]:
+    """'the Amur region', 'the city of Debrecen': the name inside a place noun."""
+    if token.lower_ not in scope.words.place_nouns:
+        return []
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod"):
+            m = scope.mention(child)
+            if m is not None and m.cls == "Place":
+                return [of_mention(m)]
+    for t in prep_objects(token, ("of",)):
+        m = scope.mention(t)
+        if m is not None and m.cls == "Place":
+            return [of_mention(m)]
+    return []
+
+
+def definite(scope: Scope, token: Token) -> list[Arg]:
+    """'the bloc', 'the alliance', 'the organisation': the nearest organization
+    named before (lower confidence)."""
+    cls = scope.words.definite_descriptions.get(token.lemma_.lower())
+    if cls is None or token.tag_ != "NN":
+        return []
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    if not determiners & scope.words.definite_determiners:
+        return []
+    if any(c.dep_ in ("compound", "amod", "prep", "nmod") and scope.mention(c) for c in token.children):
+        return []
+    offset = scope.offset(token)
+    for m in scope.index.before(offset):
+        entry = scope.gazetteer.entries.get(m.link) if m.link else None
+        if m.cls == cls and not m.demonym and not (entry and entry.cls == "Bloc"):
+            return [of_mention(m, indirect=True)]
+        if offset - m.start > LOOKBACK:
+            break
+    return []
+
+
+#: Descriptions tried in turn on a common noun that names no entity itself.
+DESCRIPTIONS = (role_noun, group_noun, named_place, definite)
+
+
+def metonym(scope: Scope, a: Arg, allowed: tuple[str, ...]) -> Arg:
+    """A capital standing for its state ('sanctions on Moscow') when a place does
+    not fit the slot but a country does."""
+    if a.cls in allowed or a.cls != "Place" or "Country" not in allowed or len(a.ref) != 2:
+        return a
+    m = scope.index.at(a.ref[0])
+    entry = scope.gazetteer.entries.get(m.link) if m is not None and m.link else None
+    if entry is None or not entry.country or entry.cls != "City":
+        return a
+    return Arg(EntryRef.of(entry.country), "Country", indirect=True)

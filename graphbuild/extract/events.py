@@ -1,0 +1,104 @@
+"""Events from declarative specs: a trigger with ``"event": "<Type>"`` in the lexicon
+makes an event of that type when its frame's arguments fit the type's spec
+(``event_types`` in ``lang/en/triggers.json``): who takes part, where it is, which
+places host it. A new event type is a data edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..dates import normalize_date
+from ..records import EventMention
+from .args import Arg, Scope, args
+from .facts import evidence
+from .lexicon import RoleSpec
+from .modality import PLANNED, PLANNED_FACTOR
+from .syntax import prep_objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: An event's base confidence.
+EVENT_CONFIDENCE = 0.8
+
+
+def _fill(scope: Scope, role: RoleSpec, token: Token, subjects: list[Arg], objects: list[Arg]) -> list[Arg] | None:
+    """The arguments of one role, or None when the spec's conditions fail."""
+    sides = []
+    for source in role.sources:
+        if source == "subjects":
+            sides.append(subjects)
+        elif source == "objects":
+            sides.append(objects)
+    prepositions = tuple(s for s in role.sources if s not in ("subjects", "objects"))
+    if prepositions:  # prepositions of the trigger: "talks in Beijing"
+        sides.append([a for t in prep_objects(token, prepositions) for a in args(scope, t)])
+    sides = [[a for a in side if a.cls in role.classes] for side in sides]
+    if role.every_side and not all(sides):
+        return None
+    chosen = [a for side in sides for a in side]
+    if len({a.ref for a in chosen}) < role.at_least:
+        return None
+    if role.limit is not None:
+        chosen = chosen[:role.limit]
+    if role.required and not chosen:
+        return None
+    return chosen
+
+
+def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], objects: list[Arg], rule: str,
+                 mode: str) -> list[EventMention]:
+    """The event of type ``cls`` a frame at ``token`` states, if its arguments fit."""
+    spec = scope.lexicon.event_types.get(cls)
+    if spec is None:
+        return []
+    participants = _fill(scope, spec.participants, token, subjects, objects)
+    if participants is None:
+        return []
+    locations = _fill(scope, spec.locations, token, subjects, objects)
+    if locations is None:
+        return []
+    hosts = [a for a in locations if a.cls in spec.hosts]
+    found = event_mention(scope, cls, token, participants, locations, hosts, rule, mode)
+    return [found] if found else []
+
+
+def event_mention(scope: Scope, cls: str, token: Token, participants: list[Arg], locations: list[Arg],
+                  hosts: list[Arg], rule: str, mode: str) -> EventMention | None:
+    if not participants and not locations:
+        return None
+    base = EVENT_CONFIDENCE * (PLANNED_FACTOR if mode == PLANNED else 1.0)
+    return EventMention(
+        cls=cls, trigger=token.lemma_.lower(), participants=tuple(a.ref for a in participants),
+        evidence=evidence(scope, token), confidence=round(base, 3), rule=rule,
+        hosts=tuple(a.ref for a in hosts), locations=tuple(a.ref for a in locations),
+        date=event_date(scope, token, mode), modality=mode)
+
+
+def event_date(scope: Scope, token: Token, mode: str) -> str | None:
+    """The date nearest the trigger in its sentence, resolved against the article's date;
+    else what the tense says ('has arrived': the article's month)."""
+    published = scope.document.date_published
+    best = None
+    for ent in token.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        value = normalize_date(ent.text, published, future=mode == PLANNED)
+        if value is None:
+            continue
+        distance = abs(ent.root.i - token.i)
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    if best:
+        return best[1]
+    # "has arrived", "is currently on a visit": the article's month; "a recent
+    # visit": before the article, month unknown, so its year.
+    if published:
+        words = {t.lower_ for t in token.sent}
+        if words & scope.words.ongoing_words or any(
+                t.dep_ == "aux" and t.lower_ in scope.words.perfect_auxiliaries and t.head == token for t in token.sent):
+            return published[:7]
+        if words & scope.words.recent_words:
+            return published[:4]
+    return None

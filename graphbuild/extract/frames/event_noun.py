@@ -1,0 +1,51 @@
+"""Event nouns: 'a military parade in China', 'the SCO summit in Tianjin', 'a forum in
+Beijing' (``event_nouns`` of the lexicon): an event with whoever attends it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..args import Arg, Scope, args
+from ..events import event_mention
+from ..facts import NOTHING, Found
+from ..modality import modality
+from ..registry import trigger_frames
+from ..syntax import prep_objects, verb_subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@trigger_frames.register("event-noun")
+def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
+    if noun.tag_ == "NNS":
+        return NOTHING  # "international forums": a kind of event, not one
+    mode = modality(scope.lexicon, noun)
+    if mode is None:
+        return NOTHING
+    locations = [a for t in prep_objects(noun, ("in", "at")) for a in args(scope, t) if a.cls in ("Place", "Country")]
+    participants: list[Arg] = []
+    orgs = [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+            for a in args(scope, c) if a.cls == "Organization"]
+    t = noun
+    # Who attends: "Putin is to be the guest of honour at a parade", "Putin attended a forum".
+    for _ in range(3):
+        if t.dep_ == "pobj":
+            t = t.head.head
+        elif t.dep_ in ("dobj", "attr"):
+            t = t.head
+        else:
+            break
+    if t is not noun:
+        holder = t if t.pos_ in ("VERB", "AUX") else t.head
+        participants = [a for s in verb_subjects(holder) for a in args(scope, s) if a.cls in ("Person", "Country")]
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            # "a summit that Putin and Xi used to ...".
+            participants += [a for s in child.children if s.dep_ == "nsubj" for a in args(scope, s)
+                             if a.cls in ("Person", "Country")]
+    if not participants and not locations:
+        return NOTHING
+    event = event_mention(scope, cls, noun, participants + orgs, locations,
+                          [a for a in locations if a.cls == "Country"], f"event:{noun.lemma_.lower()}", mode)
+    return Found(events=(event,)) if event else NOTHING

@@ -1,0 +1,36 @@
+"""Titles: 'Russian President Vladimir Putin' -> Vladimir Putin leaderOf Russia."""
+
+from __future__ import annotations
+
+from ...records import MentionRef
+from ..args import Arg, Scope
+from ..facts import BASE_CONFIDENCE, NOTHING, Found, relation
+from ..modality import ASSERTED
+from ..registry import segment_rules
+
+
+@segment_rules.register("title")
+def title_relations(scope: Scope) -> Found:
+    segment = scope.segment
+    leader_titles = scope.words.titles.leader_titles
+    found = []
+    for m in scope.index.mentions:
+        if not segment.start <= m.start < segment.end:
+            continue
+        if not m.role or m.role[0] not in leader_titles or not m.role[1]:
+            continue
+        entry = scope.gazetteer.entries.get(m.role[1])
+        if entry is None or entry.core not in ("Country", "Organization"):
+            continue
+        country = next((c for c in scope.index.mentions if c.link == m.role[1] and m.start <= c.start < m.end), None)
+        if country is None:
+            continue
+        token = next((t for t in scope.doc if scope.offset(t) >= m.start), None)
+        if token is None:
+            continue
+        # A title states a role held now, whatever the sentence plans or denies.
+        found.append(relation(scope, Arg(MentionRef(m.start, m.end), "Person"), "leaderOf",
+                              Arg(MentionRef(country.start, country.end), country.cls), token, "title", ASSERTED,
+                              BASE_CONFIDENCE["title"]))
+    relations = tuple(r for r in found if r is not None)
+    return Found(relations) if relations else NOTHING

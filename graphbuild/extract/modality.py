@@ -1,0 +1,68 @@
+"""Modality of a frame: negated and hypothetical frames give nothing; planned and
+reported ones are kept, marked, and trusted less.
+
+The cue words live in the trigger lexicon (``negation_words``, ``negating_verbs``,
+``hypothetical_cues``, ``planned_cues``, ``reported_cues``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+from .syntax import governors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ASSERTED, PLANNED, REPORTED = "asserted", "planned", "reported"
+
+#: Confidence factors of a reading.
+INDIRECT_FACTOR = 0.8  # an argument found through a pronoun or a role noun
+PLANNED_FACTOR = 0.8
+REPORTED_FACTOR = 0.85
+
+
+def modality(lexicon: Lexicon, trigger: Token) -> str | None:
+    """None when the frame is negated or hypothetical; else asserted/planned/reported."""
+    lex = lexicon
+    chain = [trigger, *governors(trigger)]
+    mode = ASSERTED
+    for t in chain:
+        for child in t.children:
+            if child.dep_ == "neg" or (child.lower_ in lex.negation_words and child.dep_ in ("neg", "advmod", "det")):
+                return None
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.hypothetical_cues:
+                return None
+            if child.dep_ in ("aux",) and child.lower_ in lex.planned_cues:
+                mode = PLANNED
+            if child.dep_ == "amod" and child.lower_ in lex.planned_cues:
+                mode = PLANNED
+        lemma = t.lemma_.lower()
+        if t is not trigger:
+            if lemma in lex.negating_verbs:
+                return None
+            if lemma in lex.hypothetical_cues and t.pos_ == "VERB":
+                return None
+            if lemma in lex.planned_cues:
+                mode = PLANNED
+            if lemma in lex.reported_cues and t.pos_ == "VERB" and mode == ASSERTED:
+                mode = REPORTED
+        if t.dep_ in ("ROOT", "relcl", "acl", "appos"):
+            break  # a relative clause has its own polarity
+    if any(c.lower_ in lex.reported_sentence_cues for c in trigger.sent):
+        mode = REPORTED if mode == ASSERTED else mode
+    return mode
+
+
+def confidence(base: float, mode: str, indirect: bool = False) -> float:
+    """A reading's confidence: its rule's base, less for an indirect argument and for
+    a planned or reported frame."""
+    value = base
+    if indirect:
+        value *= INDIRECT_FACTOR
+    if mode == PLANNED:
+        value *= PLANNED_FACTOR
+    elif mode == REPORTED:
+        value *= REPORTED_FACTOR
+    return round(value, 3)

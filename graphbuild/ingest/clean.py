@@ -1,0 +1,87 @@
+"""The general rules every reader's blocks go through: metadata lines and prefixes
+out, furniture out, repeated paragraphs and truncated teasers out; the headline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import parse_date
+from .blocks import Block, is_heading_like
+from .furniture import is_furniture, patterns
+from .metadata import metadata_line, strip_dateline
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    blocks: tuple[Block, ...]
+    date: str | None
+    publisher: str | None
+    author: str | None
+    headline: str | None
+
+
+#: Metadata lines (dates, bylines) are looked for among the first blocks only.
+METADATA_BLOCKS = 8
+
+
+def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned:
+    """Apply the general rules: metadata lines and prefixes out, furniture out,
+    repeated paragraphs and truncated teasers out; pick the headline."""
+    date = publisher = author = None
+    kept: list[Block] = []
+    seen_raw: set[str] = set()
+    for position, block in enumerate(blocks):
+        text = block.text
+        if text in seen_raw:
+            continue  # a repeated block is dropped below anyway; skip the work now
+        seen_raw.add(text)
+        meta = metadata_line(text) if position < METADATA_BLOCKS else None
+        if meta is not None:
+            date = date or meta.get("date")
+            publisher = publisher or meta.get("publisher")
+            author = author or meta.get("author")
+            continue
+        if len(kept) < 3:
+            prefix = patterns().date_prefix.match(text)
+            if prefix and prefix.end() < len(text) and patterns().dated_text.match(text):
+                date = date or parse_date(prefix.group("date"))
+                text = text[prefix.end():].strip()
+        if len(kept) < 3:
+            text, dateline_date = strip_dateline(text)
+            if dateline_date and re.search(r"\d{4}", dateline_date):
+                date = date or parse_date(dateline_date)
+        if is_furniture(text):
+            continue
+        kind = block.kind
+        if kind == "paragraph" and is_heading_like(text) and len(text.split()) <= 16:
+            kind = "heading"
+        kept.append(Block(text, kind))
+
+    # A repeated paragraph (running titles, teaser cards) is furniture; a truncated
+    # teaser ("...") of a later or earlier block is too.
+    seen: set[str] = set()
+    keys = [dedupe_key(b.text) for b in kept]
+    unique: list[Block] = []
+    for i, block in enumerate(kept):
+        key = keys[i]
+        if key in seen or not key:
+            continue
+        if block.text.endswith("...") and len(key) > 20:
+            stem = dedupe_key(block.text[:-3])
+            if any(k != key and k.startswith(stem) for k in keys):
+                continue
+        seen.add(key)
+        unique.append(block)
+
+    headline = None
+    for block in unique[:max_headline_position]:
+        if block.kind == "heading" and len(block.text.split()) >= 3:
+            headline = block.text
+            break
+    return Cleaned(tuple(unique), date, publisher, author, headline)
+
+
+def dedupe_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+

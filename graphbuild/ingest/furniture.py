@@ -1,0 +1,90 @@
+"""Page furniture: navigation, ads, share and subscribe prompts, cookie and privacy
+notices, rows of symbols. The English patterns live in the language pack
+(``lang/en/furniture.json``); they are compiled once, on first use."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lang import language_dir, pack_cache, words as pack_words
+
+_DECORATION = re.compile(r"[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff|•·»«]")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\))", re.I)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled furniture and metadata patterns of a language pack."""
+
+    line: re.Pattern  # a whole line that is furniture ("Share this article")
+    cookie: re.Pattern
+    promo: re.Pattern
+    html_attribute: re.Pattern  # class or id words of furniture containers
+    date: re.Pattern  # a date in a metadata line
+    date_prefix: re.Pattern  # "Published: 9 Sept 2023 -" before the text
+    dated_text: re.Pattern  # a block that starts with a date label
+    byline: re.Pattern  # "By Jane Doe", "Source: example.com"
+    metadata_label: re.Pattern  # "Published", "Updated" left over on a metadata line
+    title_small_words: frozenset[str]  # words Title Case leaves in lowercase
+
+
+def _any(alternatives: list[str]) -> str:
+    return "|".join(alternatives)
+
+
+@pack_cache
+def _compile(directory: str) -> Patterns:
+    data = json.loads((Path(directory) / "furniture.json").read_text(encoding="utf-8"))
+    month = pack_words().month_pattern
+    date = re.compile(
+        r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+        rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}"
+        r"|\d{1,2}/\d{1,2}/\d{4})",
+        re.I,
+    )
+    labels = _any(data["metadata_labels"])
+    return Patterns(
+        line=re.compile(r"^(?:" + _any(data["lines"]) + r")\W*$", re.I),
+        cookie=re.compile(_any(data["cookie"]), re.I),
+        promo=re.compile(r"\b(" + _any(data["promo_words"]) + r")\b", re.I),
+        html_attribute=re.compile(r"(^|[-_ ])(" + _any(data["html_markers"]) + r")([-_ ]|$)", re.I),
+        date=date,
+        date_prefix=re.compile(rf"^(?:(?:{labels})\s*:?\s*)?" + date.pattern + r"\s*(?:[|,\-:]\s*)?", re.I),
+        dated_text=re.compile(r"(?:" + _any(data["dated_text_starts"]) + ")", re.I),
+        byline=re.compile(r"(?:^|[|,\-]\s*|\s)(?:" + _any(data["byline_markers"]) + r")\s+(?P<who>[^|]+?)\s*(?:\||$)",
+                          re.I),
+        metadata_label=re.compile(rf"^(?:{labels})\b", re.I),
+        title_small_words=frozenset(data["title_small_words"]),
+    )
+
+
+def patterns() -> Patterns:
+    return _compile(str(language_dir()))
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture by general rules: navigation, ads, share/subscribe prompts,
+    cookie and privacy notices, and lines made mostly of symbols and brackets."""
+    words = text.split()
+    if not words:
+        return True
+    p = patterns()
+    if p.line.match(text) or _COPYRIGHT.match(text):
+        return True
+    if p.cookie.search(text) and len(words) <= 60:
+        return True
+    letters = sum(c.isalpha() for c in text)
+    if letters < 2 or letters / len(text) < 0.5:
+        return True  # rows of symbols, rules, brackets, numbers
+    if len(words) <= 12:
+        if "[" in text and "]" in text:
+            return True  # "[AD]", "[Photo]", "▶ [SHOP] ..." tags in short lines
+        if _DECORATION.search(text) and not text.endswith((".", "?", "!")):
+            return True
+        if p.promo.search(text) and not text.endswith((".", "?", "!")):
+            return True
+    return False

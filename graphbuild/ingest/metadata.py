@@ -1,0 +1,52 @@
+"""Metadata lines and datelines: 'Published: 9 Sept 2023 | By Jane Doe', 'NEW DELHI,
+Sept 9, 2023 - Leaders ...'."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import parse_date
+from .furniture import patterns
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def metadata_line(text: str) -> dict[str, str] | None:
+    """Metadata read from a short line made of a date and/or a byline, else None."""
+    words = text.split()
+    if len(words) > 14:
+        return None
+    found: dict[str, str] = {}
+    rest = text
+    p = patterns()
+    date = p.date.search(text)
+    if date:
+        iso = parse_date(date.group("date"))
+        if iso:
+            found["date"] = iso
+        rest = rest.replace(date.group(0), " ")
+    by = p.byline.search(rest)
+    if by:
+        who = by.group("who").strip()
+        found["publisher" if _DOMAIN.match(who) else "author"] = who
+        rest = rest.replace(by.group(0), " ")
+    rest = p.metadata_label.sub("", rest.strip())
+    if not found or sum(c.isalpha() for c in rest) > 3:
+        return None
+    return found
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+(?=[A-Z\"'])"
+)
+
+
+def strip_dateline(text: str) -> tuple[str, str | None]:
+    """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023')."""
+    m = _DATELINE.match(text)
+    if not m or len(m.group("place")) < 3:
+        return text, None
+    return text[m.end():], m.group("date")
+

@@ -1,0 +1,40 @@
+"""The plain-text reader: blank-line separated blocks, hard-wrapped lines joined."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, is_heading_like, is_title_case
+from .furniture import is_furniture
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blank-line separated blocks; inside a block, hard-wrapped lines are joined
+    (so a name broken over two lines stays one name) and short title lines split off."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        current: list[str] = []
+        for i, line in enumerate(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            current.append(line)
+            if nxt is None or _ends_paragraph(line, nxt, current):
+                joined = " ".join(current)
+                kind = "heading" if len(current) == 1 and is_heading_like(joined) else "paragraph"
+                blocks.append(Block(joined, kind))
+                current = []
+    return blocks
+
+
+def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
+    """Within a blank-line-free chunk, does ``line`` end a paragraph?"""
+    if is_furniture(line) or is_furniture(nxt):
+        return True  # navigation lists: "Related articles / View all"
+    if nxt[:1].islower() or nxt[:1] in ",;)":
+        return False  # the sentence goes on
+    if line.endswith((".", "!", "?", '"', ":")):
+        return True  # one paragraph per line, as most scraped text has it
+    if len(current) == 1 and is_heading_like(line) and is_title_case(line) and len(line) < 0.7 * len(nxt):
+        return True  # a title line above a (longer) paragraph; a wrapped line is not shorter
+    return False
+

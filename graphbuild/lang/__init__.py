@@ -1,0 +1,168 @@
+"""Language packs: the English words of the rules, kept as data in ``lang/en/``.
+
+A pack is a folder of JSON files: ``triggers.json`` (the trigger lexicon of the
+relation and event frames, read by :mod:`graphbuild.extract.lexicon`), ``words.json``
+(titles, pronouns, descriptions, place nouns, calendar words) and ``furniture.json``
+(the page-furniture patterns of ingestion). ``$GRAPHBUILD_LANGUAGE`` names another
+pack folder (a copy to experiment with); the default is the English pack shipped
+inside the package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def _english() -> str:
+    return str(Path(__file__).resolve().parent / "en")
+
+
+def language_dir() -> Path:
+    """``$GRAPHBUILD_LANGUAGE``, else the English pack of the package."""
+    env = os.environ.get("GRAPHBUILD_LANGUAGE")
+    return Path(env or _english())
+
+
+def pack_fingerprint(directory: Path) -> str:
+    """Hash of every data file of a pack: a change of any word list changes it."""
+    h = hashlib.sha256()
+    for path in sorted(Path(directory).glob("*.json")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Titles:
+    leader_titles: frozenset[str]  # titles that make their holder the leader of a country
+    title_heads: frozenset[str]  # words that end a title before a name ("minister")
+    honorifics: frozenset[str]  # "Mr", "Dr"
+    role_nouns: dict[str, str]  # "president" -> "President": a role named by a common noun
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    person: frozenset[str]
+    thing: frozenset[str]
+    plural: frozenset[str]
+    relative: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.person | self.thing | self.plural
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of one language pack."""
+
+    titles: Titles
+    pronouns: Pronouns
+    group_nouns: dict[str, str | None]  # "countries" -> "Country" ("the two countries")
+    definite_descriptions: dict[str, str]  # "bloc" -> "Organization" ("the bloc")
+    place_nouns: frozenset[str]  # "region": "the Amur region" is a place
+    locative_prepositions: frozenset[str]
+    motion_verbs: frozenset[str]
+    determiners: tuple[str, ...]
+    name_connectors: frozenset[str]  # small words inside names ("Bank of China")
+    name_heads: dict[str, tuple[str, ...]]  # spaCy label -> head nouns that end a name
+    month_pattern: str  # a regular expression matching any month name or abbreviation
+    weekdays: tuple[str, ...]  # Monday first, as datetime.weekday() counts
+    duration_pattern: str  # "two-day", "20 years": a length of time, not a date
+    ongoing_words: frozenset[str]  # "is currently on a visit": the article's month
+    recent_words: frozenset[str]  # "a recent visit": the article's year
+    perfect_auxiliaries: frozenset[str]  # "has arrived": now, the article's month
+    visit_nouns: frozenset[str]  # "the visit" refers back to the last visitors
+    pair_words: frozenset[str]  # "the two leaders", "both countries"
+    definite_determiners: frozenset[str]  # "the bloc", "this alliance"
+    example_prepositions: frozenset[str]  # "forums such as X", "countries including X"
+    between_prepositions: frozenset[str]  # "trade between X and Y"
+    reciprocals: tuple[str, ...]  # "support each other"
+    appointing_verbs: frozenset[str]  # "make X a permanent member"
+    governing_prepositions: frozenset[str]  # "arrived for talks with X": the verb's subject talks
+    list_conjunctions: frozenset[str]  # "(Brazil, Russia and China)"
+
+
+def _month_pattern(months: list[list[str]]) -> str:
+    forms = sorted({f for forms in months for f in forms}, key=lambda f: (-len(f), f))
+    return "(?:" + "|".join(re.escape(f) for f in forms) + r")\.?"
+
+
+def _duration_pattern(counts: list[str], units: list[str]) -> str:
+    return r"\b(?:\d+|" + "|".join(map(re.escape, counts)) + r")[- ](?:" + "|".join(map(re.escape, units)) + r")s?\b"
+
+
+def load_words(directory: Path) -> Words:
+    """Read ``words.json`` of a pack."""
+    data = json.loads((Path(directory) / "words.json").read_text(encoding="utf-8"))
+    titles, pronouns, places = data["titles"], data["pronouns"], data["places"]
+    references, syntax = data["references"], data["syntax"]
+    return Words(
+        titles=Titles(frozenset(titles["leader_titles"]), frozenset(titles["title_heads"]),
+                      frozenset(titles["honorifics"]), dict(titles["role_nouns"])),
+        pronouns=Pronouns(*(frozenset(pronouns[k]) for k in ("person", "thing", "plural", "relative"))),
+        group_nouns=dict(data["group_nouns"]),
+        definite_descriptions=dict(data["definite_descriptions"]),
+        place_nouns=frozenset(places["place_nouns"]),
+        locative_prepositions=frozenset(places["locative_prepositions"]),
+        motion_verbs=frozenset(places["motion_verbs"]),
+        determiners=tuple(data["determiners"]),
+        name_connectors=frozenset(data["name_connectors"]),
+        name_heads={k: tuple(v) for k, v in data["name_heads"].items()},
+        month_pattern=_month_pattern(data["calendar"]["months"]),
+        weekdays=tuple(data["calendar"]["weekdays"]),
+        duration_pattern=_duration_pattern(data["calendar"]["duration_counts"], data["calendar"]["duration_units"]),
+        ongoing_words=frozenset(data["calendar"]["ongoing_words"]),
+        recent_words=frozenset(data["calendar"]["recent_words"]),
+        perfect_auxiliaries=frozenset(data["calendar"]["perfect_auxiliaries"]),
+        visit_nouns=frozenset(references["visit_nouns"]),
+        pair_words=frozenset(references["pair_words"]),
+        definite_determiners=frozenset(references["definite_determiners"]),
+        example_prepositions=frozenset(syntax["example_prepositions"]),
+        between_prepositions=frozenset(syntax["between_prepositions"]),
+        reciprocals=tuple(syntax["reciprocals"]),
+        appointing_verbs=frozenset(syntax["appointing_verbs"]),
+        governing_prepositions=frozenset(syntax["governing_prepositions"]),
+        list_conjunctions=frozenset(syntax["list_conjunctions"]),
+    )
+
+
+_CACHES: list = []
+_SEEN: dict[str, str] = {}
+
+
+def pack_cache(func):
+    """``lru_cache`` for what is read or compiled from a pack's files; :func:`refresh`
+    empties it when the files change."""
+    cached = lru_cache(maxsize=4)(func)
+    _CACHES.append(cached)
+    return cached
+
+
+def refresh() -> str:
+    """Check the current pack's files (a build calls this first): when they changed
+    since the last check, everything read from them is read again. Returns the pack's
+    fingerprint."""
+    directory = str(language_dir())
+    fingerprint = pack_fingerprint(Path(directory))
+    if _SEEN.get(directory) != fingerprint:
+        for cached in _CACHES:
+            cached.cache_clear()
+        _SEEN[directory] = fingerprint
+    return fingerprint
+
+
+@pack_cache
+def _words_in(directory: str) -> Words:
+    return load_words(Path(directory))
+
+
+def words() -> Words:
+    """The word lists of the current pack, read once per process."""
+    return _words_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())

@@ -1,0 +1,56 @@
+"""What the per-document work needs in every process: the rules (gazetteer and
+trigger lexicon) and the spaCy pipeline, loaded once per process for the same model
+and data files. Shared by the local build (:mod:`.pipeline`), its worker processes
+(:mod:`.worker`) and the Dask workers (:mod:`.cluster`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from .extract.lexicon import Lexicon, load_lexicon
+from .gazetteer import Gazetteer, load_gazetteer
+from .lang import language_dir, refresh
+from .nlp import load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: A progress callback: (done, total, name of the last item).
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Rules:
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The rules and the spaCy pipeline that parses for them."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    nlp: Language
+
+
+def load_rules(ontology: str | Path) -> Rules:
+    """The gazetteer of ``ontology`` and the lexicon of the current language pack."""
+    refresh()
+    return Rules(load_gazetteer(Path(ontology) / "gazetteer"), load_lexicon(language_dir()))
+
+
+_LOADED: dict[tuple, Resources] = {}
+
+
+def load_resources(model: str, ontology: str) -> Resources:
+    """Gazetteer, lexicon and spaCy pipeline, loaded once per process for the same model
+    and the same data files (a notebook calling build() again pays nothing)."""
+    rules = load_rules(ontology)
+    key = (model, rules.gazetteer.fingerprint, rules.lexicon.fingerprint)
+    if key not in _LOADED:
+        _LOADED.clear()  # one pipeline at a time: each holds a few hundred MB
+        _LOADED[key] = Resources(rules.gazetteer, rules.lexicon, load_pipeline(model, rules.gazetteer))
+    return _LOADED[key]
