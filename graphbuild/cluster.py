@@ -18,7 +18,8 @@ from typing import Callable, Iterator, Sequence
 
 from .ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, parse_document, read_document,
                      same_content_as)
-from .records import DocRecord
+from .limits import describe
+from .records import DocRecord, SkippedDocument
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,12 +35,15 @@ def _is_url(path: str) -> bool:
     return "://" in str(path)
 
 
-def list_inputs(inputs: Sequence[str | os.PathLike]) -> tuple[list[str], list[tuple[str, str]]]:
+def list_inputs(inputs: Sequence[str | os.PathLike],
+                exclude: Sequence[Path] = ()) -> tuple[list[str], list[tuple[str, str]]]:
     """Every article under ``inputs`` (local folders through the local rules, URLs through
     fsspec), sorted as the local build reads them, and what was skipped."""
+    from .pipeline import _inside
+
     local = [Path(p) for p in inputs if not _is_url(str(p))]
     files, skipped = discover(local)
-    found = [str(p) for p in files]
+    found = [str(p) for p in files if not _inside(p, exclude)]
     for url in (str(p) for p in inputs if _is_url(str(p))):
         import fsspec
 
@@ -71,7 +75,7 @@ def _read(path: str, warnings: list[str]):
     return parse_document(data, posixpath.basename(path), warnings)
 
 
-def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outcome]:
+def extract_batch(paths: Sequence[str], model: str, ontology: str, doc_timeout: float | None = None) -> list[Outcome]:
     """The per-article work of one task, for a few articles: read, parse, extract.
     Several articles a task keep spaCy's batches full and the scheduler's load light."""
     from .pipeline import _resources
@@ -89,18 +93,25 @@ def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outco
             outcomes.append(("skipped", path, str(exc), tuple(warnings)))
         except OSError as exc:
             outcomes.append(("skipped", path, f"cannot read: {exc.strerror or exc}", tuple(warnings)))
-    records = process_documents(docs, _resources(model, ontology)) if docs else []
-    by_id = {r.document.id: r for r in records}
-    for slot, doc in zip(slots, docs):
-        record = by_id[doc.id]
+        except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
+            outcomes.append(("skipped", path, describe(exc), tuple(warnings)))
+    records = process_documents(docs, _resources(model, ontology), doc_timeout=doc_timeout) if docs else []
+    for slot, doc, record in zip(slots, docs, records):
+        if isinstance(record, SkippedDocument):
+            outcomes[slot] = ("skipped", paths[slot], record.reason, outcomes[slot][2])
+            continue
         # The text stays on the worker: the client needs only metadata, mentions and facts.
         slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
         outcomes[slot] = ("ok", slim, outcomes[slot][2])
     return outcomes
 
 
+class ClusterError(DaskUnavailable):
+    """A Dask scheduler address that is malformed or does not answer."""
+
+
 @contextmanager
-def connect(scheduler) -> Iterator:
+def connect(scheduler, connect_timeout: float = 30.0) -> Iterator:
     """A distributed Client for ``scheduler``: an address (tcp://host:8786), a Client,
     or ``local`` / ``local:N`` for a LocalCluster of N single-threaded workers on
     127.0.0.1 (closed on exit, whatever happens)."""
@@ -114,8 +125,10 @@ def connect(scheduler) -> Iterator:
     if scheduler == "local" or scheduler.startswith("local:"):
         from .worker import default_workers
 
-        n = int(scheduler.split(":", 1)[1]) if ":" in scheduler else default_workers()
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+        count = scheduler.split(":", 1)[1] if ":" in scheduler else str(default_workers())
+        if not count.isdigit() or int(count) < 1:
+            raise ClusterError(f"bad --dask {scheduler!r}: local:N needs a number of workers N >= 1")
+        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=40)
         try:
             with Client(cluster) as client:
@@ -123,29 +136,60 @@ def connect(scheduler) -> Iterator:
         finally:
             cluster.close()
         return
-    with Client(scheduler) as client:
+    address = scheduler if "://" in scheduler else f"tcp://{scheduler}"
+    host = address.split("://", 1)[1]
+    if ":" not in host.rsplit("]", 1)[-1]:
+        raise ClusterError(f"bad --dask address {scheduler!r}: give tcp://HOST:PORT or local[:N]")
+    try:
+        client = Client(address, timeout=connect_timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {reason}") from None
+    with client:
         yield client
 
 
 def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, ontology: str,
-                       progress: Progress | None = None, retries: int = 3, batch: int = 8):
+                       progress: Progress | None = None, batch: int = 8, exclude: Sequence[Path] = (),
+                       doc_timeout: float | None = None):
     """Records of every article, computed on the cluster, and what was skipped; the
-    same documents and the same skip reasons as a local build."""
+    same documents and the same skip reasons as a local build.
+
+    A task is never retried as it was: a task that fails (its worker died, say) is
+    run again one article per task, and an article whose own task fails is skipped
+    with the reason, so one bad article never aborts the build."""
     from distributed import as_completed
 
-    paths, skipped = list_inputs(inputs)
+    paths, skipped = list_inputs(inputs, exclude)
     batches = [paths[i:i + batch] for i in range(0, len(paths), batch)]
-    futures = client.map(extract_batch, batches, model=model, ontology=ontology, retries=retries, pure=True)
-    index = {f.key: i for i, f in enumerate(futures)}
-    results: list[list[Outcome] | None] = [None] * len(batches)
+    results: dict[tuple[str, ...], list[Outcome]] = {}
     done = 0
-    for future in as_completed(futures):
-        i = index[future.key]
-        results[i] = future.result()
-        done += len(batches[i])
-        if progress:
-            progress(done, len(paths), posixpath.basename(batches[i][-1]))
-    outcomes = [o for r in results for o in r]
+
+    def submit(groups: list[list[str]]) -> list:
+        futures = client.map(extract_batch, groups, model=model, ontology=ontology, doc_timeout=doc_timeout,
+                             retries=0, pure=True)
+        return list(zip(futures, groups))
+
+    pending = submit(batches)
+    while pending:
+        by_key = {f.key: g for f, g in pending}
+        failed: list[list[str]] = []
+        for future in as_completed([f for f, _ in pending]):
+            group = by_key[future.key]
+            try:
+                results[tuple(group)] = future.result()
+            except Exception as exc:  # noqa: BLE001 - a task that failed is isolated, never an abort
+                if len(group) > 1:
+                    failed.extend([p] for p in group)
+                    continue
+                reason = f"its Dask task failed: {describe(exc)}"
+                results[tuple(group)] = [("skipped", group[0], reason, ())]
+            done += len(group)
+            if progress:
+                progress(done, len(paths), posixpath.basename(group[-1]))
+        pending = submit(failed) if failed else []
+    by_path = {o_path: o for group, outs in results.items() for o_path, o in zip(group, outs)}
+    outcomes = [by_path[p] for p in paths]
     records: dict[str, DocRecord] = {}
     seen: dict = {}
     warnings: list[str] = []

@@ -9,6 +9,7 @@ become the document's segments.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .ids import slugify
+from .limits import check_article_size, check_decoded_size
 from .records import Document, Segment
 
 #: File endings read as articles, by reader.
@@ -51,14 +53,15 @@ _CHAR_MAP = {
 }
 _CHAR_TABLE = str.maketrans(_CHAR_MAP)
 _SPACES = re.compile(r" {2,}")
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def normalize_text(text: str) -> str:
     """NFC, straight quotes, plain spaces, no zero-width characters, '\\n' line ends."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     text = text.translate(_CHAR_TABLE)
-    # Other control characters carry nothing but can break XML output later.
+    # Other control characters, lone surrogates and the non-characters U+FFFE/U+FFFF
+    # carry nothing but break XML (GraphML) and UTF-8 output later.
     text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -71,7 +74,10 @@ def decode(data: bytes, name: str, warnings: list[str]) -> str:
     if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
         raise IngestError("binary file (NUL bytes), not an article")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -189,57 +195,29 @@ _FURNITURE_ATTR = re.compile(
 
 def html_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     """Visible text of an HTML page as blocks, plus metadata from its <head>."""
-    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+    from bs4 import BeautifulSoup, Comment
+
+    from .htmlwalk import check_depth, prune, text_blocks as walk_text_blocks
 
     soup = BeautifulSoup(html, "lxml")
+    check_depth(soup)
     meta = _html_metadata(soup)
-    for tag in soup.find_all(_HTML_DROP):
-        tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for tag in soup.find_all(True):
-        if tag.decomposed or not isinstance(tag, Tag) or tag.attrs is None:
-            continue
-        role = tag.get("role") or ""
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
-        if role in ("navigation", "banner", "contentinfo", "complementary", "search") or (
-            marks and _FURNITURE_ATTR.search(marks)
-        ):
-            tag.decompose()
+    prune(soup, _is_dropped)
     body = soup.body or soup
-    blocks: list[Block] = []
-    block_names = set(_HTML_BLOCKS)
-
-    def visit(node: Tag) -> None:
-        pending: list[str] = []
-
-        def flush() -> None:
-            text = " ".join(" ".join(pending).split())
-            if text:
-                blocks.append(Block(text, "paragraph"))
-            pending.clear()
-
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                pending.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name in block_names and not child.find(_HTML_BLOCKS):
-                    flush()
-                    text = " ".join(child.get_text(" ").split())
-                    if text:
-                        kind = "heading" if child.name[0] == "h" and child.name[1:].isdigit() else "paragraph"
-                        blocks.append(Block(text, kind))
-                elif child.name == "br":
-                    flush()
-                elif child.find(_HTML_BLOCKS) or child.name in ("div", "section", "article", "main", "header", "body", "ul", "ol", "table", "tr", "tbody"):
-                    flush()
-                    visit(child)
-                else:
-                    pending.append(child.get_text(" "))
-        flush()
-
-    visit(body)
+    blocks = [Block(text, kind) for text, kind in walk_text_blocks(body, _HTML_BLOCKS)]
     return [Block(normalize_text(b.text), b.kind) for b in blocks if normalize_text(b.text)], meta
+
+
+def _is_dropped(tag) -> bool:
+    """Scripts, forms and the like, and page furniture marked by role, id or class."""
+    if tag.name in _HTML_DROP:
+        return True
+    role = tag.get("role") or ""
+    marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return role in ("navigation", "banner", "contentinfo", "complementary", "search") or bool(
+        marks and _FURNITURE_ATTR.search(marks))
 
 
 def _html_metadata(soup) -> dict[str, str]:
@@ -340,9 +318,20 @@ def parse_date(text: str) -> str | None:
 
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if iso:
-        return iso.group(0)
+        return iso.group(0) if _real_date(iso.group(0)) else None
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None
+
+
+def _real_date(iso: str) -> bool:
+    """'2023-02-30' and '2023-99-99' are no dates: never written as xsd:date."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _metadata_line(text: str) -> dict[str, str] | None:
@@ -486,6 +475,7 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
     warnings = warnings if warnings is not None else []
     sha = hashlib.sha256(data).hexdigest()
     raw = decode(data, name, warnings)
+    check_decoded_size(raw)
     if _looks_binary(raw):
         raise IngestError("binary file, not an article")
     suffix = Path(name).suffix.lower()
@@ -505,8 +495,11 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
         for piece in split_long(block.text):
             segments.append(Segment(piece, block.kind, offset))
             offset += len(piece) + 2
+    check_article_size(offset)
     headline = meta.get("title") or cleaned.headline
     date = parse_date(meta["date"]) if meta.get("date") else None
+    if meta.get("date") and date is None:
+        warnings.append(f"{name}: date {meta['date'][:40]!r} is not a date; ignored")
     return Document(
         id=document_id(name, sha),
         source_file=name,
@@ -541,11 +534,18 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     skipped: list[tuple[str, str]] = []
 
     def consider(path: Path) -> None:
+        try:
+            consider_file(path)
+        except OSError as exc:  # a folder we may list but not enter (no execute permission)
+            skipped.append((display_path(path), f"cannot read: {exc.strerror or exc}"))
+
+    def consider_file(path: Path) -> None:
+        if not_utf8_name(path.name):
+            skipped.append((display_path(path), "file name is not valid UTF-8"))
+            return
         if path.is_symlink():
-            try:
-                path.stat()
-            except OSError as exc:
-                reason = "symbolic link loop" if exc.errno == 40 else "broken symbolic link"
+            reason = _link_problem(path)
+            if reason:
                 skipped.append((str(path), reason))
                 return
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -556,11 +556,14 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             return
         files.append(path)
 
-    for root in inputs:
-        if root.is_symlink() and not root.exists():
-            skipped.append((str(root), "broken symbolic link"))
+    def unreadable(exc: OSError) -> None:
+        skipped.append((display_path(exc.filename or "?"), f"cannot read folder: {exc.strerror or exc}"))
+
+    def walk(root: Path) -> None:
+        if root.is_symlink() and _link_problem(root):
+            skipped.append((str(root), _link_problem(root)))
         elif root.is_dir():
-            for folder, dirs, names in os.walk(root, followlinks=False):
+            for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     if not name.startswith("."):
@@ -569,7 +572,35 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             consider(root)
         else:
             skipped.append((str(root), "no such file or folder"))
+
+    for root in inputs:
+        try:
+            walk(root)
+        except OSError as exc:
+            skipped.append((display_path(root), f"cannot read: {exc.strerror or exc}"))
     return files, skipped
+
+
+def _link_problem(path: Path) -> str | None:
+    try:
+        path.stat()
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    return None
+
+
+def not_utf8_name(path: Path | str) -> bool:
+    """A name with bytes that are not UTF-8 cannot be written into RDF or HTML."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` printable on any terminal (undecodable bytes as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 #: The longest piece of text handed to spaCy at once (its own limit is 1,000,000).

@@ -25,6 +25,10 @@ NAME_HEADS = {
 }
 
 
+#: The most words between the first word and the head noun of a name shape.
+MAX_NAME_INNER_WORDS = 8
+
+
 class ModelNotFound(RuntimeError):
     """The named spaCy pipeline is not installed."""
 
@@ -33,15 +37,21 @@ def name_shape_patterns() -> list[dict]:
     """Token patterns for capitalised multiword names ending in a head noun.
 
     Belt/Road names need three words at least ("Silk Road Economic Belt"), so that
-    a plain "Silk Road" or "Ring Road" is not taken for an initiative.
+    a plain "Silk Road" or "Ring Road" is not taken for an initiative. The inner words
+    are bounded (``MAX_NAME_INNER_WORDS``): with an open ``*`` the matcher keeps one
+    state per capitalised token of a run, quadratic in a run of thousands of them.
     """
     name_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))$"}}
-    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de|-)$"}, "OP": "*"}
+    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de|-)$"},
+                  "OP": f"{{0,{MAX_NAME_INNER_WORDS}}}"}
+    # One pattern per label and lead length, its heads as a set: the matcher's work
+    # grows with the number of patterns alive at each token.
     patterns = []
     for label, heads in sorted(NAME_HEADS.items()):
-        for head in heads:
-            lead = [name_word, name_word] if head in ("Belt", "Road") else [name_word]
-            patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}]})
+        for lead, group in (([name_word], [h for h in heads if h not in ("Belt", "Road")]),
+                            ([name_word, name_word], [h for h in heads if h in ("Belt", "Road")])):
+            if group:
+                patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": {"IN": group}}]})
     return patterns
 
 

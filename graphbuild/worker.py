@@ -2,6 +2,10 @@
 
 Each worker process loads the pipeline once; only small :class:`DocRecord`s travel
 back, in input order, so the output is the same whatever the number of workers.
+
+Every document is isolated: an exception while parsing or extracting it, or a
+document that runs past its time limit, becomes a :class:`SkippedDocument` with a
+one-line reason, and the others go on.
 """
 
 from __future__ import annotations
@@ -11,53 +15,95 @@ import os
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .extract.document import extract_document
-from .records import DocRecord, Document
+from .limits import Watchdog, describe
+from .records import DocRecord, Document, SkippedDocument
 
 Loader = Callable[[], tuple]  # () -> (gazetteer, lexicon, nlp)
+Outcome = DocRecord | SkippedDocument
 
-_STATE: dict[str, tuple] = {}
+_STATE: dict[str, object] = {}
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def process_documents(documents: Sequence[Document], resources: tuple, batch_size: int = 128) -> list[DocRecord]:
-    """Parse every segment of ``documents`` in one spaCy stream and extract each
-    document as soon as its last segment is parsed. Segments are paragraphs, a tenth
-    of an article: batches of 128 keep spaCy's batches as full as 64 whole articles
-    would (32 measured 5-10% slower)."""
+def _stream(documents: Sequence[Document], indices: Sequence[int], resources: tuple, batch_size: int,
+            dog: Watchdog) -> Iterator[tuple[int, Outcome]]:
+    """(index, outcome) of each document of ``indices`` as soon as its last segment is
+    parsed. A failure in one document's extraction skips that document; a failure in
+    the shared parse stream ends the stream (the caller retries the rest one by one)."""
     gazetteer, lexicon, nlp = resources
-    stream = ((seg.text, (i, j)) for i, d in enumerate(documents) for j, seg in enumerate(d.segments))
+    for i in indices:
+        if not documents[i].segments:
+            yield i, _extract([], documents[i], gazetteer, lexicon)
+    stream = ((seg.text, (i, j)) for i in indices for j, seg in enumerate(documents[i].segments))
     pending: dict[int, list] = {}
-    records: list[DocRecord] = []
     for parsed, (i, j) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         pending.setdefault(i, []).append((documents[i].segments[j], parsed))
         if len(pending[i]) == len(documents[i].segments):
-            records.append(extract_document(pending.pop(i), documents[i], gazetteer, lexicon))
-    return records
+            outcome = _extract(pending.pop(i), documents[i], gazetteer, lexicon)
+            dog.reset()
+            yield i, outcome
 
 
-def _init(loader: Loader) -> None:
+def _extract(pairs, document: Document, gazetteer, lexicon) -> Outcome:
+    try:
+        return extract_document(pairs, document, gazetteer, lexicon)
+    except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
+        return SkippedDocument(document, describe(exc))
+
+
+def process_documents(documents: Sequence[Document], resources: tuple, batch_size: int = 128,
+                      doc_timeout: float | None = None) -> list[Outcome]:
+    """Parse every segment of ``documents`` in one spaCy stream and extract each
+    document as soon as its last segment is parsed. Segments are paragraphs, a tenth
+    of an article: batches of 128 keep spaCy's batches as full as 64 whole articles
+    would (32 measured 5-10% slower).
+
+    ``doc_timeout``: seconds the stream may go without finishing a document. When it
+    runs out, or the stream fails, the documents not yet done are parsed one at a
+    time, each with that limit, so only the culprit is skipped."""
+    outcomes: dict[int, Outcome] = {}
+    try:
+        with Watchdog(doc_timeout) as dog:
+            for i, outcome in _stream(documents, range(len(documents)), resources, batch_size, dog):
+                outcomes[i] = outcome
+    except Exception:  # noqa: BLE001 - isolated below, one document at a time
+        for i in range(len(documents)):
+            if i in outcomes:
+                continue
+            try:
+                with Watchdog(doc_timeout) as dog:
+                    for _, outcome in _stream(documents, [i], resources, batch_size, dog):
+                        outcomes[i] = outcome
+            except Exception as exc:  # noqa: BLE001
+                outcomes[i] = SkippedDocument(documents[i], describe(exc))
+    return [outcomes[i] for i in range(len(documents))]
+
+
+def _init(loader: Loader, doc_timeout: float | None) -> None:
     _STATE["resources"] = loader()
+    _STATE["doc_timeout"] = doc_timeout
 
 
-def _work(documents: Sequence[Document]) -> list[DocRecord]:
-    return process_documents(documents, _STATE["resources"])
+def _work(documents: Sequence[Document]) -> list[Outcome]:
+    return process_documents(documents, _STATE["resources"], doc_timeout=_STATE["doc_timeout"])
 
 
-def run(documents: Sequence[Document], loader: Loader, workers: int = 1, chunk: int = 8) -> Iterator[DocRecord]:
-    """Records of ``documents`` in order; ``workers`` > 1 uses forked processes."""
+def run(documents: Sequence[Document], loader: Loader, workers: int = 1, chunk: int = 8,
+        doc_timeout: float | None = None) -> Iterator[Outcome]:
+    """Records (or skips) of ``documents`` in order; ``workers`` > 1 uses forked processes."""
     if not documents:
         return
     if workers <= 1 or len(documents) <= chunk:
-        yield from process_documents(documents, loader())
+        yield from process_documents(documents, loader(), doc_timeout=doc_timeout)
         return
     chunks = [documents[i:i + chunk] for i in range(0, len(documents), chunk)]
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(processes=min(workers, len(chunks)), initializer=_init, initargs=(loader,)) as pool:
-        for records in pool.imap(_work, chunks):
-            yield from records
+    with ctx.Pool(processes=min(workers, len(chunks)), initializer=_init, initargs=(loader, doc_timeout)) as pool:
+        for outcomes in pool.imap(_work, chunks):
+            yield from outcomes
 
 
 def batches(items: Iterable, size: int) -> Iterator[list]:

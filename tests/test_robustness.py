@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import graphbuild
 from graphbuild.cli import cli
 from graphbuild.ingest import IngestError, parse_document, split_long
-from graphbuild.pipeline import write_atomically
+from graphbuild.output import OutputError, write_atomically
 
 from .conftest import ROOT
 
@@ -60,11 +60,12 @@ def bad_corpus(tmp_path, monkeypatch):
         monkeypatch.setattr(Path, "read_bytes", deny)
     else:
         unreadable.chmod(0)
-    # 50 MB: a real paragraph, then page after page of one repeated line.
+    # 16 MB (under the 20 million characters a file may decode to): a real paragraph,
+    # then page after page of one repeated line.
     with open(root / "huge.txt", "w") as fh:
         fh.write("Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi.\n\n")
         block = "Markets were calm on the day of the talks in the capital.\n\n"
-        fh.write(block * (50 * 1024 * 1024 // len(block)))
+        fh.write(block * (16 * 1024 * 1024 // len(block)))
     return root
 
 
@@ -139,7 +140,7 @@ def test_write_atomically_writer_failing_midway_leaves_previous_output(tmp_path)
         fh.write(b"@prefix half")
         raise OSError("disk full")
 
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         write_atomically(tmp_path, {"graph.html": lambda fh: fh.write(b"new html"), "graph.ttl": half_then_fail})
     assert (tmp_path / "graph.ttl").read_bytes() == b"old ttl"
     assert (tmp_path / "graph.html").read_bytes() == b"old html"

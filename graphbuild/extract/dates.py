@@ -17,10 +17,10 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
     t = text.lower().strip()
     if _DURATION.search(t) and not re.search(r"\b(19|20)\d{2}\b", t):
         return None  # "two-day", "20 years": lengths of time, not dates
-    base_date = date.fromisoformat(base) if base else None
+    base_date = _iso_date(base) if base else None
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
     if iso:
-        return iso.group(0)
+        return iso.group(0) if _iso_date(iso.group(0)) else None  # "2023-13-45" is no date
     has_month = re.search(rf"\b{_MONTH}(?![a-z])", t)
     year = re.search(r"\b(1[89]\d{2}|20\d{2})\b", t)
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d{2}\b", "", t))
@@ -70,3 +70,10 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
         nxt = (base_date.replace(day=28) + timedelta(days=4)).replace(day=1)
         return f"{nxt.year:04d}-{nxt.month:02d}"
     return None
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
