@@ -35,7 +35,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".json"
 
 #: Modules whose source shapes a record: a change to any of them is a new cache.
-FINGERPRINTED = ("extract/*.py", "ingest.py", "ingest/*.py", "limits.py", "nlp.py", "places.py", "records.py",
+FINGERPRINTED = ("extract/**/*.py", "ingest.py", "ingest/**/*.py", "limits.py", "nlp.py", "places.py", "records.py",
                  "record_json.py", "worker.py")
 
 
@@ -44,12 +44,17 @@ def default_cache_dir() -> Path:
     return Path(base) / "graphbuild"
 
 
+def fingerprinted_paths() -> list[Path]:
+    """The source files that turn text into records, sorted."""
+    package = Path(__file__).parent
+    return sorted({p for pattern in FINGERPRINTED for p in package.glob(pattern)})
+
+
 def code_fingerprint() -> str:
     """Hash of the source files that turn text into records."""
     package = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
-    paths = sorted({p for pattern in FINGERPRINTED for p in package.glob(pattern)})
-    for path in paths:
+    for path in fingerprinted_paths():
         h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 

@@ -164,8 +164,8 @@ def test_robustness_interrupted_build_leaves_previous_output_intact(seed_out, tm
     proc = _start_build(corpus, out)
     try:
         deadline = time.monotonic() + 120
-        # Wait until the new files are written under temporary names, then interrupt.
-        while not list(out.glob(".graphbuild-*.tmp")):
+        # Wait until the new files are written into the build's temporary folder, then interrupt.
+        while not list(tmp_path.glob(".out.graphbuild-*/graph.graphml")):
             assert proc.poll() is None, proc.stderr.read().decode()
             assert time.monotonic() < deadline, "the build never reached the write phase"
             time.sleep(0.1)
@@ -176,19 +176,18 @@ def test_robustness_interrupted_build_leaves_previous_output_intact(seed_out, tm
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
-    assert after == before
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     if sig == signal.SIGINT:
         assert proc.returncode == 130
         assert leftovers == []
         assert b"interrupted" in proc.stderr.read()
     else:
-        # SIGKILL cannot be caught: hidden temporary files may stay, never the real names,
-        # and the next build clears them.
-        assert all(name.startswith(".graphbuild-") for name in leftovers)
+        # SIGKILL cannot be caught: the hidden temporary folder may stay, never the real
+        # names, and the next build clears it.
+        assert all(name.startswith(".out.graphbuild-") for name in leftovers)
         graphbuild.build([corpus]).write(out)
-        assert not [p for p in out.iterdir() if p.name.startswith(".")]
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 # ------------------------------------------------------------- order and layout
