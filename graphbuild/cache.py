@@ -35,8 +35,8 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".json"
 
 #: Modules whose source shapes a record: a change to any of them is a new cache.
-FINGERPRINTED = ("extract/**/*.py", "ingest.py", "ingest/**/*.py", "limits.py", "nlp.py", "places.py", "records.py",
-                 "record_json.py", "worker.py")
+FINGERPRINTED = ("extract/**/*.py", "ingest.py", "ingest/**/*.py", "htmlwalk.py", "limits.py", "ids.py",
+                 "gazetteer.py", "nlp.py", "places.py", "records.py", "record_json.py", "worker.py")
 
 
 def default_cache_dir() -> Path:

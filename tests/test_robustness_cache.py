@@ -173,7 +173,7 @@ def test_cache_fingerprint_covers_the_record_types_and_every_extractor():
 
     package = Path(graphbuild.__file__).parent
     paths = set(fingerprinted_paths())
-    assert {package / name for name in ("records.py", "record_json.py", "nlp.py", "worker.py", "limits.py")} <= paths
+    assert {package / name for name in ("records.py", "record_json.py", "nlp.py", "worker.py", "limits.py", "htmlwalk.py")} <= paths
     assert {p for p in (package / "extract").rglob("*.py")} <= paths
     assert {p for p in package.glob("ingest*") if p.suffix == ".py"} <= paths
 
