@@ -106,6 +106,29 @@ def extract_batch(paths: Sequence[str], model: str, ontology: str, doc_timeout: 
     return outcomes
 
 
+def _probe_scheduler(address: str, timeout: float) -> None:
+    """Ask ``address`` who it is, within ``timeout``: distributed's Client waits forever
+    on a listener that accepts and never answers (measured, distributed 2026.8)."""
+    import asyncio
+
+    from distributed.comm import connect as comm_connect
+
+    async def ask() -> None:
+        comm = await comm_connect(address, timeout=timeout)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            answer = await comm.read()
+        finally:
+            comm.abort()
+        if not isinstance(answer, dict) or answer.get("type") != "Scheduler":
+            raise ValueError("it is not a Dask scheduler")
+
+    try:
+        asyncio.run(asyncio.wait_for(ask(), timeout))
+    except asyncio.TimeoutError:
+        raise TimeoutError(f"no answer within {timeout:g} s") from None
+
+
 class ClusterError(DaskUnavailable):
     """A Dask scheduler address that is malformed or does not answer."""
 
@@ -137,10 +160,10 @@ def connect(scheduler, connect_timeout: float = 30.0) -> Iterator:
             cluster.close()
         return
     address = scheduler if "://" in scheduler else f"tcp://{scheduler}"
-    host = address.split("://", 1)[1]
-    if ":" not in host.rsplit("]", 1)[-1]:
+    if "://" not in scheduler and ":" not in scheduler.rsplit("]", 1)[-1]:
         raise ClusterError(f"bad --dask address {scheduler!r}: give tcp://HOST:PORT or local[:N]")
     try:
+        _probe_scheduler(address, connect_timeout)
         client = Client(address, timeout=connect_timeout)
     except (OSError, TimeoutError, ValueError) as exc:
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
