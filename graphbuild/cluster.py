@@ -81,9 +81,12 @@ def extract_batch(paths: Sequence[str], model: str, ontology: str, doc_timeout: 
     from .pipeline import _resources
     from .worker import process_documents
 
+    from .output import failpoint
+
     outcomes: list[Outcome] = []
     docs, slots = [], []
     for path in paths:
+        failpoint(f"dask-task:{posixpath.basename(path)}")  # a worker that dies on this article (tests)
         warnings: list[str] = []
         try:
             docs.append(_read(path, warnings))
@@ -178,9 +181,10 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
     """Records of every article, computed on the cluster, and what was skipped; the
     same documents and the same skip reasons as a local build.
 
-    A task is never retried as it was: a task that fails (its worker died, say) is
-    run again one article per task, and an article whose own task fails is skipped
-    with the reason, so one bad article never aborts the build."""
+    A task is never retried as it was: a task that fails (its worker died, say) is run
+    again one article per task; an article whose own task fails is tried once more
+    alone on the cluster (a task can fail only because its worker was killed by
+    another), then skipped with the reason, so one bad article never aborts the build."""
     from distributed import as_completed
 
     paths, skipped = list_inputs(inputs, exclude)
@@ -188,29 +192,32 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
     results: dict[tuple[str, ...], list[Outcome]] = {}
     done = 0
 
-    def submit(groups: list[list[str]]) -> list:
+    def run_round(groups: list[list[str]], last: bool, first: bool = False) -> list[list[str]]:
+        """Run ``groups`` at once; the groups that failed (none when ``last``). Later
+        rounds get new task keys: the scheduler answers a failed key's error at once."""
+        nonlocal done
         futures = client.map(extract_batch, groups, model=model, ontology=ontology, doc_timeout=doc_timeout,
-                             retries=0, pure=True)
-        return list(zip(futures, groups))
-
-    pending = submit(batches)
-    while pending:
-        by_key = {f.key: g for f, g in pending}
+                             retries=0, pure=first)
+        by_key = {f.key: g for f, g in zip(futures, groups)}
         failed: list[list[str]] = []
-        for future in as_completed([f for f, _ in pending]):
+        for future in as_completed(futures):
             group = by_key[future.key]
             try:
                 results[tuple(group)] = future.result()
             except Exception as exc:  # noqa: BLE001 - a task that failed is isolated, never an abort
-                if len(group) > 1:
+                if not last:
                     failed.extend([p] for p in group)
                     continue
-                reason = f"its Dask task failed: {describe(exc)}"
-                results[tuple(group)] = [("skipped", group[0], reason, ())]
+                results[tuple(group)] = [("skipped", group[0], f"its Dask task failed: {describe(exc)}", ())]
             done += len(group)
             if progress:
                 progress(done, len(paths), posixpath.basename(group[-1]))
-        pending = submit(failed) if failed else []
+        return failed
+
+    singles = run_round(batches, last=False, first=True)
+    if singles:
+        for alone in run_round(singles, last=False):
+            run_round([alone], last=True)
     by_path = {o_path: o for group, outs in results.items() for o_path, o in zip(group, outs)}
     outcomes = [by_path[p] for p in paths]
     records: dict[str, DocRecord] = {}
