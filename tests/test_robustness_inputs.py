@@ -212,12 +212,16 @@ def _fake_extract(pairs, document, gazetteer, lexicon):
     ("SLOW", "took longer than the 1 s limit (--doc-timeout)"),
     ("DEEP", "too deeply nested to read (RecursionError)"),
 ])
-def test_worker_failing_document_is_skipped_and_the_others_kept(monkeypatch, bad, reason):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_worker_failing_document_is_skipped_and_the_others_kept(monkeypatch, bad, reason, workers):
     from graphbuild import worker
 
     monkeypatch.setattr(worker, "extract_document", _fake_extract)
     docs = _documents("one", f"two {bad}", "three", "four")
-    outcomes = worker.process_documents(docs, (None, None, FakeNLP()), batch_size=2, doc_timeout=1)
+    if workers == 1:
+        outcomes = worker.process_documents(docs, (None, None, FakeNLP()), batch_size=2, doc_timeout=1)
+    else:  # forked pool processes, two documents a task
+        outcomes = list(worker.run(docs, lambda: (None, None, FakeNLP()), workers=2, chunk=2, doc_timeout=1))
     assert [type(o) for o in outcomes] == [DocRecord, SkippedDocument, DocRecord, DocRecord]
     assert [o.document.id for o in outcomes] == ["d0", "d1", "d2", "d3"]
     assert outcomes[1].reason == reason
