@@ -93,17 +93,71 @@ def _work(documents: Sequence[Document]) -> list[Outcome]:
 
 def run(documents: Sequence[Document], loader: Loader, workers: int = 1, chunk: int = 8,
         doc_timeout: float | None = None) -> Iterator[Outcome]:
-    """Records (or skips) of ``documents`` in order; ``workers`` > 1 uses forked processes."""
+    """Records (or skips) of ``documents`` in order; ``workers`` > 1 uses forked processes.
+
+    A worker process that dies (killed, out of memory, a crash in native code) breaks
+    the pool: the documents not yet done are then parsed in a fresh process one at a
+    time, so the one that kills its process again is skipped and the rest are kept."""
     if not documents:
         return
     if workers <= 1 or len(documents) <= chunk:
         yield from process_documents(documents, loader(), doc_timeout=doc_timeout)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [documents[i:i + chunk] for i in range(0, len(documents), chunk)]
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(processes=min(workers, len(chunks)), initializer=_init, initargs=(loader, doc_timeout)) as pool:
-        for outcomes in pool.imap(_work, chunks):
-            yield from outcomes
+    left: list[Document] = []
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=ctx, initializer=_init,
+                               initargs=(loader, doc_timeout))
+    try:
+        futures = [pool.submit(_work, c) for c in chunks]
+        for future, docs in zip(futures, chunks):
+            if left:
+                left.extend(docs)
+                continue
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                left.extend(docs)
+    except BaseException:
+        _stop(pool)  # Ctrl-C, or the consumer gave up: don't wait for the running chunks
+        raise
+    pool.shutdown()
+    if left:
+        yield from _one_by_one(left, loader, doc_timeout)
+
+
+def _stop(pool) -> None:
+    # ProcessPoolExecutor.shutdown waits for running tasks even with cancel_futures;
+    # its worker processes are terminated by hand (``_processes``: stable since 3.8).
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _one_by_one(documents: Sequence[Document], loader: Loader, doc_timeout: float | None) -> Iterator[Outcome]:
+    """Each document alone in a worker process; one that kills its process is skipped."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = multiprocessing.get_context("fork")
+    pool = None
+    try:
+        for doc in documents:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init,
+                                           initargs=(loader, doc_timeout))
+            try:
+                yield from pool.submit(_work, [doc]).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False)
+                pool = None
+                yield SkippedDocument(doc, "its worker process died while reading it")
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 def batches(items: Iterable, size: int) -> Iterator[list]:

@@ -227,6 +227,22 @@ def test_worker_failing_document_is_skipped_and_the_others_kept(monkeypatch, bad
     assert outcomes[1].reason == reason
 
 
+def test_worker_document_that_kills_its_process_is_skipped(monkeypatch):
+    from graphbuild import worker
+
+    def extract(pairs, document, gazetteer, lexicon):
+        if "DIE" in pairs[0][1]:
+            os._exit(1)  # as a crash in native code or the OOM killer would
+        return DocRecord(document)
+
+    monkeypatch.setattr(worker, "extract_document", extract)
+    docs = _documents("one", "two", "three DIE", "four", "five", "six")
+    outcomes = list(worker.run(docs, lambda: (None, None, FakeNLP()), workers=2, chunk=2))
+    assert [o.document.id for o in outcomes if isinstance(o, DocRecord)] == ["d0", "d1", "d3", "d4", "d5"]
+    assert [(o.document.id, o.reason) for o in outcomes if isinstance(o, SkippedDocument)] == [
+        ("d2", "its worker process died while reading it")]
+
+
 def test_describe_is_one_line():
     assert "\n" not in describe(ValueError("a\nb\n" + "x" * 500))
     assert len(describe(ValueError("x" * 500))) < 200
