@@ -118,10 +118,11 @@ class BuildResult:
 
 def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
                    progress: Progress | None = None, doc_timeout: float | None = None,
-                   exclude: Sequence[Path] = ()) -> list[Document]:
+                   exclude: Sequence[Path] = (), origins: dict[str, str] | None = None) -> list[Document]:
     """Read every article; a bad file is recorded in ``skipped`` and never stops the rest.
     The same content under two names is read once (the first name in sorted order).
-    Files under ``exclude`` (the output folder, when it lies inside an input) are not read."""
+    Files under ``exclude`` (the output folder, when it lies inside an input) are not read.
+    ``origins`` receives the path each document was read from, by document id."""
     files, not_articles = discover(list(paths))
     skipped.extend(not_articles)
     files = [f for f in files if not _inside(f, exclude)]
@@ -140,6 +141,8 @@ def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
         if duplicate:
             skipped.append((str(path), duplicate))
             continue
+        if origins is not None:
+            origins[doc.id] = display_path(path)
         if progress:
             progress(i, len(files), path.name)
     return sorted(seen.values(), key=lambda d: d.id)
@@ -154,7 +157,8 @@ def _inside(path: Path, folders: Sequence[Path]) -> bool:
 
 def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
                     cache: RecordCache | None = None, progress: Progress | None = None,
-                    doc_timeout: float | None = None, skipped: list | None = None) -> list[DocRecord]:
+                    doc_timeout: float | None = None, skipped: list | None = None,
+                    origins: dict[str, str] | None = None) -> list[DocRecord]:
     """Records of every document: from the cache when it has them, else parsed and
     extracted (in ``workers`` processes), in document order. A document that fails
     or runs past ``doc_timeout`` is added to ``skipped`` with its reason."""
@@ -175,7 +179,8 @@ def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
             progress(done, len(documents), outcome.document.source_file)
         if isinstance(outcome, SkippedDocument):
             if skipped is not None:
-                skipped.append((outcome.document.source_file, outcome.reason))
+                where = (origins or {}).get(outcome.document.id, outcome.document.source_file)
+                skipped.append((where, outcome.reason))
             continue
         records[outcome.document.id] = outcome
         if cache:
@@ -269,8 +274,9 @@ def build(
     started = time.perf_counter()
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
+    origins: dict[str, str] = {}
     documents = read_documents([Path(p) for p in paths], skipped, warnings, doc_timeout=doc_timeout,
-                               exclude=[Path(p) for p in exclude])
+                               exclude=[Path(p) for p in exclude], origins=origins)
     if not documents:
         raise NothingToBuild.because(skipped)
     onto = str(Path(ontology or ontology_dir()).resolve())
@@ -278,5 +284,6 @@ def build(
     fingerprint = pipeline_fingerprint(model, gazetteer, lexicon)  # also: is the model installed?
     cache = RecordCache(Path(cache_dir), fingerprint) if cache_dir else None
     records = extract_records(documents, partial(_resources, model, onto), workers=workers or default_workers(),
-                              cache=cache, progress=progress, doc_timeout=doc_timeout, skipped=skipped)
+                              cache=cache, progress=progress, doc_timeout=doc_timeout, skipped=skipped,
+                              origins=origins)
     return _finish(records, gazetteer, lexicon, skipped, warnings, started, heading, cache=cache)

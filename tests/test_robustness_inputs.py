@@ -263,7 +263,7 @@ def test_build_reports_a_timed_out_document_with_its_file(corpus, monkeypatch):
     result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(folder.parent / "out"), "--no-cache",
                                       "--doc-timeout", "2", "--workers", "1", "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert "slow.txt: took longer than the 2 s limit (--doc-timeout)" in result.output
+    assert f"{folder / 'slow.txt'}: took longer than the 2 s limit (--doc-timeout)" in result.output
     assert "1 documents, 1 skipped" in result.output
 
 
