@@ -2,23 +2,42 @@
 
 The key joins the document (its id, which holds the file stem and content hash, and
 its SHA-256) with the pipeline fingerprint: model name, version and components, the
-gazetteer and lexicon files, and the extractor's source code. Any change of model or
-rules makes every key new, so a stale record is never read.
+gazetteer and lexicon files, and the source code of every module that shapes a
+record (the record types included). Any change of model, rules or record layout
+makes every key new, so a stale record is never read.
+
+An entry is data, never code: a header line with the SHA-256 of the body, then the
+record as JSON (:mod:`graphbuild.record_json`), checked field by field against the
+record types when read. An entry that cannot be opened as a regular file, fails its
+checksum, does not decode or belongs to another document is a miss: counted (with
+its reason, for ``build -v``), never an error.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
-import pickle
+import stat
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from .version import __version__
+from .record_json import DecodeError, dumps, loads
 from .records import DocRecord, Document
 
-#: Bump when records change shape.
+#: Bump when the entry format changes (the record layout is fingerprinted anyway).
 FORMAT = 2
+MAGIC = b"graphbuild-cache"
+#: An entry larger than this is not read (a record is a few kB to a few MB).
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+SUFFIX = ".json"
+
+#: Modules whose source shapes a record: a change to any of them is a new cache.
+FINGERPRINTED = ("extract/**/*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "dates.py", "htmlwalk.py",
+                 "limits.py", "ids.py", "gazetteer.py", "nlp.py", "places.py", "records.py", "record_json.py",
+                 "worker.py")
 
 
 def default_cache_dir() -> Path:
@@ -26,22 +45,59 @@ def default_cache_dir() -> Path:
     return Path(base) / "graphbuild"
 
 
+def fingerprinted_files(package: Path) -> set[Path]:
+    return {p for pattern in FINGERPRINTED for p in package.glob(pattern)}
+
+
+def fingerprinted_paths() -> list[Path]:
+    """The source files (and language-pack data) that turn text into records, sorted."""
+    return sorted(fingerprinted_files(Path(__file__).parent))
+
+
 def code_fingerprint() -> str:
     """Hash of the source files that turn text into records."""
     package = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
-    for path in sorted(fingerprinted_files(package)):
+    for path in fingerprinted_paths():
         h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 
-#: What turns text into records: code and the language pack (relative to the package).
-FINGERPRINTED = ("extract/**/*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "dates.py",
-                 "nlp.py", "places.py", "worker.py")
+def encode_entry(record: DocRecord) -> bytes:
+    body = dumps(record)
+    return MAGIC + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
-def fingerprinted_files(package: Path) -> set[Path]:
-    return {p for pattern in FINGERPRINTED for p in package.glob(pattern)}
+def decode_entry(data: bytes) -> DocRecord:
+    """The record of an entry, or DecodeError saying why not."""
+    header, sep, body = data.partition(b"\n")
+    parts = header.split(b" ")
+    if not sep or len(parts) != 2 or parts[0] != MAGIC:
+        raise DecodeError("not a graphbuild cache entry")
+    if hashlib.sha256(body).hexdigest().encode() != parts[1]:
+        raise DecodeError("checksum mismatch")
+    return loads(body)
+
+
+def read_regular_file(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link, FIFO or device: opening
+    never blocks) no larger than ``limit``; OSError otherwise."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if info.st_size > limit:
+            raise OSError(errno.EFBIG, "too large")
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise OSError(errno.EFBIG, "too large")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 class RecordCache:
@@ -50,32 +106,48 @@ class RecordCache:
         self.fingerprint = hashlib.sha256(f"{pipeline_fingerprint}|{code_fingerprint()}".encode()).hexdigest()[:24]
         self.hits = 0
         self.misses = 0
+        #: Entries found but not used, by reason ("checksum mismatch", "not a regular file", ...).
+        self.rejected: Counter[str] = Counter()
 
     def _path(self, doc: Document) -> Path:
         key = hashlib.sha256(f"{doc.id}|{doc.sha256}".encode()).hexdigest()
-        return self.directory / self.fingerprint / key[:2] / f"{key}.pickle"
+        return self.directory / self.fingerprint / key[:2] / f"{key}{SUFFIX}"
 
     def get(self, doc: Document) -> DocRecord | None:
         path = self._path(doc)
         try:
-            with open(path, "rb") as fh:
-                record = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            record = decode_entry(read_regular_file(path))
+            if record.document != doc:
+                raise DecodeError("entry of another document")
+        except FileNotFoundError:
             self.misses += 1
             return None
-        if not isinstance(record, DocRecord) or record.document != doc:
-            self.misses += 1
-            return None
+        except OSError as exc:
+            return self._reject(exc.strerror or str(exc))
+        except DecodeError as exc:
+            return self._reject(str(exc).split(":")[0])
+        except Exception as exc:  # noqa: BLE001 - whatever an entry holds, it is only a miss
+            return self._reject(type(exc).__name__)
         self.hits += 1
         return record
+
+    def _reject(self, reason: str) -> None:
+        self.misses += 1
+        self.rejected[reason] += 1
+        return None
 
     def put(self, record: DocRecord) -> None:
         path = self._path(record.document)
         try:
+            data = encode_entry(record)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(record, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except (OSError, ValueError):
             pass  # a cache that cannot be written is only slower

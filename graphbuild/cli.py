@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .limits import DEFAULT_DOC_TIMEOUT
 from .version import __version__
 
 MODEL_HELP = "spaCy pipeline to use: any installed pipeline name or path."
@@ -73,10 +74,15 @@ def cli() -> None:
 @click.option("--dask", "scheduler", default=None, metavar="SCHEDULER",
               help="Run the per-article work on Dask: a scheduler address (tcp://host:8786) or local[:N] "
                    "(a LocalCluster of N workers on 127.0.0.1). INPUTS may then be fsspec URLs.")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Skip (and report) a document whose reading, parsing or extraction takes "
+                                      "longer than this; 0: no limit. Local builds only.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also report the extraction cache: hits, misses and "
+                                                    "entries rejected (corrupt, tampered, not a file).")
 def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, scheduler,
-          progress, quiet):
+          doc_timeout, progress, quiet, verbose):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -87,25 +93,23 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     started = _STARTED or time.perf_counter()
     from .cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
+    from .output import OutputError, OutputFolder
     from .pipeline import NothingToBuild, build as run_build
 
     try:
-        with _Progress(progress and not quiet) as bar:
+        # The output folder is locked and known writable before any NLP is spent.
+        with OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
             from .cache import default_cache_dir
             from .worker import default_workers
 
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title, workers=workers or default_workers(),
                                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-                               dask=scheduler)
-        written = result.write(out_dir, formats=formats, max_nodes=max_nodes)
-        # The summary's seconds are the command's: loading spaCy and writing included.
-        result.seconds = time.perf_counter() - started
-    except NothingToBuild as exc:
-        raise click.ClickException(str(exc)) from None
-    except ModelNotFound as exc:
-        raise click.ClickException(str(exc)) from None
-    except DaskUnavailable as exc:
+                               dask=scheduler, doc_timeout=doc_timeout or None, exclude=[target.path])
+            written = result.write(target, formats=formats, max_nodes=max_nodes)
+            # The summary's seconds are the command's: loading spaCy and writing included.
+            result.seconds = time.perf_counter() - started
+    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
@@ -120,6 +124,11 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
         if result.cache_hits:
             click.echo(f"{result.cache_hits} document(s) taken from the extraction cache", err=True)
+        if verbose and not no_cache and scheduler is None:
+            rejected = sum(result.cache_rejected.values())
+            reasons = "".join(f"; {n} {why}" for why, n in result.cache_rejected.items())
+            click.echo(f"extraction cache: {result.cache_hits} hit(s), {result.cache_misses} miss(es), "
+                       f"{rejected} entr{'y' if rejected == 1 else 'ies'} rejected{reasons}", err=True)
         click.echo(result.summary_line(), err=True)
 
 

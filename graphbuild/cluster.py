@@ -10,18 +10,20 @@ byte for byte, as a local build of the same inputs.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 import os
 import posixpath
 from contextlib import contextmanager
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from .ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, parse_document, read_document,
-                     same_content_as)
-from .records import DocRecord
+from .ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, inside, parse_document,
+                     read_document, same_content_as)
+from .limits import describe
+from .records import DocRecord, SkippedDocument
 from .runtime import Progress, load_resources
 from .worker import default_workers, process_documents
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -41,12 +43,13 @@ def _is_url(path: str) -> bool:
     return "://" in str(path)
 
 
-def list_inputs(inputs: Sequence[str | os.PathLike]) -> tuple[list[str], list[tuple[str, str]]]:
+def list_inputs(inputs: Sequence[str | os.PathLike],
+                exclude: Sequence[Path] = ()) -> tuple[list[str], list[tuple[str, str]]]:
     """Every article under ``inputs`` (local folders through the local rules, URLs through
     fsspec), sorted as the local build reads them, and what was skipped."""
     local = [Path(p) for p in inputs if not _is_url(str(p))]
     files, skipped = discover(local)
-    found = [str(p) for p in files]
+    found = [str(p) for p in files if not inside(p, exclude)]
     for url in (str(p) for p in inputs if _is_url(str(p))):
         import fsspec
 
@@ -78,12 +81,15 @@ def _read(path: str, warnings: list[str]):
     return parse_document(data, posixpath.basename(path), warnings)
 
 
-def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outcome]:
+def extract_batch(paths: Sequence[str], model: str, ontology: str, doc_timeout: float | None = None) -> list[Outcome]:
     """The per-article work of one task, for a few articles: read, parse, extract.
     Several articles a task keep spaCy's batches full and the scheduler's load light."""
+    from .output import failpoint
+
     outcomes: list[Outcome] = []
     docs, slots = [], []
     for path in paths:
+        failpoint(f"dask-task:{posixpath.basename(path)}")  # a worker that dies on this article (tests)
         warnings: list[str] = []
         try:
             docs.append(_read(path, warnings))
@@ -93,18 +99,48 @@ def extract_batch(paths: Sequence[str], model: str, ontology: str) -> list[Outco
             outcomes.append(Outcome(path, reason=str(exc), warnings=tuple(warnings)))
         except OSError as exc:
             outcomes.append(Outcome(path, reason=f"cannot read: {exc.strerror or exc}", warnings=tuple(warnings)))
-    records = process_documents(docs, load_resources(model, ontology)) if docs else []
-    by_id = {r.document.id: r for r in records}
-    for slot, doc in zip(slots, docs):
-        record = by_id[doc.id]
+        except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
+            outcomes.append(Outcome(path, reason=describe(exc), warnings=tuple(warnings)))
+    records = process_documents(docs, load_resources(model, ontology), doc_timeout=doc_timeout) if docs else []
+    for slot, doc, record in zip(slots, docs, records):
+        if isinstance(record, SkippedDocument):
+            outcomes[slot] = dataclasses.replace(outcomes[slot], reason=record.reason)
+            continue
         # The text stays on the worker: the client needs only metadata, mentions and facts.
         slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
         outcomes[slot] = dataclasses.replace(outcomes[slot], record=slim)
     return outcomes
 
 
+def _probe_scheduler(address: str, timeout: float) -> None:
+    """Ask ``address`` who it is, within ``timeout``: distributed's Client waits forever
+    on a listener that accepts and never answers (measured, distributed 2026.8)."""
+    import asyncio
+
+    from distributed.comm import connect as comm_connect
+
+    async def ask() -> None:
+        comm = await comm_connect(address, timeout=timeout)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            answer = await comm.read()
+        finally:
+            comm.abort()
+        if not isinstance(answer, dict) or answer.get("type") != "Scheduler":
+            raise ValueError("it is not a Dask scheduler")
+
+    try:
+        asyncio.run(asyncio.wait_for(ask(), timeout))
+    except asyncio.TimeoutError:
+        raise TimeoutError(f"no answer within {timeout:g} s") from None
+
+
+class ClusterError(DaskUnavailable):
+    """A Dask scheduler address that is malformed or does not answer."""
+
+
 @contextmanager
-def connect(scheduler) -> Iterator:
+def connect(scheduler, connect_timeout: float = 30.0) -> Iterator:
     """A distributed Client for ``scheduler``: an address (tcp://host:8786), a Client,
     or ``local`` / ``local:N`` for a LocalCluster of N single-threaded workers on
     127.0.0.1 (closed on exit, whatever happens)."""
@@ -116,8 +152,10 @@ def connect(scheduler) -> Iterator:
         yield scheduler
         return
     if scheduler == "local" or scheduler.startswith("local:"):
-        n = int(scheduler.split(":", 1)[1]) if ":" in scheduler else default_workers()
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+        count = scheduler.split(":", 1)[1] if ":" in scheduler else str(default_workers())
+        if not count.isdigit() or int(count) < 1:
+            raise ClusterError(f"bad --dask {scheduler!r}: local:N needs a number of workers N >= 1")
+        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=40)
         try:
             with Client(cluster) as client:
@@ -125,29 +163,64 @@ def connect(scheduler) -> Iterator:
         finally:
             cluster.close()
         return
-    with Client(scheduler) as client:
+    address = scheduler if "://" in scheduler else f"tcp://{scheduler}"
+    if "://" not in scheduler and ":" not in scheduler.rsplit("]", 1)[-1]:
+        raise ClusterError(f"bad --dask address {scheduler!r}: give tcp://HOST:PORT or local[:N]")
+    try:
+        _probe_scheduler(address, connect_timeout)
+        client = Client(address, timeout=connect_timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {reason}") from None
+    with client:
         yield client
 
 
 def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, ontology: str,
-                       progress: Progress | None = None, retries: int = 3, batch: int = 8):
+                       progress: Progress | None = None, batch: int = 8, exclude: Sequence[Path] = (),
+                       doc_timeout: float | None = None):
     """Records of every article, computed on the cluster, and what was skipped; the
-    same documents and the same skip reasons as a local build."""
+    same documents and the same skip reasons as a local build.
+
+    A task is never retried as it was: a task that fails (its worker died, say) is run
+    again one article per task; an article whose own task fails is tried once more
+    alone on the cluster (a task can fail only because its worker was killed by
+    another), then skipped with the reason, so one bad article never aborts the build."""
     from distributed import as_completed
 
-    paths, skipped = list_inputs(inputs)
+    paths, skipped = list_inputs(inputs, exclude)
     batches = [paths[i:i + batch] for i in range(0, len(paths), batch)]
-    futures = client.map(extract_batch, batches, model=model, ontology=ontology, retries=retries, pure=True)
-    index = {f.key: i for i, f in enumerate(futures)}
-    results: list[list[Outcome] | None] = [None] * len(batches)
+    results: dict[tuple[str, ...], list[Outcome]] = {}
     done = 0
-    for future in as_completed(futures):
-        i = index[future.key]
-        results[i] = future.result()
-        done += len(batches[i])
-        if progress:
-            progress(done, len(paths), posixpath.basename(batches[i][-1]))
-    outcomes = [o for r in results for o in r]
+
+    def run_round(groups: list[list[str]], last: bool, first: bool = False) -> list[list[str]]:
+        """Run ``groups`` at once; the groups that failed (none when ``last``). Later
+        rounds get new task keys: the scheduler answers a failed key's error at once."""
+        nonlocal done
+        futures = client.map(extract_batch, groups, model=model, ontology=ontology, doc_timeout=doc_timeout,
+                             retries=0, pure=first)
+        by_key = {f.key: g for f, g in zip(futures, groups)}
+        failed: list[list[str]] = []
+        for future in as_completed(futures):
+            group = by_key[future.key]
+            try:
+                results[tuple(group)] = future.result()
+            except Exception as exc:  # noqa: BLE001 - a task that failed is isolated, never an abort
+                if not last:
+                    failed.extend([p] for p in group)
+                    continue
+                results[tuple(group)] = [Outcome(group[0], reason=f"its Dask task failed: {describe(exc)}")]
+            done += len(group)
+            if progress:
+                progress(done, len(paths), posixpath.basename(group[-1]))
+        return failed
+
+    singles = run_round(batches, last=False, first=True)
+    if singles:
+        for alone in run_round(singles, last=False):
+            run_round([alone], last=True)
+    by_path = {o_path: o for group, outs in results.items() for o_path, o in zip(group, outs)}
+    outcomes = [by_path[p] for p in paths]
     records: dict[str, DocRecord] = {}
     seen: dict = {}
     warnings: list[str] = []

@@ -18,10 +18,10 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
     t = text.lower().strip()
     if re.search(words().duration_pattern, t, re.I) and not re.search(r"\b(19|20)\d{2}\b", t):
         return None  # "two-day", "20 years": lengths of time, not dates
-    base_date = date.fromisoformat(base) if base else None
+    base_date = _iso_date(base) if base else None
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
     if iso:
-        return iso.group(0)
+        return iso.group(0) if _iso_date(iso.group(0)) else None  # "2023-13-45" is no date
     has_month = re.search(rf"\b{words().month_pattern}(?![a-z])", t)
     year = re.search(r"\b(1[89]\d{2}|20\d{2})\b", t)
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d{2}\b", "", t))
@@ -74,11 +74,19 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
 
 
 def parse_date(text: str) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date string, through dateparser."""
+    """An ISO date (YYYY-MM-DD) from a date string, through dateparser; '2023-02-30'
+    and '2023-99-99' are no dates and give None (never written as xsd:date)."""
     import dateparser
 
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if iso:
-        return iso.group(0)
+        return iso.group(0) if _iso_date(iso.group(0)) else None
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

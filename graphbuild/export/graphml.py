@@ -8,11 +8,14 @@ documents. NetworkX writes it through lxml's incremental writer straight into th
 from __future__ import annotations
 
 import io
+import re
 from typing import BinaryIO
 
 import networkx as nx
 
 SEPARATOR = " | "
+#: Characters XML 1.0 cannot hold (lxml refuses them): replaced, never a failed export.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _text(value):
@@ -20,7 +23,9 @@ def _text(value):
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [_text(v) for v in value]
         return SEPARATOR.join(str(v) for v in items if v is not None) if items else None
-    if isinstance(value, (str, bool, int, float)):
+    if isinstance(value, str):
+        return _XML_INVALID.sub("\ufffd", value)
+    if isinstance(value, (bool, int, float)):
         return value
     evidence = getattr(value, "evidence", value)  # a Statement, or Evidence itself
     return getattr(evidence, "sentence", None)

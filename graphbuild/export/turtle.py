@@ -24,8 +24,10 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..ids import content_hash
+from .literals import drop_ill_typed, log, valid_date_value
 from ..vocab import GB, GBR, SCHEMA, WD, class_chain
 from .jsonld import write_jsonld
+from .ntriples import write_ntriples
 
 #: rdflib format names for ``--format``.
 RDF_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
@@ -121,7 +123,7 @@ def subjects(graph: nx.MultiDiGraph, ntriples_order: bool = False,
                 data = graph.edges[u, v, key]
                 _statement_pairs(pairs, u, v, data, data["statements"][i])
         if pairs:
-            yield URIRef(subject), pairs
+            yield URIRef(subject), drop_ill_typed(subject, pairs)
 
 
 def _document_pairs(pairs: Pairs, doc, mentioned: list[str]) -> None:
@@ -130,8 +132,9 @@ def _document_pairs(pairs: Pairs, doc, mentioned: list[str]) -> None:
         pairs.add((RDF.type, SCHEMA.NewsArticle))
         if doc.headline:
             pairs.add((SCHEMA.headline, Literal(doc.headline)))
-        if doc.date_published:
-            pairs.add((SCHEMA.datePublished, Literal(doc.date_published, datatype=XSD.date)))
+        published = date_literal(doc.date_published) if doc.date_published else None
+        if published is not None:
+            pairs.add((SCHEMA.datePublished, published))
         if doc.publisher:
             pairs.add((SCHEMA.publisher, Literal(doc.publisher)))
         if doc.byline:
@@ -274,12 +277,6 @@ def write_trig(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
         out.write(b"}\n")
 
 
-def write_ntriples(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """N-Triples into ``out``, every line in sorted order."""
-    for subject, pairs in subjects(graph, ntriples_order=True):
-        s = subject.n3()
-        lines = sorted(f"{s} {p.n3()} {o.n3()} .\n" for p, o in pairs)
-        out.write("".join(lines).encode("utf-8"))
 
 
 def statement_iri(st) -> URIRef:
@@ -305,8 +302,12 @@ def _statement_pairs(pairs: Pairs, u: str, v: str, data: dict, st) -> None:
         pairs.add((_gb("cameoCode"), _literal(data["cameo"])))
 
 
-def date_literal(value: str) -> Literal:
-    """'2023-10-19' -> xsd:date, '2023-10' -> xsd:gYearMonth, '2023' -> xsd:gYear."""
+def date_literal(value: str) -> Literal | None:
+    """'2023-10-19' -> xsd:date, '2023-10' -> xsd:gYearMonth, '2023' -> xsd:gYear; None
+    (with a warning) for what is no date, such as '2023-02-30'."""
+    if not valid_date_value(value):
+        log.warning("dropped the date %r: not a valid xsd date", value)
+        return None
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
     return _literal(value, datatype)
 
@@ -319,8 +320,9 @@ def _event_pairs(pairs: Pairs, node: str, data: dict, graph: nx.MultiDiGraph) ->
     for _, target, role, edge in graph.out_edges(node, keys=True, data=True):
         if edge.get("kind") != "relation":
             pairs.add((_gb(role), iri(target)))
-    if data.get("date"):
-        pairs.add((_gb("date"), date_literal(data["date"])))
+    date = date_literal(data["date"]) if data.get("date") else None
+    if date is not None:
+        pairs.add((_gb("date"), date))
     for doc_id in data.get("documents", ()):
         pairs.add((t.derived, document_iri(doc_id)))
     for ev in data.get("evidence", ()):
@@ -341,7 +343,7 @@ def write_rdf(graph: nx.MultiDiGraph, out: BinaryIO, fmt: str = "turtle") -> Non
     if rdf_format == "turtle":
         write_turtle(graph, out)
     elif rdf_format == "nt":
-        write_ntriples(graph, out)
+        write_ntriples(subjects(graph, ntriples_order=True), out)
     elif rdf_format == "trig":
         write_trig(graph, out)
     else:

@@ -16,7 +16,8 @@ from .blocks import Block, IngestError
 from .chunks import MAX_CHUNK_CHARS, split_long
 from .clean import Cleaned, clean_blocks
 from .decode import decode, normalize_text
-from .discover import HTML_SUFFIXES, MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, discover
+from .discover import (HTML_SUFFIXES, MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, discover, display_path,
+                       inside, not_utf8_name)
 from .document import MAX_FILE_BYTES, document_id, parse_document, read_document, same_content_as
 from .furniture import is_furniture
 from .html import html_blocks
@@ -28,5 +29,5 @@ __all__ = [
     "Block", "Cleaned", "IngestError", "MAX_CHUNK_CHARS", "MAX_FILE_BYTES", "HTML_SUFFIXES", "MARKDOWN_SUFFIXES",
     "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "clean_blocks", "decode", "discover", "document_id", "html_blocks",
     "is_furniture", "markdown_blocks", "normalize_text", "parse_date", "parse_document", "read_document",
-    "same_content_as", "split_long", "strip_dateline", "text_blocks",
+    "same_content_as", "split_long", "strip_dateline", "text_blocks", "inside", "display_path", "not_utf8_name",
 ]

@@ -19,14 +19,15 @@ _CHAR_MAP = {
 }
 _CHAR_TABLE = str.maketrans(_CHAR_MAP)
 _SPACES = re.compile(r" {2,}")
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def normalize_text(text: str) -> str:
     """NFC, straight quotes, plain spaces, no zero-width characters, '\\n' line ends."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     text = text.translate(_CHAR_TABLE)
-    # Other control characters carry nothing but can break XML output later.
+    # Other control characters, lone surrogates and the non-characters U+FFFE/U+FFFF
+    # carry nothing but break XML (GraphML) and UTF-8 output later.
     text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -39,7 +40,10 @@ def decode(data: bytes, name: str, warnings: list[str]) -> str:
     if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
         raise IngestError("binary file (NUL bytes), not an article")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

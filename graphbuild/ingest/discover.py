@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
+from typing import Sequence
 
 #: File endings read as articles, by reader.
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -22,11 +24,18 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     skipped: list[tuple[str, str]] = []
 
     def consider(path: Path) -> None:
+        try:
+            consider_file(path)
+        except OSError as exc:  # a folder we may list but not enter (no execute permission)
+            skipped.append((display_path(path), f"cannot read: {exc.strerror or exc}"))
+
+    def consider_file(path: Path) -> None:
+        if not_utf8_name(path.name):
+            skipped.append((display_path(path), "file name is not valid UTF-8"))
+            return
         if path.is_symlink():
-            try:
-                path.stat()
-            except OSError as exc:
-                reason = "symbolic link loop" if exc.errno == 40 else "broken symbolic link"
+            reason = _link_problem(path)
+            if reason:
                 skipped.append((str(path), reason))
                 return
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -37,11 +46,14 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             return
         files.append(path)
 
-    for root in inputs:
-        if root.is_symlink() and not root.exists():
-            skipped.append((str(root), "broken symbolic link"))
+    def unreadable(exc: OSError) -> None:
+        skipped.append((display_path(exc.filename or "?"), f"cannot read folder: {exc.strerror or exc}"))
+
+    def walk(root: Path) -> None:
+        if root.is_symlink() and _link_problem(root):
+            skipped.append((str(root), _link_problem(root)))
         elif root.is_dir():
-            for folder, dirs, names in os.walk(root, followlinks=False):
+            for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     if not name.startswith("."):
@@ -50,5 +62,41 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             consider(root)
         else:
             skipped.append((str(root), "no such file or folder"))
+
+    for root in inputs:
+        try:
+            walk(root)
+        except OSError as exc:
+            skipped.append((display_path(root), f"cannot read: {exc.strerror or exc}"))
     return files, skipped
 
+
+def _link_problem(path: Path) -> str | None:
+    try:
+        path.stat()
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    return None
+
+
+def not_utf8_name(path: Path | str) -> bool:
+    """A name with bytes that are not UTF-8 cannot be written into RDF or HTML."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` printable on any terminal (undecodable bytes as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def inside(path: Path, folders: Sequence[Path]) -> bool:
+    """``path`` lies in one of ``folders`` (links resolved): the build's own output
+    folder inside an input is never read back as articles."""
+    if not folders:
+        return False
+    real = os.path.realpath(path)
+    return any(real.startswith(os.path.join(os.path.realpath(f), "")) for f in folders)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..dates import parse_date
 from ..ids import slugify
+from ..limits import check_article_size, check_decoded_size
 from ..records import Document, Segment
 from .blocks import IngestError
 from .chunks import split_long
@@ -44,6 +45,7 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
     warnings = warnings if warnings is not None else []
     sha = hashlib.sha256(data).hexdigest()
     raw = decode(data, name, warnings)
+    check_decoded_size(raw)
     if looks_binary(raw):
         raise IngestError("binary file, not an article")
     suffix = Path(name).suffix.lower()
@@ -63,8 +65,11 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
         for piece in split_long(block.text):
             segments.append(Segment(piece, block.kind, offset))
             offset += len(piece) + 2
+    check_article_size(offset)
     headline = meta.get("title") or cleaned.headline
     date = parse_date(meta["date"]) if meta.get("date") else None
+    if meta.get("date") and date is None:
+        warnings.append(f"{name}: date {meta['date'][:40]!r} is not a date; ignored")
     return Document(
         id=document_id(name, sha),
         source_file=name,

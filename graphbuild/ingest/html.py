@@ -15,58 +15,29 @@ _HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pr
 
 def html_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     """Visible text of an HTML page as blocks, plus metadata from its <head>."""
-    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+    from bs4 import BeautifulSoup, Comment
 
-    furniture_attr = patterns().html_attribute
+    from ..htmlwalk import check_depth, prune, text_blocks as walk_text_blocks
+
     soup = BeautifulSoup(html, "lxml")
+    check_depth(soup)
     meta = html_metadata(soup)
-    for tag in soup.find_all(_HTML_DROP):
-        tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for tag in soup.find_all(True):
-        if tag.decomposed or not isinstance(tag, Tag) or tag.attrs is None:
-            continue
-        role = tag.get("role") or ""
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
-        if role in ("navigation", "banner", "contentinfo", "complementary", "search") or (
-            marks and furniture_attr.search(marks)
-        ):
-            tag.decompose()
+    prune(soup, _is_dropped)
     body = soup.body or soup
-    blocks: list[Block] = []
-    block_names = set(_HTML_BLOCKS)
-
-    def visit(node: Tag) -> None:
-        pending: list[str] = []
-
-        def flush() -> None:
-            text = " ".join(" ".join(pending).split())
-            if text:
-                blocks.append(Block(text, "paragraph"))
-            pending.clear()
-
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                pending.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name in block_names and not child.find(_HTML_BLOCKS):
-                    flush()
-                    text = " ".join(child.get_text(" ").split())
-                    if text:
-                        kind = "heading" if child.name[0] == "h" and child.name[1:].isdigit() else "paragraph"
-                        blocks.append(Block(text, kind))
-                elif child.name == "br":
-                    flush()
-                elif child.find(_HTML_BLOCKS) or child.name in ("div", "section", "article", "main", "header", "body", "ul", "ol", "table", "tr", "tbody"):
-                    flush()
-                    visit(child)
-                else:
-                    pending.append(child.get_text(" "))
-        flush()
-
-    visit(body)
+    blocks = [Block(text, kind) for text, kind in walk_text_blocks(body, _HTML_BLOCKS)]
     return [Block(normalize_text(b.text), b.kind) for b in blocks if normalize_text(b.text)], meta
+
+
+def _is_dropped(tag) -> bool:
+    """Scripts, forms and the like, and page furniture marked by role, id or class."""
+    if tag.name in _HTML_DROP:
+        return True
+    role = tag.get("role") or ""
+    marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return role in ("navigation", "banner", "contentinfo", "complementary", "search") or bool(
+        marks and patterns().html_attribute.search(marks))
 
 
 def html_metadata(soup) -> dict[str, str]:
