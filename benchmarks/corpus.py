@@ -53,3 +53,20 @@ def write_corpus(folder: Path, n: int, start: int = 0) -> Path:
     for i in range(start, start + n):
         (folder / f"article-{i:05d}.txt").write_text(article(i), encoding="utf-8")
     return folder
+
+
+def edited_copy(text: str, copy: int) -> str:
+    """A lightly edited copy of an article: one sentence of our own added after the
+    first paragraph (so it is not the same content), as republished news often is."""
+    head, sep, rest = text.partition("\n\n")
+    return f"{head}{sep}Revision {copy + 1} of this report adds background from other agencies.\n\n{rest}"
+
+
+def write_copies(seeds: Path, folder: Path, copies: int) -> Path:
+    """``copies`` edited copies of each seed article, each under another file name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(seeds.glob("*.txt")):
+        for copy in range(copies):
+            target = folder / f"{path.stem}-copy{copy + 1:02d}{path.suffix}"
+            target.write_text(edited_copy(path.read_text(encoding="utf-8"), copy), encoding="utf-8")
+    return folder

@@ -16,7 +16,9 @@ from typing import Iterable
 
 import networkx as nx
 
+from .eventcoref import MULTILATERAL, EventCluster, Places, ResolvedEvent, cluster_events, place_containment
 from .extract.lexicon import Lexicon
+from .gazetteer import Gazetteer
 from .ids import content_hash
 from .records import DocRecord, Document, Resolution, Statement
 from .vocab import PREDICATES, class_chain, core_class
@@ -37,7 +39,8 @@ def noisy_or(confidences: Iterable[float]) -> float:
 
 
 def build_graph(documents: Iterable[Document], resolution: Resolution,
-                records: Iterable[DocRecord] = (), lexicon: Lexicon | None = None) -> nx.MultiDiGraph:
+                records: Iterable[DocRecord] = (), lexicon: Lexicon | None = None,
+                gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:
     """Assemble the graph from resolved entities, relation and event mentions, documents."""
     graph = nx.MultiDiGraph()
     docs = sorted(documents, key=lambda d: d.id)
@@ -67,7 +70,7 @@ def build_graph(documents: Iterable[Document], resolution: Resolution,
         return assign.get((doc_id, ref[0], ref[1]))
 
     _add_relations(graph, records, resolve_ref, classes, lexicon)
-    _add_events(graph, records, resolve_ref, classes, lexicon, {d.id: d for d in docs})
+    _add_events(graph, records, resolve_ref, classes, lexicon, {d.id: d for d in docs}, gazetteer)
     return graph
 
 
@@ -124,116 +127,88 @@ def _with_implied(relations):
                                       rule=f"implied-by:{rel.predicate}/{rel.rule}")
 
 
-def _event_label(cls: str, participants: list[str], locations: list[str], date: str | None, graph) -> str:
-    names = [graph.nodes[entity_node(p)]["label"] for p in participants]
-    places = [graph.nodes[entity_node(p)]["label"] for p in locations]
-    if cls == "Visit" and names and places:
-        label = f"{' and '.join(names)} visit to {', '.join(places)}"
-    elif names:
-        label = f"{cls} of {', '.join(names[:-1]) + ' and ' + names[-1] if len(names) > 1 else names[0]}"
-        if places:
-            label += f", {', '.join(places)}"
+def _names(graph, ids) -> list[str]:
+    return [graph.nodes[entity_node(i)]["label"] for i in sorted(ids, key=lambda i: graph.nodes[entity_node(i)]["label"])]
+
+
+def _most_specific(places: set[str], containment: Places) -> set[str]:
+    """Beijing and China: the label says Beijing."""
+    return {p for p in places if not any(containment.inside(q, p) for q in places if q != p)}
+
+
+def event_label(cluster: EventCluster, graph, containment: Places) -> str:
+    """A label a reader can place: 'G7 summit, Hiroshima, 2023-05-19',
+    'Vladimir Putin visit to Mongolia, 2024-09-03', 'Meeting of A and B, Woodside, 2023-11-15'."""
+    cls = cluster.cls
+    people = [p for p in cluster.participants if graph.nodes[entity_node(p)]["core_class"] != "Organization"]
+    orgs = [p for p in cluster.participants if graph.nodes[entity_node(p)]["core_class"] == "Organization"]
+    where = ", ".join(_names(graph, _most_specific(cluster.locations, containment))[:2])
+    if cls == "Visit" and people and where:
+        head = f"{' and '.join(_names(graph, people))} visit to {where}"
+        where = ""
+    elif cls in MULTILATERAL and orgs:
+        head = f"{' and '.join(_names(graph, orgs)[:2])} {cls.lower()}"
+    elif cls in MULTILATERAL or not people:
+        head = cls
     else:
-        label = f"{cls}, {', '.join(places)}"
-    return f"{label}, {date}" if date else label
+        names = _names(graph, people)
+        head = f"{cls} of {', '.join(names[:-1]) + ' and ' + names[-1] if len(names) > 1 else names[0]}"
+    return ", ".join(part for part in (head, where, cluster.date or "") if part)
 
 
-def _compatible_dates(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and (a.startswith(b) or b.startswith(a))
-
-
-def _add_events(graph, records, resolve_ref, classes, lexicon, documents) -> None:
-    """Event mentions to event nodes. Within a document, mentions of the same class
-    with the same participants and compatible places are one event; across
-    documents they merge only when both are dated and the dates agree."""
+def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazetteer) -> None:
+    """Event mentions to event nodes, one per real event (eventcoref)."""
     resolved = []
     for record in records:
         doc_id = record.document.id
         for ev in record.events:
-            parts = sorted({p for p in (resolve_ref(doc_id, r) for r in ev.participants) if p})
-            locs = sorted({p for p in (resolve_ref(doc_id, r) for r in ev.locations) if p})
-            hosts = sorted({p for p in (resolve_ref(doc_id, r) for r in ev.hosts) if p})
-            locs = [x for x in locs if classes.get(x) in ("Place", "Country")]
+            parts = frozenset(p for p in (resolve_ref(doc_id, r) for r in ev.participants) if p)
+            locs = frozenset(p for p in (resolve_ref(doc_id, r) for r in ev.locations) if p
+                             and classes.get(p) in ("Place", "Country"))
+            hosts = frozenset(p for p in (resolve_ref(doc_id, r) for r in ev.hosts) if p)
             if not parts and not locs:
                 continue
-            resolved.append((doc_id, ev, parts, locs, hosts))
-
-    clusters: list[dict] = []
-    # Blocking: a mention is compared with the clusters of its own document, and with
-    # the dated clusters elsewhere of its class, participants and year (an undated
-    # event never merges across documents, so it is never a candidate there).
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    by_key: dict[tuple, list[dict]] = defaultdict(list)
-
-    def block(c: dict) -> tuple | None:
-        return (c["cls"], tuple(c["participants"]), c["date"][:4]) if c["date"] else None
-
-    for doc_id, ev, parts, locs, hosts in resolved:
-        target = None
-        key = (ev.cls, tuple(parts), ev.date[:4]) if ev.date else None
-        others = [c for c in by_key.get(key, ()) if doc_id not in c["documents"]] if key else []
-        candidates = by_doc[doc_id] + others
-        for c in candidates:
-            if c["cls"] != ev.cls:
-                continue
-            # The same people (or a subset, when a sentence names fewer): a meeting of
-            # Putin and Trump is not a meeting of Putin and Modi.
-            if parts and c["participants"] and not (set(parts) <= set(c["participants"]) or
-                                                    set(c["participants"]) <= set(parts)):
-                continue
-            if locs and c["locations"] and not set(locs) & set(c["locations"]):
-                continue
-            same_doc = doc_id in c["documents"]
-            if same_doc and (not ev.date or not c["date"] or _compatible_dates(ev.date, c["date"])):
-                target = c
-                break
-            if not same_doc and _compatible_dates(ev.date, c["date"]) and set(parts) == set(c["participants"]):
-                target = c
-                break
-        if target is None:
-            target = {"cls": ev.cls, "participants": [], "locations": [], "hosts": [], "date": None,
-                      "documents": [], "mentions": [], "first": (doc_id, ev.evidence.start)}
-            clusters.append(target)
-        old_key = block(target)
-        for key, values in (("participants", parts), ("locations", locs), ("hosts", hosts)):
-            target[key] = sorted(set(target[key]) | set(values))
-        if ev.date and (target["date"] is None or len(ev.date) > len(target["date"])):
-            target["date"] = ev.date
-        if doc_id not in target["documents"]:
-            target["documents"].append(doc_id)
-            by_doc[doc_id].append(target)
-        target["mentions"].append(ev)
-        new_key = block(target)
-        if old_key is not None and new_key != old_key:
-            by_key[old_key] = [c for c in by_key[old_key] if c is not target]
-        if new_key is not None and not any(c is target for c in by_key[new_key]):
-            by_key[new_key].append(target)
-
+            resolved.append(ResolvedEvent(doc_id, ev, parts, locs, hosts, documents[doc_id].date_published
+                                          if doc_id in documents else None))
+    containment = _containment(graph, gazetteer)
+    clusters = cluster_events(resolved, containment)
     cameo = lexicon.event_cameo if lexicon else {}
-    for c in sorted(clusters, key=lambda c: c["first"]):
-        eid = content_hash(c["cls"], c["participants"], c["locations"], c["date"] or c["first"])
+    for c in sorted(clusters, key=lambda c: c.first):
+        participants, locations = sorted(c.participants), sorted(c.locations)
+        eid = content_hash(c.cls, participants, locations, c.date or c.first)
         node = f"event/{eid}"
-        modalities = {m.modality for m in c["mentions"]}
+        modalities = {m.modality for m in c.mentions}
         graph.add_node(
             node,
             kind="event",
-            cls=c["cls"],
+            cls=c.cls,
             core_class="Event",
-            label=_event_label(c["cls"], c["participants"], c["locations"], c["date"], graph),
+            label=event_label(c, graph, containment),
             alt_labels=(),
             wikidata=None,
-            mention_count=len(c["mentions"]),
-            documents=tuple(sorted(c["documents"])),
-            date=c["date"],
-            confidence=noisy_or(m.confidence for m in c["mentions"]),
+            mention_count=len(c.mentions),
+            documents=tuple(sorted(c.documents)),
+            date=c.date,
+            confidence=noisy_or(m.confidence for m in c.mentions),
             modality="asserted" if "asserted" in modalities else sorted(modalities)[0],
-            evidence=tuple(sorted({m.evidence for m in c["mentions"]}, key=lambda e: (e.doc_id, e.start))),
-            cameo=cameo.get(c["cls"]),
+            evidence=tuple(sorted({m.evidence for m in c.mentions}, key=lambda e: (e.doc_id, e.start))),
+            cameo=cameo.get(c.cls),
         )
-        for role, key in (("participant", "participants"), ("host", "hosts"), ("location", "locations")):
-            for target in c[key]:
+        for role, targets in (("participant", participants), ("host", sorted(c.hosts)), ("location", locations)):
+            for target in targets:
                 graph.add_edge(node, entity_node(target), key=role, kind="event-role", predicate=role,
                                confidence=graph.nodes[node]["confidence"])
+
+
+def _containment(graph, gazetteer) -> Places:
+    nodes = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "entity"}
+    by_class = defaultdict(dict)
+    for n, d in nodes.items():
+        by_class[d["core_class"]][n.removeprefix("entity/")] = d["label"]
+    located_in = [(u.removeprefix("entity/"), v.removeprefix("entity/"))
+                  for u, v, k in graph.edges(keys=True) if k == "locatedIn"]
+    countries = {e.id: e.country for e in gazetteer.entries.values() if e.country} if gazetteer else {}
+    return place_containment(by_class["Place"], by_class["Country"], located_in, countries)
 
 
 def summary(graph: nx.MultiDiGraph) -> dict[str, int]:

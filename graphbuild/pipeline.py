@@ -210,7 +210,7 @@ def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading) -
 def _finish(records, gazetteer, lexicon, skipped, warnings, started, heading, cache_hits=0) -> BuildResult:
     """Resolution, graph and summary: the same for a local and a cluster build."""
     resolution = resolve(records, gazetteer)
-    graph = build_graph([r.document for r in records], resolution, records, lexicon)
+    graph = build_graph([r.document for r in records], resolution, records, lexicon, gazetteer)
     result = BuildResult(
         cache_hits=cache_hits,
         graph=graph,

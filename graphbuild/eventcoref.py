@@ -1,0 +1,264 @@
+"""Event coreference: the mentions of one real event, in one article or in many, become
+one cluster (one event node).
+
+Two mentions are one event when they are of the same type, their places are compatible
+(equal, or one inside the other: Beijing is compatible with China), their dates agree at
+their common precision (an undated mention takes its article's publication date, give or
+take a few days), and they share who took part (a bilateral meeting or a visit: the same
+people, or a subset when a sentence names fewer; a summit, forum or parade: a shared
+participant or place). Mentions from articles with no date at all join only an event with
+exactly the same type, participants and places. Blocking by type, participant or place,
+and month keeps the comparison linear in the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date, timedelta
+from typing import Iterable
+
+from .records import EventMention
+
+#: Event types with many participants: they need not share every participant.
+MULTILATERAL = frozenset({"Summit", "Forum", "Parade"})
+
+#: Event types that last: a war is one event however far apart its reports are.
+DURABLE = frozenset({"Conflict", "War"})
+
+#: How far apart two articles may be published and still report one undated event.
+ARTICLE_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class ResolvedEvent:
+    """One event mention with its arguments resolved to entity ids."""
+
+    doc_id: str
+    mention: EventMention
+    participants: frozenset[str]
+    locations: frozenset[str]
+    hosts: frozenset[str]
+    doc_date: str | None = None
+
+
+@dataclass
+class EventCluster:
+    """The mentions of one event; mutable only while clustering."""
+
+    cls: str
+    first: tuple[str, int]
+    participants: set[str] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)
+    date: str | None = None
+    documents: list[str] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    doc_dates: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Which place lies in which: entity id -> ids of the places that contain it."""
+
+    parents: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def inside(self, inner: str, outer: str) -> bool:
+        return outer in self.parents.get(inner, frozenset())
+
+    def compatible(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        a, b = set(a), set(b)
+        if not a or not b or a & b:
+            return True
+        return any(self.inside(x, y) or self.inside(y, x) for x in a for y in b)
+
+
+def _parse(value: str | None) -> Date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return Date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Two ISO prefixes agree at their common precision ('2023-05' and '2023-05-19')."""
+    if a is None or b is None:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _near(event_date: str | None, doc_dates: Iterable[str]) -> bool:
+    """An event date (or an undated mention's article date) within the window of an article date."""
+    for other in doc_dates:
+        x, y = _parse(event_date), _parse(other)
+        if x and y:
+            if abs(x - y) <= ARTICLE_WINDOW:
+                return True
+        elif dates_agree(event_date, other) and event_date and len(event_date) >= 7:
+            return True
+    return False
+
+
+def _actors_fit(cls: str, a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    if not a or not b:
+        return True
+    if cls in MULTILATERAL:
+        return True
+    # A meeting of Putin and Trump is not a meeting of Putin and Modi.
+    return a <= b or b <= a
+
+
+def _when_fits(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> bool:
+    date = event.mention.date
+    if date and cluster.date:
+        return dates_agree(date, cluster.date)
+    if same_doc or cluster.cls in DURABLE:
+        return True
+    # One side undated: the articles' dates stand in for it.
+    if date:
+        return _near(date, cluster.doc_dates)
+    if cluster.date:
+        return event.doc_date is not None and _near(cluster.date, [event.doc_date])
+    if not event.doc_date and not cluster.doc_dates:
+        return True  # nothing dates either side: _same_event asks for an exact match
+    return event.doc_date is not None and _near(event.doc_date, cluster.doc_dates)
+
+
+def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
+    if cluster.cls != event.mention.cls:
+        return False
+    if not _actors_fit(event.mention.cls, event.participants, cluster.participants):
+        return False
+    if not places.compatible(event.locations, cluster.locations):
+        return False
+    same_doc = event.doc_id in cluster.documents
+    if not _when_fits(event, cluster, same_doc):
+        return False
+    if same_doc:
+        return True
+    if cluster.cls in DURABLE:
+        # Russia's war with Ukraine is one war in every article that names both sides.
+        return event.participants == frozenset(cluster.participants) and len(event.participants) >= 2
+    if not event.doc_date and not event.mention.date and not cluster.doc_dates and not cluster.date:
+        # Nothing dates either side: only an exact match of who and where.
+        return (event.participants == frozenset(cluster.participants)
+                and event.locations == frozenset(cluster.locations) and bool(event.participants))
+    shared_actor = bool(event.participants & cluster.participants)
+    shared_place = bool(event.locations) and bool(cluster.locations) and places.compatible(
+        event.locations, cluster.locations)
+    if event.mention.cls in MULTILATERAL:
+        return shared_actor or shared_place
+    return shared_actor
+
+
+def _month(value: str | None) -> str | None:
+    return value[:7] if value and len(value) >= 7 else None
+
+
+def _months_around(value: str | None) -> tuple[str, ...]:
+    """The month of a date and its neighbours, so that a window across a month's end is seen."""
+    parsed = _parse(value)
+    if parsed is None:
+        month = _month(value)
+        return (month,) if month else ()
+    return tuple(sorted({(parsed + timedelta(days=d)).isoformat()[:7] for d in (-8, 0, 8)}))
+
+
+def _block_keys(cls: str, actors: Iterable[str], places: Iterable[str], when: str | None,
+                undated_signature: tuple | None) -> list[tuple]:
+    if cls in DURABLE:
+        return [(cls, "durable", tuple(sorted(actors)))]
+    if undated_signature is not None:
+        return [("undated", *undated_signature)]
+    months = _months_around(when)
+    names = [("actor", a) for a in actors] + ([("place", p) for p in places] if cls in MULTILATERAL else [])
+    return [(cls, name, month) for name in sorted(names) for month in months]
+
+
+def cluster_events(events: Iterable[ResolvedEvent], places: Places | None = None) -> list[EventCluster]:
+    """Group event mentions (in document order) into clusters, one per real event."""
+    places = places or Places()
+    clusters: list[EventCluster] = []
+    by_doc: dict[str, list[EventCluster]] = defaultdict(list)
+    by_key: dict[tuple, list[EventCluster]] = defaultdict(list)
+    for event in events:
+        when = event.mention.date or event.doc_date
+        undated = None
+        if not when:
+            undated = (event.mention.cls, tuple(sorted(event.participants)), tuple(sorted(event.locations)))
+        keys = _block_keys(event.mention.cls, event.participants, event.locations, when, undated)
+        seen: set[int] = set()
+        candidates = list(by_doc[event.doc_id])
+        for key in keys:
+            candidates.extend(c for c in by_key.get(key, ()) if event.doc_id not in c.documents)
+        target = None
+        for cluster in candidates:
+            if id(cluster) in seen:
+                continue
+            seen.add(id(cluster))
+            if _same_event(event, cluster, places):
+                target = cluster
+                break
+        if target is None:
+            target = EventCluster(cls=event.mention.cls, first=(event.doc_id, event.mention.evidence.start))
+            clusters.append(target)
+        _add(target, event)
+        if event.doc_id not in target.documents:
+            target.documents.append(event.doc_id)
+            by_doc[event.doc_id].append(target)
+        for key in _block_keys(target.cls, target.participants, target.locations, when, undated):
+            if not any(c is target for c in by_key[key]):
+                by_key[key].append(target)
+    return clusters
+
+
+def _add(cluster: EventCluster, event: ResolvedEvent) -> None:
+    cluster.participants |= event.participants
+    cluster.locations |= event.locations
+    cluster.hosts |= event.hosts
+    date = event.mention.date
+    if date and (cluster.date is None or len(date) > len(cluster.date)):
+        cluster.date = date
+    if event.doc_date:
+        cluster.doc_dates.add(event.doc_date)
+    cluster.mentions.append(event.mention)
+
+
+def place_containment(places: dict[str, str], countries: dict[str, str], located_in: Iterable[tuple[str, str]],
+                      gazetteer_country: dict[str, str] | None = None) -> Places:
+    """What lies in what, from three sources: the text's own locatedIn facts, the
+    gazetteer's country of a place, and GeoNames' country of a city.
+
+    ``places``/``countries``: entity id -> label of the graph's places and countries.
+    """
+    from .places import countries_of_city, country_code
+
+    direct: dict[str, set[str]] = defaultdict(set)
+    for inner, outer in located_in:
+        direct[inner].add(outer)
+    for inner, outer in (gazetteer_country or {}).items():
+        if inner in places and outer in countries:
+            direct[inner].add(outer)
+    by_code: dict[str, list[str]] = defaultdict(list)
+    for eid, label in sorted(countries.items()):
+        code = country_code(label)
+        if code:
+            by_code[code].append(eid)
+    for eid, label in places.items():
+        codes = countries_of_city(label)
+        if len(codes) == 1:  # an ambiguous city name says nothing
+            direct[eid].update(by_code.get(next(iter(codes)), ()))
+    parents: dict[str, frozenset[str]] = {}
+    for start in direct:
+        seen: set[str] = set()
+        todo = list(direct[start])
+        while todo:
+            place = todo.pop()
+            if place not in seen and place != start:
+                seen.add(place)
+                todo.extend(direct.get(place, ()))
+        parents[start] = frozenset(seen)
+    return Places(parents)

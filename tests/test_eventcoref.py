@@ -1,0 +1,101 @@
+"""Event coreference on hand-built mentions: one node per real event."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.eventcoref import Places, ResolvedEvent, cluster_events, dates_agree, place_containment
+from graphbuild.records import EventMention, Evidence
+
+BEIJING_IN_CHINA = Places({"beijing": frozenset({"china"}), "shanghai": frozenset({"china"})})
+
+
+def _event(doc, cls="Visit", who=("putin",), where=("china",), date=None, doc_date="2024-05-16", start=0,
+           hosts=()):
+    mention = EventMention(cls, cls.lower(), (), Evidence(doc, "A sentence.", start, start + 11), 0.8, "test",
+                           date=date)
+    return ResolvedEvent(doc, mention, frozenset(who), frozenset(where), frozenset(hosts), doc_date)
+
+
+def _groups(events, places=BEIJING_IN_CHINA):
+    return sorted(sorted((d, m.evidence.start) for d in c.documents for m in c.mentions if m.evidence.doc_id == d)
+                  for c in cluster_events(events, places))
+
+
+@pytest.mark.parametrize("a, b", [("2023-05", "2023-05-19"), ("2023", "2023-05-19"), ("2023-05-19", "2023-05-19")])
+def test_eventcoref_dates_agree_at_common_precision(a, b):
+    assert dates_agree(a, b) and dates_agree(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("2023-06", "2023-05-19"), ("2022", "2023-05-19"), (None, "2023")])
+def test_eventcoref_dates_disagree(a, b):
+    assert not dates_agree(a, b)
+
+
+def test_eventcoref_city_and_its_country_in_one_article_are_one_visit():
+    """'Putin arrived in Beijing ... his visit to China': one visit, not two."""
+    clusters = cluster_events([_event("a", where=("beijing",)), _event("a", where=("china",), start=50)],
+                              BEIJING_IN_CHINA)
+    assert len(clusters) == 1
+    assert clusters[0].locations == {"beijing", "china"}
+
+
+def test_eventcoref_two_cities_are_two_visits():
+    assert len(cluster_events([_event("a", where=("beijing",)), _event("a", where=("paris",), start=50)],
+                              BEIJING_IN_CHINA)) == 2
+
+
+@pytest.mark.parametrize("doc_date_b, merged", [("2024-05-18", True), ("2024-06-30", False), (None, False)])
+def test_eventcoref_undated_mentions_merge_across_articles_published_days_apart(doc_date_b, merged):
+    clusters = cluster_events([_event("a"), _event("b", doc_date=doc_date_b)], BEIJING_IN_CHINA)
+    assert (len(clusters) == 1) is merged
+
+
+def test_eventcoref_dated_mentions_across_articles_merge_when_dates_agree():
+    events = [_event("a", date="2024-05-16", doc_date="2024-05-20"), _event("b", date="2024-05", doc_date=None),
+              _event("c", date="2024-09-03", doc_date="2024-09-03")]
+    assert [sorted(c.documents) for c in cluster_events(events, BEIJING_IN_CHINA)] == [["a", "b"], ["c"]]
+
+
+def test_eventcoref_meetings_of_other_people_stay_apart():
+    """A meeting of Putin and Trump is not a meeting of Putin and Modi, even on one day."""
+    events = [_event("a", "Meeting", who=("putin", "trump")), _event("b", "Meeting", who=("putin", "modi"))]
+    assert len(cluster_events(events, BEIJING_IN_CHINA)) == 2
+
+
+def test_eventcoref_a_sentence_naming_fewer_people_joins_the_meeting():
+    events = [_event("a", "Meeting", who=("putin", "xi")), _event("b", "Meeting", who=("xi",))]
+    assert len(cluster_events(events, BEIJING_IN_CHINA)) == 1
+
+
+def test_eventcoref_summit_reports_with_different_leaders_merge_on_the_bloc():
+    events = [_event("a", "Summit", who=("sco", "putin"), where=("astana",)),
+              _event("b", "Summit", who=("sco", "xi"), where=()),
+              _event("c", "Summit", who=("g7", "biden"), where=("hiroshima",))]
+    assert [sorted(c.documents) for c in cluster_events(events, BEIJING_IN_CHINA)] == [["a", "b"], ["c"]]
+
+
+def test_eventcoref_types_never_merge():
+    assert len(cluster_events([_event("a"), _event("a", "Meeting", start=40)], BEIJING_IN_CHINA)) == 2
+
+
+def test_eventcoref_is_independent_of_unrelated_mentions_in_between():
+    base = [_event("a"), _event("b", doc_date="2024-05-17")]
+    noise = [_event(f"n{i}", who=(f"person{i}",), where=("paris",)) for i in range(50)]
+    assert len(cluster_events([base[0], *noise, base[1]], BEIJING_IN_CHINA)) == 51
+
+
+def test_eventcoref_place_containment_from_facts_gazetteer_and_geonames():
+    places = place_containment({"lyon": "Lyon", "filoli": "Filoli", "woodside": "Woodside"},
+                               {"france": "France", "united-states": "United States"},
+                               located_in=[("filoli", "woodside"), ("woodside", "united-states")])
+    assert places.inside("lyon", "france")            # GeoNames: Lyon is a French city
+    assert places.inside("filoli", "united-states")   # the text's facts, transitively
+    assert not places.inside("lyon", "united-states")
+
+
+def test_eventcoref_a_war_is_one_event_across_articles_months_apart():
+    events = [_event("a", "Conflict", who=("russia", "ukraine"), where=("ukraine",), doc_date="2023-10-19"),
+              _event("b", "Conflict", who=("russia", "ukraine"), where=(), doc_date="2025-08-30"),
+              _event("c", "Conflict", who=("israel", "hamas"), where=(), doc_date="2025-08-30")]
+    assert [sorted(c.documents) for c in cluster_events(events, BEIJING_IN_CHINA)] == [["a", "b"], ["c"]]
