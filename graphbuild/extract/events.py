@@ -64,6 +64,27 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
     return [found] if found else []
 
 
+def clause_places(scope: Scope, noun: Token, cls: str) -> list[Arg]:
+    """Where the clause around an event noun puts it: the verb of which the noun is the
+    subject ('the summit was held in X'), or the verb the noun's phrase attaches to
+    ('leaders gathered in X for a summit'; a host verb also by 'to': 'welcomed them to
+    X for the summit')."""
+    spec = scope.lexicon.event_types.get(cls)
+    if spec is None:
+        return []
+    prepositions = tuple(s for s in spec.locations.sources if s not in ("subjects", "objects"))
+    verb = None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+    if verb is None or not prepositions:
+        return []
+    if any(t.host_is for t in scope.lexicon.verbs.get(verb.lemma_.lower(), ())):
+        prepositions += scope.words.arrival_prepositions
+    return [a for t in prep_objects(verb, prepositions) for a in args(scope, t) if a.cls in spec.locations.classes]
+
+
 def event_mention(scope: Scope, cls: str, token: Token, participants: list[Arg], locations: list[Arg],
                   hosts: list[Arg], rule: str, mode: str) -> EventMention | None:
     if not participants and not locations:

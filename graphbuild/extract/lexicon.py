@@ -34,6 +34,7 @@ class Trigger:
     mod_is: str = "subject"
     name_of: bool = False  # "the province of Heilongjiang": the pobj names the noun
     frame: str | None = None  # the registered frame that reads it (default: its part of speech)
+    host_is: str | None = None  # "subject": the subject hosts the event ("A hosted B")
 
     @property
     def frame_name(self) -> str:

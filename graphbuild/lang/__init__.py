@@ -79,6 +79,7 @@ class Words:
     reciprocals: tuple[str, ...]  # "support each other"
     appointing_verbs: frozenset[str]  # "make X a permanent member"
     governing_prepositions: frozenset[str]  # "arrived for talks with X": the verb's subject talks
+    arrival_prepositions: tuple[str, ...] = ()  # "welcomed them to X for the summit": X is its place
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -115,6 +116,7 @@ def load_words(directory: Path) -> Words:
         reciprocals=tuple(syntax["reciprocals"]),
         appointing_verbs=frozenset(syntax["appointing_verbs"]),
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
+        arrival_prepositions=tuple(places.get("arrival_prepositions", ())),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..args import Arg, Scope, args
-from ..events import event_mention
+from ..events import clause_places, event_mention
 from ..facts import NOTHING, Found
 from ..modality import modality
 from ..registry import trigger_frames
@@ -24,8 +24,13 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if mode is None:
         return NOTHING
     locations = [a for t in prep_objects(noun, ("in", "at")) for a in args(scope, t) if a.cls in ("Place", "Country")]
+    if not locations:
+        locations = clause_places(scope, noun, cls)
     participants: list[Arg] = []
-    orgs = [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+    hosts: list[Arg] = []
+    # The organiser of a named event: "the BRICS summit", "a summit of the SCO".
+    orgs = [a for c in [*(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")),
+                        *prep_objects(noun, ("of",))]
             for a in args(scope, c) if a.cls == "Organization"]
     t = noun
     # Who attends: "Putin is to be the guest of honour at a parade", "Putin attended a forum".
@@ -39,13 +44,18 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if t is not noun:
         holder = t if t.pos_ in ("VERB", "AUX") else t.head
         participants = [a for s in verb_subjects(holder) for a in args(scope, s) if a.cls in ("Person", "Country")]
+        if any(trig.host_is == "subject" for trig in scope.lexicon.verbs.get(holder.lemma_.lower(), ())):
+            # "A hosted B and C for a summit": A hosts it, and all of them attend.
+            hosts = list(participants)
+            participants += [a for o in prep_objects(holder, ("dobj",)) for a in args(scope, o)
+                             if a.cls in ("Person", "Country")]
     for child in noun.children:
         if child.dep_ == "relcl":
             # "a summit that Putin and Xi used to ...".
             participants += [a for s in child.children if s.dep_ == "nsubj" for a in args(scope, s)
                              if a.cls in ("Person", "Country")]
-    if not participants and not locations:
-        return NOTHING
-    event = event_mention(scope, cls, noun, participants + orgs, locations,
-                          [a for a in locations if a.cls == "Country"], f"event:{noun.lemma_.lower()}", mode)
+    if not participants and not orgs and not locations:
+        return NOTHING  # an organiser alone makes an event: "the G20 summit opened"
+    hosts += [a for a in locations if a.cls == "Country"]
+    event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
     return Found(events=(event,)) if event else NOTHING

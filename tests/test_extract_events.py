@@ -1,0 +1,114 @@
+"""Event extraction on small articles of our own: triggers, arguments across the
+sentence and across the article (extract/events.py, frames/event_noun.py,
+extract/context.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.document import extract_document
+from graphbuild.ingest import parse_document
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from graphbuild.extract.lexicon import load_lexicon
+    from graphbuild.lang import language_dir
+
+    return load_lexicon(language_dir())
+
+
+@pytest.fixture
+def events(nlp, gazetteer, lexicon):
+    """The events of a text as (class, participants, places, hosts, date, modality),
+    names by their gazetteer id or their text."""
+
+    def run(text: str, date: str | None = "2025-09-05"):
+        header = f"{date}\n\n" if date else ""
+        doc = parse_document((header + text).encode(), "t.txt")
+        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+        record = extract_document(pairs, doc, gazetteer, lexicon)
+        full = doc.text
+
+        def name(ref):
+            return ref[1] if ref[0] == "gazetteer" else full[ref[0]:ref[1]]
+
+        return [(e.cls, tuple(name(p) for p in e.participants), tuple(name(p) for p in e.locations),
+                 tuple(name(p) for p in e.hosts), e.date, e.modality) for e in record.events]
+
+    return run
+
+
+def of(found, cls):
+    return [e for e in found if e[0] == cls]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # the noun is the subject of the clause that places it
+        ("The Nordic summit was held in Oslo.", "Oslo"),
+        ("The summit where Angela Merkel and Mark Rutte talked is being held in the Dutch city of Utrecht.", "Utrecht"),
+        # the noun's phrase attaches to a verb that places it
+        ("Leaders of Asian nations gathered in Bishkek on Thursday for a summit of the Shanghai Cooperation "
+         "Organisation.", "Bishkek"),
+        # a host verb places its guests with 'to'
+        ("Cyril Ramaphosa welcomed Xi Jinping and Lula to Johannesburg on Tuesday for the BRICS summit.",
+         "Johannesburg"),
+    ],
+)
+def test_events_summit_place_from_the_clause(events, text, place):
+    (summit,) = of(events(text), "Summit")
+    assert place in summit[2]
+
+
+def test_events_summit_of_an_organisation_alone_is_kept(events):
+    (summit,) = of(events("The G20 summit opened on Saturday."), "Summit")
+    assert summit[1] == ("G20",) and summit[4] == "2025-08-30"
+
+
+def test_events_host_verb_gives_host_guests_and_the_host_country(events):
+    found = events("Cyril Ramaphosa welcomed Xi Jinping and Lula to Johannesburg on Tuesday for the BRICS summit.")
+    (summit,) = of(found, "Summit")
+    assert {"Cyril Ramaphosa", "Xi Jinping", "Lula", "BRICS"} <= set(summit[1])
+    assert summit[3] == ("Cyril Ramaphosa",)
+    (meeting,) = of(events("Vladimir Putin hosted Viktor Orban on Friday."), "Meeting")
+    assert meeting[2] == ("russia",) and meeting[3] == ("Vladimir Putin",)
+
+
+def test_events_meeting_takes_the_place_of_the_visit_it_happens_during(events):
+    found = events("French President Emmanuel Macron arrived in Japan on Tuesday.\n\n"
+                   "During his trip, Macron met Japanese Prime Minister Fumio Kishida.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[2] == ("Japan",) and meeting[3] == ("Japan",)
+
+
+def test_events_meeting_borrows_no_place_when_its_sentence_names_another(events):
+    found = events("Justin Trudeau travelled to Lisbon for a conference.\n\n"
+                   "This trip came a week after his meeting with Joe Biden in Ottawa.")
+    (meeting,) = of(found, "Meeting")
+    assert "Lisbon" not in meeting[2]
+
+
+def test_events_later_mention_of_a_summit_takes_its_place(events):
+    found = events("The APEC summit in which Mark Rutte took part was held in Lima.\n\n"
+                   "Jacinda Ardern met Justin Trudeau on the sidelines of the APEC summit.")
+    summits = of(found, "Summit")
+    assert all(s[2] == ("Lima",) for s in summits) and len(summits) == 2
+    (meeting,) = of(found, "Meeting")
+    assert meeting[2] == ("Lima",)
+
+
+def test_events_named_summit_takes_no_place_of_another_organisers_summit(events):
+    found = events("The Nordic summit was held in Oslo.\n\n"
+                   "Jacinda Ardern met Justin Trudeau on the sidelines of the APEC summit.")
+    assert [s[2] for s in of(found, "Summit") if "APEC" in s[1]] == [()]
+    assert of(found, "Meeting")[0][2] == ()
+
+
+def test_events_lead_event_without_a_date_takes_the_month_of_the_article(events):
+    lead = "Kenyan President William Ruto met Emmanuel Macron to discuss the financing of climate projects in Africa."
+    later = "Elsewhere, Olaf Scholz met Giorgia Meloni to discuss the budget rules of the European Union."
+    found = of(events(f"{lead}\n\n{later}"), "Meeting")
+    assert [e[4] for e in found] == ["2025-09", None]
+    assert of(events(lead, date=None), "Meeting")[0][4] is None
