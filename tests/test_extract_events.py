@@ -112,3 +112,29 @@ def test_events_lead_event_without_a_date_takes_the_month_of_the_article(events)
     found = of(events(f"{lead}\n\n{later}"), "Meeting")
     assert [e[4] for e in found] == ["2025-09", None]
     assert of(events(lead, date=None), "Meeting")[0][4] is None
+
+
+def test_events_guest_of_a_meeting_in_the_hosts_country_visits_it(events):
+    found = events("Olaf Scholz said he had met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
+    (visit,) = of(found, "Visit")
+    assert visit[1] == ("Olaf Scholz",) and visit[2] == ("Istanbul",) and visit[4] == meeting[4]
+    # a visit the article reports is not read twice
+    found = events("Olaf Scholz arrived in Ankara on Thursday.\n\n"
+                   "Scholz met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
+    assert [v[2] for v in of(found, "Visit")] == [("Ankara",)]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Jacinda Ardern met Justin Trudeau and Pedro Sanchez on the sidelines of the Lisbon summit.", ("Lisbon",)),
+        # two sides joined by a hyphen are not the place
+        ("Jacinda Ardern met Justin Trudeau and Pedro Sanchez on the sidelines of the Canada-Portugal summit.", ()),
+    ],
+)
+def test_events_summit_named_after_its_city(events, text, place):
+    (summit,) = of(events(text), "Summit")
+    assert summit[2] == place
+    assert {"Jacinda Ardern", "Justin Trudeau", "Pedro Sanchez"} <= set(summit[1])

@@ -272,3 +272,42 @@ def date_from_article(events: Sequence[EventMention], document: Document) -> lis
     return [replace(e, date=published[:7])
             if e.date is None and not _planned(e) and e.evidence.start < end and e.cls != "Conflict" else e
             for e in events]
+
+
+#: A guest's visit read from a meeting is trusted less than a stated one.
+GUEST_VISIT_FACTOR = 0.9
+
+
+def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, gazetteer: Gazetteer,
+                         leader_titles: frozenset[str]) -> list[EventMention]:
+    """A meeting in the country one participant leads, or hosted by one ('A hosted B'),
+    has a host, and its participants who lead another country came to it: each such
+    guest's visit to the meeting's place, unless the article reports a visit of theirs.
+    The host of such a meeting is its leader when the sentence named none."""
+    out: list[EventMention] = []
+    added: list[EventMention] = []
+    for e in events:
+        if e.cls != "Meeting" or not e.locations:
+            out.append(e)
+            continue
+        countries = _place_countries(index, gazetteer, e.locations)
+        hosts = list(e.hosts)
+        if not hosts:
+            hosts = [p for p in e.participants if _led_countries(index, gazetteer, [p], leader_titles) & countries]
+            if len(hosts) != 1:
+                out.append(e)
+                continue
+            e = replace(e, hosts=tuple(hosts))
+        out.append(e)
+        host_keys = [_key(index, h) for h in hosts]
+        for p in e.participants:
+            if any(same_entity(_key(index, p), k) for k in host_keys):
+                continue
+            theirs = _led_countries(index, gazetteer, [p], leader_titles)
+            if not theirs or theirs & countries:
+                continue  # not known to lead a country, or at home
+            if any(v.cls == "Visit" and _shares(index, v.participants, [p]) for v in [*events, *added]):
+                continue
+            added.append(replace(e, cls="Visit", trigger=e.trigger, participants=(p,), hosts=tuple(hosts),
+                                 confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest"))
+    return out + added

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def _hyphenated(token: Token) -> bool:
+    """'Russia-Africa' before a noun: the two sides of the event, not its place."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text in ("-", "\u2013") for i in (token.i - 1, token.i + 1))
+
+
 @trigger_frames.register("event-noun")
 def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if noun.tag_ == "NNS":
@@ -24,6 +30,11 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if mode is None:
         return NOTHING
     locations = [a for t in prep_objects(noun, ("in", "at")) for a in args(scope, t) if a.cls in ("Place", "Country")]
+    if not locations:
+        # "the Lisbon summit": a city or site named before the noun (not a country:
+        # "the US-China summit" names its sides).
+        locations = [a for c in noun.children if c.dep_ in ("compound", "nmod") and not _hyphenated(c)
+                     for a in args(scope, c) if a.cls == "Place"][:1]
     if not locations:
         locations = clause_places(scope, noun, cls)
     participants: list[Arg] = []
@@ -44,11 +55,15 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if t is not noun:
         holder = t if t.pos_ in ("VERB", "AUX") else t.head
         participants = [a for s in verb_subjects(holder) for a in args(scope, s) if a.cls in ("Person", "Country")]
-        if any(trig.host_is == "subject" for trig in scope.lexicon.verbs.get(holder.lemma_.lower(), ())):
-            # "A hosted B and C for a summit": A hosts it, and all of them attend.
-            hosts = list(participants)
-            participants += [a for o in prep_objects(holder, ("dobj",)) for a in args(scope, o)
-                             if a.cls in ("Person", "Country")]
+        triggers = scope.lexicon.verbs.get(holder.lemma_.lower(), ())
+        if any(trig.host_is == "subject" for trig in triggers):
+            hosts = list(participants)  # "A hosted B and C for a summit": A hosts it
+        for trig in triggers:
+            if trig.event == "Meeting":
+                # "A met B at the summit", "A hosted B for a summit": all of them attend.
+                participants += [a for o in prep_objects(holder, trig.object) for a in args(scope, o)
+                                 if a.cls in ("Person", "Country")]
+                break
     for child in noun.children:
         if child.dep_ == "relcl":
             # "a summit that Putin and Xi used to ...".
