@@ -119,7 +119,7 @@ def test_events_guest_of_a_meeting_in_the_hosts_country_visits_it(events):
     (meeting,) = of(found, "Meeting")
     assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
     (visit,) = of(found, "Visit")
-    assert visit[1] == ("Olaf Scholz",) and visit[2] == ("Istanbul",) and visit[4] == meeting[4]
+    assert visit[1] == ("Olaf Scholz",) and visit[2] == ("Istanbul",) and visit[4] == meeting[4][:7] == "2025-09"
     # a visit the article reports is not read twice
     found = events("Olaf Scholz arrived in Ankara on Thursday.\n\n"
                    "Scholz met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
@@ -138,3 +138,16 @@ def test_events_summit_named_after_its_city(events, text, place):
     (summit,) = of(events(text), "Summit")
     assert summit[2] == place
     assert {"Jacinda Ardern", "Justin Trudeau", "Pedro Sanchez"} <= set(summit[1])
+
+
+def test_events_bare_summit_after_a_named_one_is_the_same_summit(events):
+    found = events("The G20 summit opened on Saturday.\n\nLeaders gathered in Seoul for the summit.")
+    assert [s[2] for s in of(found, "Summit")] == [("Seoul",), ("Seoul",)]
+
+
+def test_events_guest_visit_is_added_when_the_articles_visit_is_undated(events):
+    # (the first sentence is undated: its month comes from the lead rule afterwards)
+    found = events("Olaf Scholz's visit to Turkey was criticised.\n\n"
+                   "Turkish President Recep Tayyip Erdogan hosted Olaf Scholz in Ankara on Friday.")
+    visits = of(found, "Visit")
+    assert [(v[2], v[4]) for v in visits] == [(("Turkey",), "2025-09"), (("Ankara",), "2025-09")]

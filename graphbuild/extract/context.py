@@ -152,7 +152,8 @@ def same_kind_place(event: EventMention, events: Sequence[EventMention], index: 
     others = [o for o in events if o.cls == event.cls and o.locations and _planned(o) == _planned(event)
               and (_shares(index, o.participants, event.participants) if event.cls not in OCCASIONS else
                    not o.participants or not event.participants or _shares(index, o.participants, event.participants))
-              and (not organisers or _same_organiser(index, organisers, o.participants))]
+              and (not organisers or _same_organiser(index, organisers, o.participants,
+                                                     o.evidence.start > event.evidence.start))]
     before = [o for o in others if o.evidence.start <= event.evidence.start]
     if before:
         return before[-1]
@@ -169,14 +170,15 @@ def _organisations(index: MentionIndex, refs: Iterable[Ref]) -> list[Ref]:
     return found
 
 
-def _same_organiser(index: MentionIndex, organisers: list[Ref], participants: Iterable[Ref]) -> bool:
-    """A named summit is another mention of the same organiser's summit, or of an
-    unnamed one with a shared participant ('the summit where A and B met')."""
+def _same_organiser(index: MentionIndex, organisers: list[Ref], participants: Iterable[Ref], later: bool) -> bool:
+    """A named summit is another mention of the same organiser's summit, of an
+    unnamed one with a shared participant ('the summit where A and B met'), or of a
+    bare one after it ('the G7 summit opened ... the three-day summit was held in X')."""
     participants = list(participants)
     theirs = _organisations(index, participants)
     if theirs:
         return _shares(index, organisers, theirs)
-    return bool(participants)  # and the caller saw that they share one
+    return bool(participants) or later  # the caller saw that they share one
 
 
 def occasion(event: EventMention, events: Sequence[EventMention]) -> EventMention | None:
@@ -282,7 +284,8 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
                          leader_titles: frozenset[str]) -> list[EventMention]:
     """A meeting in the country one participant leads, or hosted by one ('A hosted B'),
     has a host, and its participants who lead another country came to it: each such
-    guest's visit to the meeting's place, unless the article reports a visit of theirs.
+    guest's visit to the meeting's place, unless the article dates a visit of theirs to
+    that country itself (an undated one is the same visit: coreference joins them).
     The host of such a meeting is its leader when the sentence named none."""
     out: list[EventMention] = []
     added: list[EventMention] = []
@@ -306,8 +309,10 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
             theirs = _led_countries(index, gazetteer, [p], leader_titles)
             if not theirs or theirs & countries:
                 continue  # not known to lead a country, or at home
-            if any(v.cls == "Visit" and _shares(index, v.participants, [p]) for v in [*events, *added]):
-                continue
-            added.append(replace(e, cls="Visit", trigger=e.trigger, participants=(p,), hosts=tuple(hosts),
+            if any(v.cls == "Visit" and _shares(index, v.participants, [p]) and v.date
+                   and _place_countries(index, gazetteer, v.locations) & countries for v in [*events, *added]):
+                continue  # the article dates their visit there itself
+            # The meeting was one day of the visit, which began on a day not stated: its month.
+            added.append(replace(e, cls="Visit", participants=(p,), hosts=tuple(hosts), date=e.date and e.date[:7],
                                  confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest"))
     return out + added
