@@ -37,7 +37,10 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
             return None
         if not year and base_date is None:
             return None
-        y = parsed.year if year or base_date else None
+        if year:
+            y = parsed.year
+        else:  # "December 28" in a report of January 3 is last year's; planned, next year's
+            y = _year_by_tense(parsed.month, parsed.day if day else 1, base_date, future)
         if day:
             return f"{y:04d}-{parsed.month:02d}-{parsed.day:02d}"
         return f"{y:04d}-{parsed.month:02d}"
@@ -72,6 +75,61 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
         nxt = (base_date.replace(day=28) + timedelta(days=4)).replace(day=1)
         return f"{nxt.year:04d}-{nxt.month:02d}"
     return None
+
+
+#: How far a report's date may lie after the article (a plan's before it) and still be
+#: this year's: "on June 6" in an article of June 3 is three days ahead, not a year back.
+TENSE_MARGIN = timedelta(days=7)
+
+
+def _year_by_tense(month: int, day: int, base: date, future: bool) -> int:
+    """The year of a day without one: the base's, unless that puts a reported event well
+    after the article (then the year before) or a planned one well before it (the year
+    after)."""
+    try:
+        candidate = date(base.year, month, day)
+    except ValueError:
+        return base.year
+    if not future and candidate > base + TENSE_MARGIN:
+        return base.year - 1
+    if future and candidate < base - TENSE_MARGIN:
+        return base.year + 1
+    return base.year
+
+
+_RANGE = re.compile(r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:-|\u2013|\u2014|\band\b|\bto\b|\bthrough\b|\buntil\b)\s*(?P<b>.+)$",
+                    re.I)
+
+
+def date_range(text: str, base: str | None = None, future: bool = False) -> tuple[str | None, str | None]:
+    """A date or a range of days: 'August 31 and September 1' -> ('…-08-31', '…-09-01'),
+    'June 13-15' -> (June 13, June 15), '13 to 15 June' likewise; one date -> (date, None).
+    A range whose ends do not parse, or run backwards, gives its start alone or nothing."""
+    t = text.strip()
+    m = _RANGE.match(t)
+    month = re.compile(rf"\b{words().month_pattern}(?![a-z])", re.I)
+    if m and not re.fullmatch(r"\d{4}", m.group("b").strip()):
+        a, b = m.group("a").strip(), m.group("b").strip()
+        a_month, b_month = month.search(a), month.search(b)
+        if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?", b) and a_month:
+            b = f"{a_month.group(0)} {b}"  # "June 13-15"
+        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", a) and b_month:
+            a = f"{a} {b_month.group(0)}"  # "13 to 15 June"
+        year = re.search(r"\b(1[89]\d{2}|20\d{2})\b", b)
+        copied = bool(year) and not re.search(r"\b(1[89]|20)\d{2}\b", a)
+        if copied:
+            a = f"{a} {year.group(0)}"  # "August 31 and September 1, 2025"
+        if month.search(a) and month.search(b):
+            start, end = normalize_date(a, base, future), normalize_date(b, base, future)
+            if start and end and len(start) == len(end) == 10:
+                if end < start and start[5:7] == "12" and end[5:7] == "01":
+                    # "30 December to 2 January 2026": the year is the end's
+                    if copied:
+                        start = f"{int(start[:4]) - 1:04d}{start[4:]}"
+                    else:
+                        end = f"{int(end[:4]) + 1:04d}{end[4:]}"
+                return (start, end) if end > start else (start, None)
+    return normalize_date(t, base, future), None
 
 
 def parse_date(text: str) -> str | None:

@@ -52,6 +52,7 @@ class EventCluster:
     locations: set[str] = field(default_factory=set)
     hosts: set[str] = field(default_factory=set)
     date: str | None = None
+    end_date: str | None = None  # the last day, when a mention gives a range
     documents: list[str] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     doc_dates: set[str] = field(default_factory=set)
@@ -222,6 +223,9 @@ def _add(cluster: EventCluster, event: ResolvedEvent) -> None:
     date = event.mention.date
     if date and (cluster.date is None or len(date) > len(cluster.date)):
         cluster.date = date
+    end = event.mention.end_date
+    if end and (cluster.end_date is None or end > cluster.end_date):
+        cluster.end_date = end
     if event.doc_date:
         cluster.doc_dates.add(event.doc_date)
     cluster.mentions.append(event.mention)

@@ -151,3 +151,48 @@ def test_events_guest_visit_is_added_when_the_articles_visit_is_undated(events):
                    "Turkish President Recep Tayyip Erdogan hosted Olaf Scholz in Ankara on Friday.")
     visits = of(found, "Visit")
     assert [(v[2], v[4]) for v in visits] == [(("Turkey",), "2025-09"), (("Ankara",), "2025-09")]
+
+
+@pytest.mark.parametrize(
+    "text, cls, date",
+    [
+        # a date of another clause is not the event's
+        ("Emmanuel Macron met Olaf Scholz in Berlin on Monday after arriving in Germany on Sunday.",
+         "Meeting", "2025-09-01"),
+        ("Emmanuel Macron, who arrived in Germany on Sunday, met Olaf Scholz in Berlin.", "Visit", "2025-08-31"),
+        # a clause on a date is that date's
+        ("Sergei Lavrov had visited Hanoi in July, when he attended a military parade.", "Parade", "2025-07"),
+        # a purpose clause shares its head's day
+        ("On Thursday, Emmanuel Macron arrived in Rome to start his visit to Italy.", "Visit", "2025-09-04"),
+    ],
+)
+def test_events_date_of_the_events_own_clause(events, text, cls, date):
+    assert of(events(text), cls)[-1][4] == date
+
+
+def test_events_since_dates_a_state_not_an_event(events):
+    # the sentence is the lead: without a date of its own, the article's month
+    found = events("Since 2019, Emmanuel Macron has met Olaf Scholz in Berlin every spring to discuss their budgets.")
+    assert of(found, "Meeting")[0][4] == "2025-09"
+
+
+def test_events_range_of_days_gives_start_and_end(nlp, gazetteer, lexicon):
+    text = "2025-09-05\n\nVladimir Putin visited Beijing on August 31 and September 1."
+    doc = parse_document(text.encode(), "t.txt")
+    record = extract_document(list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments))), doc, gazetteer,
+                              lexicon)
+    (visit,) = [e for e in record.events if e.cls == "Visit"]
+    assert (visit.date, visit.end_date) == ("2025-08-31", "2025-09-01")
+
+
+def test_events_meeting_at_a_summit_is_part_of_it(nlp, gazetteer, lexicon):
+    text = ("2025-09-05\n\nThe APEC summit was held in Lima.\n\n"
+            "Jacinda Ardern met Justin Trudeau on the sidelines of the APEC summit.")
+    doc = parse_document(text.encode(), "t.txt")
+    record = extract_document(list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments))), doc, gazetteer,
+                              lexicon)
+    (meeting,) = [e for e in record.events if e.cls == "Meeting"]
+    assert record.events[meeting.part_of].cls == "Summit"
+    assert record.events[meeting.part_of].evidence == meeting.evidence
+    alone = [e for e in record.events if e.cls == "Summit" and e.evidence != meeting.evidence]
+    assert alone and all(e.part_of is None for e in alone)

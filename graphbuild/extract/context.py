@@ -316,3 +316,18 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
             added.append(replace(e, cls="Visit", participants=(p,), hosts=tuple(hosts), date=e.date and e.date[:7],
                                  confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest"))
     return out + added
+
+
+def link_occasions(events: Sequence[EventMention], index: MentionIndex, gazetteer: Gazetteer) -> list[EventMention]:
+    """A meeting at a summit named in its own sentence ('met on the sidelines of the
+    summit') stays its own event, part of the summit."""
+    out = list(events)
+    for i, e in enumerate(out):
+        if e.cls != "Meeting" or e.part_of is not None:
+            continue
+        for j, o in enumerate(out):
+            if o.cls in OCCASIONS and o.evidence.start == e.evidence.start and _planned(o) == _planned(e) \
+                    and not _elsewhere(index, gazetteer, e, o.locations):
+                out[i] = replace(e, part_of=j)
+                break
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..dates import normalize_date
+from ..dates import date_range
 from ..records import EventMention
 from .args import Arg, Scope, args
 from .facts import evidence
@@ -90,23 +90,61 @@ def event_mention(scope: Scope, cls: str, token: Token, participants: list[Arg],
     if not participants and not locations:
         return None
     base = EVENT_CONFIDENCE * (PLANNED_FACTOR if mode == PLANNED else 1.0)
+    start, end = event_date(scope, token, mode)
     return EventMention(
         cls=cls, trigger=token.lemma_.lower(), participants=tuple(a.ref for a in participants),
         evidence=evidence(scope, token), confidence=round(base, 3), rule=rule,
         hosts=tuple(a.ref for a in hosts), locations=tuple(a.ref for a in locations),
-        date=event_date(scope, token, mode), modality=mode)
+        date=start, end_date=end, modality=mode)
 
 
-def event_date(scope: Scope, token: Token, mode: str) -> str | None:
-    """The date nearest the trigger in its sentence, resolved against the article's date;
-    else what the tense says ('has arrived': the article's month)."""
+#: Dependencies that open a clause with a time of its own.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "relcl", "parataxis", "csubj"})
+#: Adverbial clauses share their head's time ("when he attended", "as he opened", "to
+#: start his trip") unless a marker orders them ("after arriving": the lexicon's words).
+ADVERBIAL_DEPS = frozenset({"advcl", "pcomp", "acl", "xcomp"})
+
+
+def clause_of(token: Token, sequence_markers: frozenset[str] = frozenset()) -> Token:
+    """The head of the clause ``token`` belongs to, for its time: a noun climbs to its
+    verb; a clause coordinated with another, reported by one or ordered before or after
+    it by a marker ('after meeting X') has a time of its own; a relative clause on a
+    date ('in July, when ...') is that date's."""
+    t = token
+    for _ in range(12):
+        if t.dep_ == "relcl" and t.head.ent_type_ == "DATE":
+            return t.head  # "in July, when he attended": the clause of that date
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            return t
+        if t.dep_ in ADVERBIAL_DEPS and t.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
+            if t.dep_ == "pcomp":
+                marks.add(t.head.lower_)
+            if marks & sequence_markers:
+                return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str | None]:
+    """The date (and the last day of a range) nearest the trigger in its own clause,
+    resolved against the article's date (forward for a planned event, back for a
+    reported one); else what the tense says ('has arrived': the article's month). A date of another clause, or one that
+    starts or ends a state ('since 2019'), is not the event's."""
     published = scope.document.date_published
     best = None
+    markers = scope.words.sequence_markers
+    clause = clause_of(token, markers).i
     for ent in token.sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        value = normalize_date(ent.text, published, future=mode == PLANNED)
-        if value is None:
+        if ent.label_ != "DATE" or (clause_of(ent.root, markers).i != clause and not ent.start <= clause < ent.end):
+            continue  # "met X on Monday after arriving on Sunday": Sunday is the arrival's
+        before = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
+        if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
+            continue  # "since 2019", "until June": when a state began or ends
+        value = date_range(ent.text, published, future=mode == PLANNED)
+        if value[0] is None:
             continue
         distance = abs(ent.root.i - token.i)
         if best is None or distance < best[0]:
@@ -119,7 +157,7 @@ def event_date(scope: Scope, token: Token, mode: str) -> str | None:
         words = {t.lower_ for t in token.sent}
         if words & scope.words.ongoing_words or any(
                 t.dep_ == "aux" and t.lower_ in ("has", "have") and t.head == token for t in token.sent):
-            return published[:7]
+            return published[:7], None
         if words & scope.words.recent_words:
-            return published[:4]
-    return None
+            return published[:4], None
+    return None, None

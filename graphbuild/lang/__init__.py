@@ -80,6 +80,8 @@ class Words:
     appointing_verbs: frozenset[str]  # "make X a permanent member"
     governing_prepositions: frozenset[str]  # "arrived for talks with X": the verb's subject talks
     arrival_prepositions: tuple[str, ...] = ()  # "welcomed them to X for the summit": X is its place
+    not_event_date_words: frozenset[str] = frozenset()  # "since 2019": not when an event happened
+    sequence_markers: frozenset[str] = frozenset()  # "after arriving on Sunday": a clause of another time
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -117,6 +119,8 @@ def load_words(directory: Path) -> Words:
         appointing_verbs=frozenset(syntax["appointing_verbs"]),
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
         arrival_prepositions=tuple(places.get("arrival_prepositions", ())),
+        not_event_date_words=frozenset(data["calendar"].get("not_event_date_words", ())),
+        sequence_markers=frozenset(data["calendar"].get("sequence_markers", ())),
     )
 
 
