@@ -60,6 +60,9 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
         return (base_date - timedelta(days=1)).isoformat()
     if "tomorrow" in t:
         return (base_date + timedelta(days=1)).isoformat()
+    if re.search(r"\b(next|last) week\b", t):  # the month of that week's middle
+        middle = base_date + timedelta(days=7 if "next" in t else -7)
+        return f"{middle.year:04d}-{middle.month:02d}"
     if re.search(r"\bthis (week|month)\b", t):
         return f"{base_date.year:04d}-{base_date.month:02d}"
     if re.search(r"\bthis year\b", t):

@@ -22,6 +22,9 @@ from graphbuild.dates import date_range, normalize_date
         ("on Wednesday", "2025-09-05", False, "2025-09-03"),
         ("on Wednesday", "2025-09-05", True, "2025-09-10"),
         ("three-day", "2025-09-05", False, None),
+        # a week away: the month of its middle
+        ("next week", "2025-09-28", True, "2025-10"),
+        ("last week", "2025-09-03", False, "2025-08"),
     ],
 )
 def test_dates_normalize_with_the_tense(text, base, future, expected):

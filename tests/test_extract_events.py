@@ -145,12 +145,15 @@ def test_events_bare_summit_after_a_named_one_is_the_same_summit(events):
     assert [s[2] for s in of(found, "Summit")] == [("Seoul",), ("Seoul",)]
 
 
-def test_events_guest_visit_is_added_when_the_articles_visit_is_undated(events):
-    # (the first sentence is undated: its month comes from the lead rule afterwards)
-    found = events("Olaf Scholz's visit to Turkey was criticised.\n\n"
+def test_events_undated_visit_of_a_guest_takes_the_meetings_month(events):
+    lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
+    found = events(f"{lead}\n\nOlaf Scholz's visit to Turkey was criticised by the opposition.\n\n"
                    "Turkish President Recep Tayyip Erdogan hosted Olaf Scholz in Ankara on Friday.")
-    visits = of(found, "Visit")
-    assert [(v[2], v[4]) for v in visits] == [(("Turkey",), "2025-09"), (("Ankara",), "2025-09")]
+    assert [(v[2], v[4], v[3]) for v in of(found, "Visit")] == [
+        (("Turkey",), "2025-09", ("Turkey",))]
+    # without the meeting the visit stays undated
+    found = events(f"{lead}\n\nOlaf Scholz's visit to Turkey was criticised by the opposition.")
+    assert [v[4] for v in of(found, "Visit")] == [None]
 
 
 @pytest.mark.parametrize(
@@ -196,3 +199,18 @@ def test_events_meeting_at_a_summit_is_part_of_it(nlp, gazetteer, lexicon):
     assert record.events[meeting.part_of].evidence == meeting.evidence
     alone = [e for e in record.events if e.cls == "Summit" and e.evidence != meeting.evidence]
     assert alone and all(e.part_of is None for e in alone)
+
+
+@pytest.mark.parametrize(
+    "headline, cls",
+    [("Macron to visit China next week", "Visit"), ("Putin to host Xi for talks", "Meeting")],
+)
+def test_events_headline_infinitive_is_a_plan(events, headline, cls):
+    found = events(f"{headline}\n\nThe two countries have close ties and their leaders often talk about trade.")
+    assert of(found, cls)[0][5] == "planned"
+
+
+def test_events_past_visit_with_a_purpose_stays_asserted(events):
+    found = events("Macron visited China to meet Xi Jinping\n\nThe two countries have close ties and talk about trade.")
+    assert {e[5] for e in found} == {"asserted"}
+    assert len(of(found, "Visit")) == 1  # the meeting's guest is the visit already read

@@ -283,38 +283,44 @@ GUEST_VISIT_FACTOR = 0.9
 def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, gazetteer: Gazetteer,
                          leader_titles: frozenset[str]) -> list[EventMention]:
     """A meeting in the country one participant leads, or hosted by one ('A hosted B'),
-    has a host, and its participants who lead another country came to it: each such
-    guest's visit to the meeting's place, unless the article dates a visit of theirs to
-    that country itself (an undated one is the same visit: coreference joins them).
-    The host of such a meeting is its leader when the sentence named none."""
-    out: list[EventMention] = []
+    has a host, and its participants who lead another country came to it. A guest's
+    visit there that the article reports undated takes the meeting's month (the meeting
+    was one day of it; the day it began is not stated); when the article reports no
+    visit of theirs there, the visit is read from the meeting. The host of such a
+    meeting is its leader when the sentence named none."""
+    out: list[EventMention] = list(events)
     added: list[EventMention] = []
-    for e in events:
+    for i, e in enumerate(events):
         if e.cls != "Meeting" or not e.locations:
-            out.append(e)
             continue
         countries = _place_countries(index, gazetteer, e.locations)
         hosts = list(e.hosts)
         if not hosts:
             hosts = [p for p in e.participants if _led_countries(index, gazetteer, [p], leader_titles) & countries]
             if len(hosts) != 1:
-                out.append(e)
                 continue
-            e = replace(e, hosts=tuple(hosts))
-        out.append(e)
+            out[i] = e = replace(e, hosts=tuple(hosts))
         host_keys = [_key(index, h) for h in hosts]
+        month = e.date and e.date[:7]
         for p in e.participants:
             if any(same_entity(_key(index, p), k) for k in host_keys):
                 continue
             theirs = _led_countries(index, gazetteer, [p], leader_titles)
             if not theirs or theirs & countries:
                 continue  # not known to lead a country, or at home
-            if any(v.cls == "Visit" and _shares(index, v.participants, [p]) and v.date
-                   and _place_countries(index, gazetteer, v.locations) & countries for v in [*events, *added]):
-                continue  # the article dates their visit there itself
-            # The meeting was one day of the visit, which began on a day not stated: its month.
-            added.append(replace(e, cls="Visit", participants=(p,), hosts=tuple(hosts), date=e.date and e.date[:7],
-                                 confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest"))
+            visits = [k for k, v in enumerate(out) if v.cls == "Visit" and _planned(v) == _planned(e)
+                      and _shares(index, v.participants, [p])
+                      and _place_countries(index, gazetteer, v.locations) & countries]
+            if visits:
+                for k in visits:
+                    if out[k].date is None and month:
+                        out[k] = replace(out[k], date=month, hosts=out[k].hosts or tuple(hosts))
+                continue
+            if any(_shares(index, v.participants, [p]) and v.locations == e.locations for v in added):
+                continue
+            added.append(replace(e, cls="Visit", participants=(p,), hosts=tuple(hosts), date=month,
+                                 confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest",
+                                 part_of=None))
     return out + added
 
 
