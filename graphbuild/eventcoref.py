@@ -128,14 +128,25 @@ def _when_fits(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> b
     return event.doc_date is not None and _near(event.doc_date, cluster.doc_dates)
 
 
+def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> bool:
+    """One article's two sentences on the same people meeting on the same day are one
+    meeting, even when they name places whose relation is unknown (an estate and the
+    region around it)."""
+    date = event.mention.date
+    return (same_doc and event.mention.cls not in MULTILATERAL and len(event.participants) >= 2
+            and event.participants == frozenset(cluster.participants)
+            and bool(date) and len(date) == 10 and date == cluster.date)
+
+
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
     if cluster.cls != event.mention.cls:
         return False
     if not _actors_fit(event.mention.cls, event.participants, cluster.participants):
         return False
-    if not places.compatible(event.locations, cluster.locations):
-        return False
     same_doc = event.doc_id in cluster.documents
+    if not places.compatible(event.locations, cluster.locations) and not _same_day_same_people(
+            event, cluster, same_doc):
+        return False
     if not _when_fits(event, cluster, same_doc):
         return False
     if same_doc:

@@ -214,3 +214,24 @@ def test_events_past_visit_with_a_purpose_stays_asserted(events):
     found = events("Macron visited China to meet Xi Jinping\n\nThe two countries have close ties and talk about trade.")
     assert {e[5] for e in found} == {"asserted"}
     assert len(of(found, "Visit")) == 1  # the meeting's guest is the visit already read
+
+
+@pytest.mark.parametrize(
+    "text, cls, place",
+    [
+        # the verb a summit's phrase hangs from, through 'ahead of'
+        ("Leaders of Asian countries have arrived in Bishkek ahead of the SCO summit.", "Summit", ("Bishkek",)),
+        # one nationality adjective places a summit in its country; two sides do not
+        ("World leaders attend a Swiss peace summit on the war.", "Summit", ("Swiss",)),
+        # the place of a meeting may follow the people met
+        ("Vladimir Putin left after a meeting with Xi Jinping and Narendra Modi in Moscow on May 9, 2025.",
+         "Meeting", ("Moscow",)),
+    ],
+)
+def test_events_place_from_the_phrase_around_the_event(events, text, cls, place):
+    assert of(events(text), cls)[0][2] == place
+
+
+def test_events_summit_of_two_sides_is_not_placed_in_either(events):
+    found = events("Olaf Scholz and Xi Jinping attended a German-Chinese summit.")
+    assert all(s[2] == () for s in of(found, "Summit"))

@@ -6,8 +6,8 @@ Reports name the place once ("X arrived in Y") and then tell what happened there
 place takes, in order:
 
 1. the place of the nearest mention of the same event that states one ('the talks',
-   'the summit' refer back to the event the article introduced; a meeting shares a
-   participant, a named summit its organiser);
+   'the summit' refer back to the event the article introduced; a meeting has the
+   same people, a named summit its organiser);
 2. for a meeting one of whose participants hosted it ("A hosted B"), the country the
    host leads;
 3. for a meeting at a summit named in its sentence ('met on the sidelines of the
@@ -19,9 +19,9 @@ place takes, in order:
 Nothing is borrowed when the event's sentence names another place ('after his
 meeting with X in Alaska'): it may have happened there.
 
-A planned event takes only from planned visits and an asserted one only from
-asserted or reported ones: a visit announced for next month says nothing of where
-today's talks took place.
+An asserted event takes nothing from a planned one: a visit announced for next month
+says nothing of where today's talks took place (a planned one may take the place of
+the visit under way). Mentions of one meeting have the same people, or some of them.
 
 The events of the headline and the lead that their sentences leave undated take the
 month the article was published (:func:`date_from_article`). Pure functions over the
@@ -83,6 +83,17 @@ def _shares(index: MentionIndex, xs: Iterable[Ref], ys: Iterable[Ref]) -> bool:
     return any(same_entity(_key(index, x), k) for x in xs for k in keys)
 
 
+def _covers(index: MentionIndex, xs: Iterable[Ref], ys: Iterable[Ref]) -> bool:
+    """Everyone of ``xs`` is among ``ys``."""
+    keys = [_key(index, y) for y in ys]
+    return all(any(same_entity(_key(index, x), k) for k in keys) for x in xs)
+
+
+def _same_party(index: MentionIndex, xs: Sequence[Ref], ys: Sequence[Ref]) -> bool:
+    """Two mentions of one meeting: the people of one are all among the other's."""
+    return bool(xs) and bool(ys) and (_covers(index, xs, ys) or _covers(index, ys, xs))
+
+
 def _planned(e: EventMention) -> bool:
     return e.modality == PLANNED
 
@@ -124,7 +135,7 @@ def visit_place(event: EventMention, events: Sequence[EventMention], index: Ment
     """The visit of one of ``event``'s participants: one to the country another
     participant leads first ('A visited Y' and 'A met Y's president'), then the
     nearest before it, else the first after it."""
-    visits = [v for v in events if v.cls == "Visit" and v.locations and _planned(v) == _planned(event)
+    visits = [v for v in events if v.cls == "Visit" and v.locations and _planned(v) <= _planned(event)
               and _shares(index, v.participants, event.participants)]
     if not visits:
         return None
@@ -150,7 +161,7 @@ def same_kind_place(event: EventMention, events: Sequence[EventMention], index: 
     one with the same organiser."""
     organisers = _organisations(index, event.participants)
     others = [o for o in events if o.cls == event.cls and o.locations and _planned(o) == _planned(event)
-              and (_shares(index, o.participants, event.participants) if event.cls not in OCCASIONS else
+              and (_same_party(index, o.participants, event.participants) if event.cls not in OCCASIONS else
                    not o.participants or not event.participants or _shares(index, o.participants, event.participants))
               and (not organisers or _same_organiser(index, organisers, o.participants,
                                                      o.evidence.start > event.evidence.start))]
@@ -316,8 +327,8 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
                     if out[k].date is None and month:
                         out[k] = replace(out[k], date=month, hosts=out[k].hosts or tuple(hosts))
                 continue
-            if any(_shares(index, v.participants, [p]) and v.locations == e.locations for v in added):
-                continue
+            if not month or any(_shares(index, v.participants, [p]) and v.locations == e.locations for v in added):
+                continue  # an undated visit read from a meeting would say little and risk much
             added.append(replace(e, cls="Visit", participants=(p,), hosts=tuple(hosts), date=month,
                                  confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest",
                                  part_of=None))

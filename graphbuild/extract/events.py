@@ -14,7 +14,7 @@ from .args import Arg, Scope, args
 from .facts import evidence
 from .lexicon import RoleSpec
 from .modality import PLANNED, PLANNED_FACTOR
-from .syntax import prep_objects
+from .syntax import conjuncts, prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,7 +33,11 @@ def _fill(scope: Scope, role: RoleSpec, token: Token, subjects: list[Arg], objec
             sides.append(objects)
     prepositions = tuple(s for s in role.sources if s not in ("subjects", "objects"))
     if prepositions:  # prepositions of the trigger: "talks in Beijing"
-        sides.append([a for t in prep_objects(token, prepositions) for a in args(scope, t)])
+        places = prep_objects(token, prepositions)
+        if not places:  # "a meeting with X and Y in Moscow": the place follows the company
+            places = [p for o in prep_objects(token, scope.words.companion_prepositions)
+                      for c in (o, *conjuncts(o)) for p in prep_objects(c, prepositions)]
+        sides.append([a for t in places for a in args(scope, t)])
     sides = [[a for a in side if a.cls in role.classes] for side in sides]
     if role.every_side and not all(sides):
         return None
@@ -76,8 +80,15 @@ def clause_places(scope: Scope, noun: Token, cls: str) -> list[Arg]:
     verb = None
     if noun.dep_ in ("nsubj", "nsubjpass"):
         verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
-        verb = noun.head.head
+    elif noun.dep_ == "pobj":  # "for a summit", "ahead of the summit": up to the verb
+        t = noun.head
+        for _ in range(3):
+            if t.pos_ in ("VERB", "AUX"):
+                verb = t
+                break
+            if t.dep_ not in ("prep", "advmod", "pobj") or t.head is t:
+                break
+            t = t.head
     if verb is None or not prepositions:
         return []
     if any(t.host_is for t in scope.lexicon.verbs.get(verb.lemma_.lower(), ())):

@@ -82,6 +82,7 @@ class Words:
     arrival_prepositions: tuple[str, ...] = ()  # "welcomed them to X for the summit": X is its place
     not_event_date_words: frozenset[str] = frozenset()  # "since 2019": not when an event happened
     sequence_markers: frozenset[str] = frozenset()  # "after arriving on Sunday": a clause of another time
+    companion_prepositions: tuple[str, ...] = ()  # "a meeting with X in Moscow": the place follows X
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -121,6 +122,7 @@ def load_words(directory: Path) -> Words:
         arrival_prepositions=tuple(places.get("arrival_prepositions", ())),
         not_event_date_words=frozenset(data["calendar"].get("not_event_date_words", ())),
         sequence_markers=frozenset(data["calendar"].get("sequence_markers", ())),
+        companion_prepositions=tuple(places.get("companion_prepositions", ())),
     )
 
 

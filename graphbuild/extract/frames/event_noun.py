@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..args import Arg, Scope, args
+from ..args import Arg, Scope, args, of_mention
 from ..events import clause_places, event_mention
 from ..facts import NOTHING, Found
 from ..modality import modality
@@ -22,6 +22,18 @@ def _hyphenated(token: Token) -> bool:
     return any(0 <= i < len(doc) and doc[i].text in ("-", "\u2013") for i in (token.i - 1, token.i + 1))
 
 
+def demonym_place(scope: Scope, noun: Token) -> list[Arg]:
+    """'a Swiss summit', 'the Chinese military parade': the one country a nationality
+    adjective names (not two sides: 'a Chinese-Russian summit', 'French and German')."""
+    found = []
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and not _hyphenated(c) and not c.conjuncts:
+            m = scope.mention(c)
+            if m is not None and m.demonym and m.cls == "Country":
+                found.append(of_mention(m))
+    return found if len(found) == 1 else []
+
+
 @trigger_frames.register("event-noun")
 def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if noun.tag_ == "NNS":
@@ -35,6 +47,8 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
         # "the US-China summit" names its sides).
         locations = [a for c in noun.children if c.dep_ in ("compound", "nmod") and not _hyphenated(c)
                      for a in args(scope, c) if a.cls == "Place"][:1]
+    if not locations:
+        locations = demonym_place(scope, noun)
     if not locations:
         locations = clause_places(scope, noun, cls)
     participants: list[Arg] = []
