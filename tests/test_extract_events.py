@@ -235,3 +235,16 @@ def test_events_place_from_the_phrase_around_the_event(events, text, cls, place)
 def test_events_summit_of_two_sides_is_not_placed_in_either(events):
     found = events("Olaf Scholz and Xi Jinping attended a German-Chinese summit.")
     assert all(s[2] == () for s in of(found, "Summit"))
+
+
+@pytest.mark.parametrize(
+    "text, host",
+    [
+        ("Narendra Modi visited Moscow at the invitation of Vladimir Putin.", ("Vladimir Putin",)),
+        ("At the invitation of Xi Jinping, Emmanuel Macron travelled to Beijing.", ("Xi Jinping",)),
+        ("Emmanuel Macron travelled to Beijing after Xi Jinping called him.", ()),
+    ],
+)
+def test_events_host_of_a_visit_by_invitation(events, text, host):
+    (visit,) = of(events(text), "Visit")
+    assert visit[3] == host

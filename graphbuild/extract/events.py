@@ -64,8 +64,20 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
     if locations is None:
         return []
     hosts = [a for a in locations if a.cls in spec.hosts]
+    hosts = invited_by(scope, token) or hosts
     found = event_mention(scope, cls, token, participants, locations, hosts, rule, mode)
     return [found] if found else []
+
+
+def invited_by(scope: Scope, token: Token) -> list[Arg]:
+    """'at the invitation of X' on the trigger or its clause's verb: X hosts."""
+    found = []
+    for t in ((token,) if token.head is token or token.head.i == token.i else (token, token.head)):
+        for noun in prep_objects(t, scope.words.invitation_prepositions):
+            if noun.lemma_.lower() in scope.words.invitation_nouns:
+                found += [a for o in prep_objects(noun, ("of",)) for a in args(scope, o)
+                          if a.cls in ("Person", "Country", "Organization")]
+    return found
 
 
 def clause_places(scope: Scope, noun: Token, cls: str) -> list[Arg]:

@@ -83,6 +83,8 @@ class Words:
     not_event_date_words: frozenset[str] = frozenset()  # "since 2019": not when an event happened
     sequence_markers: frozenset[str] = frozenset()  # "after arriving on Sunday": a clause of another time
     companion_prepositions: tuple[str, ...] = ()  # "a meeting with X in Moscow": the place follows X
+    invitation_nouns: frozenset[str] = frozenset()  # "at the invitation of X": X hosts
+    invitation_prepositions: tuple[str, ...] = ()
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -123,6 +125,8 @@ def load_words(directory: Path) -> Words:
         not_event_date_words=frozenset(data["calendar"].get("not_event_date_words", ())),
         sequence_markers=frozenset(data["calendar"].get("sequence_markers", ())),
         companion_prepositions=tuple(places.get("companion_prepositions", ())),
+        invitation_nouns=frozenset(references.get("invitation_nouns", ())),
+        invitation_prepositions=tuple(references.get("invitation_prepositions", ())),
     )
 
 
