@@ -248,3 +248,10 @@ def test_events_summit_of_two_sides_is_not_placed_in_either(events):
 def test_events_host_of_a_visit_by_invitation(events, text, host):
     (visit,) = of(events(text), "Visit")
     assert visit[3] == host
+
+
+def test_events_summit_attended_by_the_leaders_it_lists(events):
+    found = events("Leaders of Asian countries have arrived in Bishkek ahead of the SCO summit, including Kazakh "
+                   "President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev.")
+    (summit,) = of(found, "Summit")
+    assert sorted(summit[1]) == ["Kazakh President Kassym-Jomart Tokayev", "SCO", "Uzbek President Shavkat Mirziyoyev"]

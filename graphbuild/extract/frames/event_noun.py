@@ -10,7 +10,7 @@ from ..events import clause_places, event_mention
 from ..facts import NOTHING, Found
 from ..modality import modality
 from ..registry import trigger_frames
-from ..syntax import prep_objects, verb_subjects
+from ..syntax import examples, prep_objects, verb_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,6 +78,9 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
                 participants += [a for o in prep_objects(holder, trig.object) for a in args(scope, o)
                                  if a.cls in ("Person", "Country")]
                 break
+    # "... ahead of the summit, including A and B": the leaders it lists attend.
+    participants += [a for e in examples(noun, scope.words.example_prepositions)
+                     for a in args(scope, e) if a.cls == "Person"]
     for child in noun.children:
         if child.dep_ == "relcl":
             # "a summit that Putin and Xi used to ...".
@@ -86,5 +89,6 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if not participants and not orgs and not locations:
         return NOTHING  # an organiser alone makes an event: "the G20 summit opened"
     hosts += [a for a in locations if a.cls == "Country"]
+    participants = list({a.ref: a for a in participants}.values())
     event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
     return Found(events=(event,)) if event else NOTHING
