@@ -13,6 +13,31 @@ from .lang import words
 _DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|recent)[- ](?:day|week|month|year|decade|hour)s?\b", re.I)
 
 
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b")
+
+
+def _numeric_date(t: str) -> str | None:
+    """'06/15/2024' (month first) or '15.06.2024' (day first): a day when one of the two
+    numbers can only be a day; '05/06/2024' could be either, so only its year ('' when
+    nothing fits, None when the text is not a numeric date)."""
+    m = _NUMERIC.search(t)
+    if not m:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a > 12 and 1 <= b <= 12:
+        month, day = b, a
+    elif b > 12 and 1 <= a <= 12:
+        month, day = a, b
+    elif a == b and 1 <= a <= 12:
+        month, day = a, b
+    else:
+        return f"{year:04d}" if max(a, b) <= 12 else ""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
 def normalize_date(text: str, base: str | None = None, future: bool = False) -> str | None:
     """'October 19, 2023' -> '2023-10-19'; 'October 2023' -> '2023-10'; 'in 2014' -> '2014';
     'on Wednesday' with base '2025-09-01' -> '2025-09-03' (future) or the Wednesday before."""
@@ -23,6 +48,9 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
     if iso:
         return iso.group(0)
+    numeric = _numeric_date(t)
+    if numeric is not None:
+        return numeric or None
     has_month = re.search(rf"\b{words().month_pattern}(?![a-z])", t)
     year = re.search(r"\b(1[89]\d{2}|20\d{2})\b", t)
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d{2}\b", "", t))

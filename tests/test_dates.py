@@ -22,6 +22,11 @@ from graphbuild.dates import date_range, normalize_date
         ("on Wednesday", "2025-09-05", False, "2025-09-03"),
         ("on Wednesday", "2025-09-05", True, "2025-09-10"),
         ("three-day", "2025-09-05", False, None),
+        # numeric dates: a day when only one reading is possible, else the year alone
+        ("06/15/2024", None, False, "2024-06-15"),
+        ("15.06.2024", None, False, "2024-06-15"),
+        ("05/06/2024", None, False, "2024"),
+        ("31/02/2024", None, False, None),
         # a week away: the month of its middle
         ("next week", "2025-09-28", True, "2025-10"),
         ("last week", "2025-09-03", False, "2025-08"),
