@@ -255,3 +255,17 @@ def test_events_summit_attended_by_the_leaders_it_lists(events):
                    "President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev.")
     (summit,) = of(found, "Summit")
     assert sorted(summit[1]) == ["Kazakh President Kassym-Jomart Tokayev", "SCO", "Uzbek President Shavkat Mirziyoyev"]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a caption's present tense: the report's month
+        ("Olaf Scholz and Emmanuel Macron deliver a statement following their talks in Berlin.", "2025-09"),
+        # a past report without a date outside the lead stays undated
+        ("Olaf Scholz and Emmanuel Macron delivered a statement following their talks in Berlin.", None),
+    ],
+)
+def test_events_present_tense_caption_is_the_reports_month(events, text, date):
+    lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
+    assert of(events(f"{lead}\n\n{text}"), "Meeting")[0][4] == date

@@ -151,6 +151,14 @@ def clause_of(token: Token, sequence_markers: frozenset[str] = frozenset()) -> T
     return t
 
 
+def _present_simple(verb: Token) -> bool:
+    """'X meets Y', 'leaders attend a summit': the present of captions and headlines
+    (the tagger may call it a base form when it has a subject and no auxiliary)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
+
+
 def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str | None]:
     """The date (and the last day of a range) nearest the trigger in its own clause,
     resolved against the article's date (forward for a planned event, back for a
@@ -181,6 +189,8 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
         if words & scope.words.ongoing_words or any(
                 t.dep_ == "aux" and t.lower_ in ("has", "have") and t.head == token for t in token.sent):
             return published[:7], None
+        if mode != PLANNED and _present_simple(token.sent.root):
+            return published[:7], None  # a caption's or headline's "X meets Y": the report's month
         if words & scope.words.recent_words:
             return published[:4], None
     return None, None
