@@ -82,7 +82,7 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
             if not future:
                 delta = delta - 7 if delta else 0
             return (base_date + timedelta(days=delta)).isoformat()
-    if re.search(r"\b(today|tonight)\b", t):
+    if re.search(r"\b(today|tonight)\b|\b(earlier|later) (in|during) the day\b|\bthis (morning|afternoon|evening)\b", t):
         return base_date.isoformat()
     if "yesterday" in t:
         return (base_date - timedelta(days=1)).isoformat()

@@ -269,3 +269,28 @@ def test_events_summit_attended_by_the_leaders_it_lists(events):
 def test_events_present_tense_caption_is_the_reports_month(events, text, date):
     lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
     assert of(events(f"{lead}\n\n{text}"), "Meeting")[0][4] == date
+
+
+def test_events_sideline_meetings_of_one_leader_with_three_are_a_round_of_bilaterals(events):
+    found = events("Earlier in the day, Narendra Modi met Olaf Scholz, Emmanuel Macron and Justin Trudeau on the "
+                   "sidelines of the G7 summit.")
+    meetings = of(found, "Meeting")
+    assert sorted(m[1] for m in meetings) == [("Narendra Modi", "Emmanuel Macron"), ("Narendra Modi", "Justin Trudeau"),
+                                             ("Narendra Modi", "Olaf Scholz")]
+    assert {m[4] for m in meetings} == {"2025-09-05"}  # earlier on the report's day
+    # two people met by one: one meeting of three
+    (meeting,) = of(events("Xi Jinping met Olaf Scholz and Emmanuel Macron."), "Meeting")
+    assert len(meeting[1]) == 3
+
+
+def test_events_skipping_a_summit_is_not_attending_it(events):
+    assert of(events("Emmanuel Macron skipped the summit in Lima."), "Summit") == []
+
+
+def test_events_meeting_in_a_city_geonames_places_in_the_hosts_country(events):
+    # the gazetteer does not know Izmir; GeoNames knows one city of that name, in Turkey
+    found = events("French President Emmanuel Macron met Turkish President Recep Tayyip Erdogan in Izmir on Monday.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
+    (visit,) = of(found, "Visit")
+    assert visit[1] == ("French President Emmanuel Macron",) and visit[2] == ("Izmir",)

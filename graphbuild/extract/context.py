@@ -35,6 +35,7 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..gazetteer import Gazetteer
+from ..places import countries_of_city, country_code
 from ..records import Document, EventMention, Mention, Ref
 from .args import MentionIndex
 from .modality import PLANNED
@@ -117,9 +118,30 @@ def _led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref
     return found
 
 
+_COUNTRY_BY_CODE: dict[str, dict[str, str]] = {}
+
+
+def _country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
+    """ISO code -> the gazetteer's country, once per gazetteer."""
+    key = gazetteer.fingerprint
+    if key not in _COUNTRY_BY_CODE:
+        table = {}
+        for entry in gazetteer.entries.values():
+            if entry.core == "Country":
+                code = country_code(entry.label)
+                if code:
+                    table.setdefault(code, entry.id)
+        _COUNTRY_BY_CODE.clear()
+        _COUNTRY_BY_CODE[key] = table
+    return _COUNTRY_BY_CODE[key]
+
+
 def _place_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref]) -> set[str]:
+    """The gazetteer's countries of places: their own, or the one country GeoNames
+    knows a city of that name in."""
     found = set()
     for ref in refs:
+        m = None
         if ref[0] == "gazetteer":
             entry = gazetteer.entries.get(ref[1])
         else:
@@ -127,6 +149,10 @@ def _place_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[R
             entry = gazetteer.entries.get(m.link) if m is not None and m.link else None
         if entry is not None:
             found.add(entry.id if entry.core == "Country" else entry.country)
+        elif m is not None and m.cls == "Place":
+            codes = countries_of_city(m.key)
+            if len(codes) == 1:
+                found.add(_country_by_code(gazetteer).get(next(iter(codes))))
     return found - {None}
 
 

@@ -12,7 +12,7 @@ from ..dates import date_range
 from ..records import EventMention
 from .args import Arg, Scope, args
 from .facts import evidence
-from .lexicon import RoleSpec
+from .lexicon import EventSpec, RoleSpec
 from .modality import PLANNED, PLANNED_FACTOR
 from .syntax import conjuncts, prep_objects
 
@@ -65,8 +65,21 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
         return []
     hosts = [a for a in locations if a.cls in spec.hosts]
     hosts = invited_by(scope, token) or hosts
-    found = event_mention(scope, cls, token, participants, locations, hosts, rule, mode)
-    return [found] if found else []
+    pairs = bilateral(spec, subjects, objects)
+    found = [event_mention(scope, cls, token, pair, locations, hosts, rule, mode) for pair in pairs or [participants]]
+    return [f for f in found if f]
+
+
+def bilateral(spec: EventSpec, subjects: list[Arg], objects: list[Arg]) -> list[list[Arg]]:
+    """'A met B, C and D on the sidelines': a round of meetings, one per person met
+    (from the spec's ``bilateral_from`` people on); none when the sentence is one
+    meeting."""
+    classes = spec.participants.classes
+    subjects = [a for a in subjects if a.cls in classes]
+    objects = list({a.ref: a for a in objects if a.cls in classes}.values())
+    if spec.bilateral_from is None or len(subjects) != 1 or len(objects) < spec.bilateral_from:
+        return []
+    return [[subjects[0], o] for o in objects if o.ref != subjects[0].ref]
 
 
 def invited_by(scope: Scope, token: Token) -> list[Arg]:
@@ -169,7 +182,7 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
     markers = scope.words.sequence_markers
     clause = clause_of(token, markers).i
     for ent in token.sent.ents:
-        if ent.label_ != "DATE" or (clause_of(ent.root, markers).i != clause and not ent.start <= clause < ent.end):
+        if ent.label_ not in ("DATE", "TIME") or (clause_of(ent.root, markers).i != clause and not ent.start <= clause < ent.end):
             continue  # "met X on Monday after arriving on Sunday": Sunday is the arrival's
         before = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
         if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
