@@ -294,3 +294,26 @@ def test_events_meeting_in_a_city_geonames_places_in_the_hosts_country(events):
     assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
     (visit,) = of(found, "Visit")
     assert visit[1] == ("French President Emmanuel Macron",) and visit[2] == ("Izmir",)
+
+
+def test_events_pronoun_before_its_clauses_subject_is_the_previous_sentences_subject(events):
+    found = events("Narendra Modi met Olaf Scholz, Emmanuel Macron and Justin Trudeau on Monday. "
+                   "During his meeting with Scholz, the two leaders discussed trade.")
+    assert ("Narendra Modi", "Scholz") in [m[1] for m in of(found, "Meeting")]
+
+
+def test_events_a_later_trip_told_as_a_sequel_does_not_place_a_meeting(events):
+    found = events("Narendra Modi met Olaf Scholz on Monday. He then travelled to Paris.")
+    assert of(found, "Meeting")[0][2] == ()
+    found = events("Narendra Modi met Olaf Scholz on Monday.\n\nModi is on a visit to Berlin.")
+    assert of(found, "Meeting")[0][2] == ("Berlin",)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("The Nordic summit opened in Oslo on Friday.", ("Oslo",)),
+     # a summit does not attend: the verb is not one an event does
+     ("APEC summit: Joe Biden holds talks with Xi Jinping, attends a dinner at the Exploratorium.", ())],
+)
+def test_events_summit_placed_by_what_it_does(events, text, place):
+    assert of(events(text), "Summit")[0][2] == place

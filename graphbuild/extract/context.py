@@ -31,10 +31,12 @@ document's records.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..gazetteer import Gazetteer
+from ..lang import words
 from ..places import countries_of_city, country_code
 from ..records import Document, EventMention, Mention, Ref
 from .args import MentionIndex
@@ -170,7 +172,12 @@ def visit_place(event: EventMention, events: Sequence[EventMention], index: Ment
     if fitting:
         visits = fitting
     before = [v for v in visits if v.evidence.start <= event.evidence.start]
-    return before[-1] if before else visits[0]
+    if before:
+        return before[-1]
+    # a visit told later, unless told as a sequel ('then travelled to X')
+    sequels = words().sequel_words
+    after = [v for v in visits if not sequels & set(re.findall(r"[a-z]+", v.evidence.sentence.lower()))]
+    return after[0] if after else None
 
 
 def host_country(event: EventMention, index: MentionIndex, gazetteer: Gazetteer,

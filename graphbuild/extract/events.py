@@ -95,7 +95,8 @@ def invited_by(scope: Scope, token: Token) -> list[Arg]:
 
 def clause_places(scope: Scope, noun: Token, cls: str) -> list[Arg]:
     """Where the clause around an event noun puts it: the verb of which the noun is the
-    subject ('the summit was held in X'), or the verb the noun's phrase attaches to
+    subject ('the summit was held in X', 'opened in X': verbs events do, not 'the
+    summit attends'), or the verb the noun's phrase attaches to
     ('leaders gathered in X for a summit'; a host verb also by 'to': 'welcomed them to
     X for the summit')."""
     spec = scope.lexicon.event_types.get(cls)
@@ -103,8 +104,8 @@ def clause_places(scope: Scope, noun: Token, cls: str) -> list[Arg]:
         return []
     prepositions = tuple(s for s in spec.locations.sources if s not in ("subjects", "objects"))
     verb = None
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        verb = noun.head
+    if noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in scope.words.event_verbs):
+        verb = noun.head  # "the summit was held in X", "the summit opened in X"
     elif noun.dep_ == "pobj":  # "for a summit", "ahead of the summit": up to the verb
         t = noun.head
         for _ in range(3):

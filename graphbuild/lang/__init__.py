@@ -85,6 +85,8 @@ class Words:
     companion_prepositions: tuple[str, ...] = ()  # "a meeting with X in Moscow": the place follows X
     invitation_nouns: frozenset[str] = frozenset()  # "at the invitation of X": X hosts
     invitation_prepositions: tuple[str, ...] = ()
+    event_verbs: frozenset[str] = frozenset()  # "the summit opened in X": what an event does
+    sequel_words: frozenset[str] = frozenset()  # "then travelled to X": a later trip
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -127,6 +129,8 @@ def load_words(directory: Path) -> Words:
         companion_prepositions=tuple(places.get("companion_prepositions", ())),
         invitation_nouns=frozenset(references.get("invitation_nouns", ())),
         invitation_prepositions=tuple(references.get("invitation_prepositions", ())),
+        event_verbs=frozenset(references.get("event_verbs", ())),
+        sequel_words=frozenset(data["calendar"].get("sequel_words", ())),
     )
 
 
