@@ -255,6 +255,11 @@ def test_events_summit_attended_by_the_leaders_it_lists(events):
                    "President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev.")
     (summit,) = of(found, "Summit")
     assert sorted(summit[1]) == ["Kazakh President Kassym-Jomart Tokayev", "SCO", "Uzbek President Shavkat Mirziyoyev"]
+    # titles nested by the parser do not hide the names
+    found = events("Leaders have arrived in Bishkek ahead of the summit, including President of the Republic of "
+                   "Kazakhstan Kassym-Jomart Tokayev and the Chairman of Kyrgyzstan's Cabinet Adylbek Kasymaliev.")
+    (summit,) = of(found, "Summit")
+    assert {"Kassym-Jomart Tokayev", "Adylbek Kasymaliev"} <= set(summit[1])
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from ..events import clause_places, event_mention
 from ..facts import NOTHING, Found
 from ..modality import modality
 from ..registry import trigger_frames
-from ..syntax import examples, prep_objects, verb_subjects
+from ..syntax import prep_objects, verb_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,6 +20,19 @@ def _hyphenated(token: Token) -> bool:
     """'Russia-Africa' before a noun: the two sides of the event, not its place."""
     doc = token.doc
     return any(0 <= i < len(doc) and doc[i].text in ("-", "\u2013") for i in (token.i - 1, token.i + 1))
+
+
+def listed_people(scope: Scope, noun: Token) -> list[Arg]:
+    """Everyone an 'including' phrase on the noun names, however the parser nested its
+    titles ('including President of the Republic of X A, Y's premier B and C')."""
+    found: dict[tuple, Arg] = {}
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in scope.words.example_prepositions:
+            for t in child.subtree:
+                m = scope.mention(t)
+                if m is not None and m.cls == "Person":
+                    found.setdefault((m.start, m.end), of_mention(m))
+    return list(found.values())
 
 
 def demonym_place(scope: Scope, noun: Token) -> list[Arg]:
@@ -69,6 +82,7 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if t is not noun:
         holder = t if t.pos_ in ("VERB", "AUX") else t.head
         participants = [a for s in verb_subjects(holder) for a in args(scope, s) if a.cls in ("Person", "Country")]
+        participants += [a for s in (holder, *verb_subjects(holder)) for a in listed_people(scope, s)]
         triggers = scope.lexicon.verbs.get(holder.lemma_.lower(), ())
         if any(trig.host_is == "subject" for trig in triggers):
             hosts = list(participants)  # "A hosted B and C for a summit": A hosts it
@@ -79,8 +93,7 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
                                  if a.cls in ("Person", "Country")]
                 break
     # "... ahead of the summit, including A and B": the leaders it lists attend.
-    participants += [a for e in examples(noun, scope.words.example_prepositions)
-                     for a in args(scope, e) if a.cls == "Person"]
+    participants += listed_people(scope, noun)
     for child in noun.children:
         if child.dep_ == "relcl":
             # "a summit that Putin and Xi used to ...".
