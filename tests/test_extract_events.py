@@ -322,3 +322,13 @@ def test_events_a_later_trip_told_as_a_sequel_does_not_place_a_meeting(events):
 )
 def test_events_summit_placed_by_what_it_does(events, text, place):
     assert of(events(text), "Summit")[0][2] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NATO's summit opened in Vilnius.",
+     "NATO leaders met in Vilnius in July. The alliance's annual summit was held in Vilnius."],
+)
+def test_events_summit_of_an_organisations_possessive_is_its_summit(events, text):
+    (summit,) = of(events(text), "Summit")
+    assert summit[1] == ("NATO",) and summit[2] == ("Vilnius",)

@@ -66,8 +66,9 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
         locations = clause_places(scope, noun, cls)
     participants: list[Arg] = []
     hosts: list[Arg] = []
-    # The organiser of a named event: "the BRICS summit", "a summit of the SCO".
-    orgs = [a for c in [*(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")),
+    # The organiser of a named event: "the BRICS summit", "a summit of the SCO", "the
+    # alliance's annual summit".
+    orgs = [a for c in [*(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")),
                         *prep_objects(noun, ("of",))]
             for a in args(scope, c) if a.cls == "Organization"]
     t = noun
