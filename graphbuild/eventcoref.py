@@ -52,6 +52,7 @@ class EventCluster:
     locations: set[str] = field(default_factory=set)
     hosts: set[str] = field(default_factory=set)
     date: str | None = None
+    end_date: str | None = None  # the last day, when a mention gives a range
     documents: list[str] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     doc_dates: set[str] = field(default_factory=set)
@@ -127,14 +128,25 @@ def _when_fits(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> b
     return event.doc_date is not None and _near(event.doc_date, cluster.doc_dates)
 
 
+def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> bool:
+    """One article's two sentences on the same people meeting on the same day are one
+    meeting, even when they name places whose relation is unknown (an estate and the
+    region around it)."""
+    date = event.mention.date
+    return (same_doc and event.mention.cls not in MULTILATERAL and len(event.participants) >= 2
+            and event.participants == frozenset(cluster.participants)
+            and bool(date) and len(date) == 10 and date == cluster.date)
+
+
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
     if cluster.cls != event.mention.cls:
         return False
     if not _actors_fit(event.mention.cls, event.participants, cluster.participants):
         return False
-    if not places.compatible(event.locations, cluster.locations):
-        return False
     same_doc = event.doc_id in cluster.documents
+    if not places.compatible(event.locations, cluster.locations) and not _same_day_same_people(
+            event, cluster, same_doc):
+        return False
     if not _when_fits(event, cluster, same_doc):
         return False
     if same_doc:
@@ -222,6 +234,9 @@ def _add(cluster: EventCluster, event: ResolvedEvent) -> None:
     date = event.mention.date
     if date and (cluster.date is None or len(date) > len(cluster.date)):
         cluster.date = date
+    end = event.mention.end_date
+    if end and (cluster.end_date is None or end > cluster.end_date):
+        cluster.end_date = end
     if event.doc_date:
         cluster.doc_dates.add(event.doc_date)
     cluster.mentions.append(event.mention)

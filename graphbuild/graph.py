@@ -173,6 +173,7 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazett
     containment = _containment(graph, gazetteer)
     clusters = cluster_events(resolved, containment)
     cameo = lexicon.event_cameo if lexicon else {}
+    node_of: dict[int, str] = {}  # id of a mention -> its event node
     for c in sorted(clusters, key=lambda c: c.first):
         participants, locations = sorted(c.participants), sorted(c.locations)
         eid = content_hash(c.cls, participants, locations, c.date or c.first)
@@ -187,8 +188,10 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazett
             alt_labels=(),
             wikidata=None,
             mention_count=len(c.mentions),
+            article_count=len(set(c.documents)),
             documents=tuple(sorted(c.documents)),
             date=c.date,
+            end_date=c.end_date if c.end_date and c.date and len(c.date) == 10 and c.end_date > c.date else None,
             confidence=noisy_or(m.confidence for m in c.mentions),
             modality="asserted" if "asserted" in modalities else sorted(modalities)[0],
             evidence=tuple(sorted({m.evidence for m in c.mentions}, key=lambda e: (e.doc_id, e.start))),
@@ -198,6 +201,17 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazett
             for target in targets:
                 graph.add_edge(node, entity_node(target), key=role, kind="event-role", predicate=role,
                                confidence=graph.nodes[node]["confidence"])
+        node_of.update((id(m), node) for m in c.mentions)
+    # A meeting on the sidelines of a summit: its own node, part of the summit's.
+    for record in records:
+        for ev in record.events:
+            if ev.part_of is None:
+                continue
+            whole = node_of.get(id(record.events[ev.part_of]))
+            part = node_of.get(id(ev))
+            if part and whole and part != whole and not graph.has_edge(part, whole, key="partOf"):
+                graph.add_edge(part, whole, key="partOf", kind="event-role", predicate="partOf",
+                               confidence=graph.nodes[part]["confidence"])
 
 
 def _containment(graph, gazetteer) -> Places:

@@ -137,6 +137,8 @@ class EventMention:
     locations: tuple[Ref, ...] = ()
     date: str | None = None  # "2023-10-19", "2023-10" or "2023"
     modality: str = "asserted"
+    end_date: str | None = None  # the last day of a range ("August 31 and September 1")
+    part_of: int | None = None  # the summit it took place at: its index in the record's events
 
 
 @dataclass(frozen=True, slots=True)

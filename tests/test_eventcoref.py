@@ -99,3 +99,23 @@ def test_eventcoref_a_war_is_one_event_across_articles_months_apart():
               _event("b", "Conflict", who=("russia", "ukraine"), where=(), doc_date="2025-08-30"),
               _event("c", "Conflict", who=("israel", "hamas"), where=(), doc_date="2025-08-30")]
     assert [sorted(c.documents) for c in cluster_events(events, BEIJING_IN_CHINA)] == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        (dict(), True),  # an estate and the region around it, whose relation is unknown
+        (dict(doc="b"), False),  # in another article the places must agree
+        (dict(date="2024-05-17"), False),  # another day
+        (dict(who=("putin", "modi")), False),  # other people
+        (dict(cls="Summit", who=("putin", "xi")), False),  # a summit needs a place that fits
+    ],
+)
+def test_eventcoref_one_articles_meeting_of_the_same_people_on_the_same_day_is_one(second, merged):
+    first = _event("a", "Meeting", who=("putin", "xi"), where=("estate",), date="2024-05-16")
+    args = dict(doc="a", cls="Meeting", who=("putin", "xi"), where=("region",), date="2024-05-16", start=50)
+    args.update(second)
+    other = _event(args.pop("doc"), args.pop("cls"), **args)
+    if second.get("cls") == "Summit":
+        first = _event("a", "Summit", who=("putin", "xi"), where=("estate",), date="2024-05-16")
+    assert (len(cluster_events([first, other], BEIJING_IN_CHINA)) == 1) is merged

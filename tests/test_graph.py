@@ -211,6 +211,28 @@ def test_rdf_ntriples_lines_are_sorted():
     assert lines == sorted(lines) and len(lines) == len(set(lines)) > 20
 
 
+def test_graph_meeting_at_a_summit_is_its_own_node_part_of_the_summit():
+    """A bilateral meeting on the sidelines of a summit: two nodes, gb:partOf between
+    them; each node says how many articles report it and the last day of a range."""
+    order = sorted(ENTITIES)
+    people = (_ref(order, "vladimir-putin"), _ref(order, "xi-jinping"))
+    summit = EventMention("Summit", "summit", people, _ev("a"), 0.8, "test", locations=(_ref(order, "beijing"),),
+                          date="2025-08-31", end_date="2025-09-01")
+    meeting = EventMention("Meeting", "meet", people, _ev("a"), 0.8, "test", locations=(_ref(order, "beijing"),),
+                           date="2025-08-31", part_of=0)
+    g, _ = _world({}, {"a": [summit, meeting], "b": [_visit(order, "b", "2025-08")]})
+    nodes = {d["cls"]: n for n, d in g.nodes(data=True) if d["kind"] == "event"}
+    assert set(nodes) == {"Summit", "Meeting", "Visit"}
+    assert g.has_edge(nodes["Meeting"], nodes["Summit"], key="partOf")
+    assert not g.has_edge(nodes["Summit"], nodes["Meeting"], key="partOf")
+    rdf = Graph().parse(data=serialize(g), format="turtle")
+    s, m = GBR[nodes["Summit"]], GBR[nodes["Meeting"]]
+    assert (m, GB.partOf, s) in rdf
+    assert rdf.value(s, GB.endDate) == Literal("2025-09-01", datatype=XSD.date)
+    assert rdf.value(m, GB.endDate) is None
+    assert rdf.value(s, GB.articleCount).toPython() == 1
+
+
 GOLDEN = __import__("pathlib").Path(__file__).parent / "data" / "golden" / "small-world.ttl"
 
 

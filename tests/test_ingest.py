@@ -137,12 +137,32 @@ def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
         ("ASTANA - Leaders of the SCO gathered.", "Leaders of the SCO gathered.", None),
         ("MOSCOW (Reuters) - The Kremlin said on Monday.", "The Kremlin said on Monday.", None),
         ("NATO - the alliance - met.", "NATO - the alliance - met.", None),
+        # wire forms: a country after the city, the agency, a date with or without its year
+        ("LISBON, Portugal, May 4, 2022 (Reuters) - Leaders of the EU met.", "Leaders of the EU met.", "2022-05-04"),
+        ("LISBON, Portugal, May 4 (Reuters) - Leaders of the EU met.", "Leaders of the EU met.", None),
+        ("May 4 (Reuters) - Leaders of the EU met.", "Leaders of the EU met.", None),
+        # a city and its country with no date stay in the text (they may name the place)
+        ("OSLO, Norway - Leaders of the EU met.", "OSLO, Norway - Leaders of the EU met.", None),
     ],
 )
 def test_clean_blocks_strips_datelines(text, rest, date):
     cleaned = clean_blocks(text_blocks(text))
     assert cleaned.blocks[0].text == rest
     assert cleaned.date == date
+
+
+@pytest.mark.parametrize("line", ["*Lisbon, May 4, 2022*", "Lisbon, May 4, 2022", "LISBON, Portugal, May 4, 2022"])
+def test_clean_blocks_reads_a_dateline_on_its_own_line(line):
+    cleaned = clean_blocks(text_blocks(f"A Headline About Talks\n\n{line}\n\nRussia and China met in Beijing on Monday.\n"))
+    assert cleaned.date == "2022-05-04"
+    assert [b.text for b in cleaned.blocks][1:] == ["Russia and China met in Beijing on Monday."]
+
+
+def test_ingest_dateline_of_markdown_and_html_gives_the_date():
+    md = parse_document(b"# Talks end\n\n*Lisbon, May 4, 2022*\n\nLeaders of the bloc met on Monday in the city.\n", "a.md")
+    html = parse_document(b"<html><body><h1>Talks end</h1><p><em>Lisbon, May 4, 2022</em></p>"
+                          b"<p>Leaders of the bloc met on Monday in the city.</p></body></html>", "a.html")
+    assert md.date_published == html.date_published == "2022-05-04"
 
 
 def test_clean_blocks_strips_date_prefix_of_first_paragraph():

@@ -329,6 +329,9 @@ def _event_pairs(pairs: Pairs, node: str, data: dict, graph: nx.MultiDiGraph) ->
         pairs.add((_gb("evidence"), Literal(ev.sentence)))
     pairs.add((_gb("confidence"), _decimal(data.get("confidence", 0.0))))
     pairs.add((_gb("mentionCount"), _literal(int(data.get("mention_count", 0)))))
+    pairs.add((_gb("articleCount"), _literal(int(data.get("article_count", 0)))))
+    if data.get("end_date"):
+        pairs.add((_gb("endDate"), date_literal(data["end_date"])))
     pairs.add((_gb("modality"), _literal(data.get("modality", "asserted"))))
     if data.get("cameo"):
         pairs.add((_gb("cameoCode"), _literal(data["cameo"])))

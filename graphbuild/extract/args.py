@@ -149,7 +149,7 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
     lower = token.lower_
     offset = scope.offset(token)
     if lower in pronouns.person:
-        return antecedent(scope, offset, ("Person",))
+        return previous_subject(scope, token) or antecedent(scope, offset, ("Person",))
     if lower in pronouns.thing:
         # "China ... to its province": the clause's subject first, then the nearest.
         subject = clause_subject(token)
@@ -168,6 +168,25 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
                 return [replace(a, indirect=True) for a in group]
         pair = coordinated_pair(scope, token)
         return pair or last_two(scope, offset, None)
+    return []
+
+
+def previous_subject(scope: Scope, token: Token) -> list[Arg]:
+    """'A met B, C and D. During his meeting with C, ...': a pronoun in a phrase before
+    its clause's subject refers to the person the previous sentence is about (its
+    subject), not to the last name read."""
+    subject = clause_subject(token)
+    if subject is None or subject.i < token.i:
+        return []
+    sent = token.sent
+    if sent.start == 0:
+        return []
+    previous = token.doc[sent.start - 1].sent
+    for t in previous:
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+            m = scope.mention(t)
+            if m is not None and m.cls == "Person" and not m.demonym:
+                return [of_mention(m, indirect=True)]
     return []
 
 

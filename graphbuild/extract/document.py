@@ -6,10 +6,13 @@ import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
 from ..gazetteer import Gazetteer
+from ..lang import words
 from ..records import DocRecord, Document, Segment
 from .args import MentionIndex
 from .entities import segment_mentions
 from .lexicon import Lexicon
+from .args import MentionIndex
+from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
 
 if TYPE_CHECKING:
@@ -27,6 +30,10 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
         r, e = extract_relations(doc, segment, document, index, gazetteer, lexicon, events)
         relations.extend(r)
         events.extend(e)
+    leaders = words().titles.leader_titles
+    events = place_from_article(events, index, gazetteer, leaders)
+    events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document)
+    events = link_occasions(events, index, gazetteer)
     # One Evidence object per sentence, shared by everything read from it: records are
     # kept for the whole corpus, and a sentence copied into each of its mentions would
     # make them several times larger (pickling keeps the sharing across processes).

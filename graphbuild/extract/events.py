@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..dates import normalize_date
+from ..dates import date_range
 from ..records import EventMention
 from .args import Arg, Scope, args
 from .facts import evidence
-from .lexicon import RoleSpec
+from .lexicon import EventSpec, RoleSpec
 from .modality import PLANNED, PLANNED_FACTOR
-from .syntax import prep_objects
+from .syntax import conjuncts, prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,7 +33,11 @@ def _fill(scope: Scope, role: RoleSpec, token: Token, subjects: list[Arg], objec
             sides.append(objects)
     prepositions = tuple(s for s in role.sources if s not in ("subjects", "objects"))
     if prepositions:  # prepositions of the trigger: "talks in Beijing"
-        sides.append([a for t in prep_objects(token, prepositions) for a in args(scope, t)])
+        places = prep_objects(token, prepositions)
+        if not places:  # "a meeting with X and Y in Moscow": the place follows the company
+            places = [p for o in prep_objects(token, scope.words.companion_prepositions)
+                      for c in (o, *conjuncts(o)) for p in prep_objects(c, prepositions)]
+        sides.append([a for t in places for a in args(scope, t)])
     sides = [[a for a in side if a.cls in role.classes] for side in sides]
     if role.every_side and not all(sides):
         return None
@@ -60,8 +64,62 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
     if locations is None:
         return []
     hosts = [a for a in locations if a.cls in spec.hosts]
-    found = event_mention(scope, cls, token, participants, locations, hosts, rule, mode)
-    return [found] if found else []
+    hosts = invited_by(scope, token) or hosts
+    pairs = bilateral(spec, subjects, objects)
+    found = [event_mention(scope, cls, token, pair, locations, hosts, rule, mode) for pair in pairs or [participants]]
+    return [f for f in found if f]
+
+
+def bilateral(spec: EventSpec, subjects: list[Arg], objects: list[Arg]) -> list[list[Arg]]:
+    """'A met B, C and D on the sidelines': a round of meetings, one per person met
+    (from the spec's ``bilateral_from`` people on); none when the sentence is one
+    meeting."""
+    classes = spec.participants.classes
+    subjects = [a for a in subjects if a.cls in classes]
+    objects = list({a.ref: a for a in objects if a.cls in classes}.values())
+    if spec.bilateral_from is None or len(subjects) != 1 or len(objects) < spec.bilateral_from:
+        return []
+    return [[subjects[0], o] for o in objects if o.ref != subjects[0].ref]
+
+
+def invited_by(scope: Scope, token: Token) -> list[Arg]:
+    """'at the invitation of X' on the trigger or its clause's verb: X hosts."""
+    found = []
+    for t in ((token,) if token.head is token or token.head.i == token.i else (token, token.head)):
+        for noun in prep_objects(t, scope.words.invitation_prepositions):
+            if noun.lemma_.lower() in scope.words.invitation_nouns:
+                found += [a for o in prep_objects(noun, ("of",)) for a in args(scope, o)
+                          if a.cls in ("Person", "Country", "Organization")]
+    return found
+
+
+def clause_places(scope: Scope, noun: Token, cls: str) -> list[Arg]:
+    """Where the clause around an event noun puts it: the verb of which the noun is the
+    subject ('the summit was held in X', 'opened in X': verbs events do, not 'the
+    summit attends'), or the verb the noun's phrase attaches to
+    ('leaders gathered in X for a summit'; a host verb also by 'to': 'welcomed them to
+    X for the summit')."""
+    spec = scope.lexicon.event_types.get(cls)
+    if spec is None:
+        return []
+    prepositions = tuple(s for s in spec.locations.sources if s not in ("subjects", "objects"))
+    verb = None
+    if noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in scope.words.event_verbs):
+        verb = noun.head  # "the summit was held in X", "the summit opened in X"
+    elif noun.dep_ == "pobj":  # "for a summit", "ahead of the summit": up to the verb
+        t = noun.head
+        for _ in range(3):
+            if t.pos_ in ("VERB", "AUX"):
+                verb = t
+                break
+            if t.dep_ not in ("prep", "advmod", "pobj") or t.head is t:
+                break
+            t = t.head
+    if verb is None or not prepositions:
+        return []
+    if any(t.host_is for t in scope.lexicon.verbs.get(verb.lemma_.lower(), ())):
+        prepositions += scope.words.arrival_prepositions
+    return [a for t in prep_objects(verb, prepositions) for a in args(scope, t) if a.cls in spec.locations.classes]
 
 
 def event_mention(scope: Scope, cls: str, token: Token, participants: list[Arg], locations: list[Arg],
@@ -69,23 +127,69 @@ def event_mention(scope: Scope, cls: str, token: Token, participants: list[Arg],
     if not participants and not locations:
         return None
     base = EVENT_CONFIDENCE * (PLANNED_FACTOR if mode == PLANNED else 1.0)
+    start, end = event_date(scope, token, mode)
     return EventMention(
         cls=cls, trigger=token.lemma_.lower(), participants=tuple(a.ref for a in participants),
         evidence=evidence(scope, token), confidence=round(base, 3), rule=rule,
         hosts=tuple(a.ref for a in hosts), locations=tuple(a.ref for a in locations),
-        date=event_date(scope, token, mode), modality=mode)
+        date=start, end_date=end, modality=mode)
 
 
-def event_date(scope: Scope, token: Token, mode: str) -> str | None:
-    """The date nearest the trigger in its sentence, resolved against the article's date;
-    else what the tense says ('has arrived': the article's month)."""
+#: Dependencies that open a clause with a time of its own.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "relcl", "parataxis", "csubj"})
+#: Adverbial clauses share their head's time ("when he attended", "as he opened", "to
+#: start his trip") unless a marker orders them ("after arriving": the lexicon's words).
+ADVERBIAL_DEPS = frozenset({"advcl", "pcomp", "acl", "xcomp"})
+
+
+def clause_of(token: Token, sequence_markers: frozenset[str] = frozenset()) -> Token:
+    """The head of the clause ``token`` belongs to, for its time: a noun climbs to its
+    verb; a clause coordinated with another, reported by one or ordered before or after
+    it by a marker ('after meeting X') has a time of its own; a relative clause on a
+    date ('in July, when ...') is that date's."""
+    t = token
+    for _ in range(12):
+        if t.dep_ == "relcl" and t.head.ent_type_ == "DATE":
+            return t.head  # "in July, when he attended": the clause of that date
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            return t
+        if t.dep_ in ADVERBIAL_DEPS and t.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
+            if t.dep_ == "pcomp":
+                marks.add(t.head.lower_)
+            if marks & sequence_markers:
+                return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _present_simple(verb: Token) -> bool:
+    """'X meets Y', 'leaders attend a summit': the present of captions and headlines
+    (the tagger may call it a base form when it has a subject and no auxiliary)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str | None]:
+    """The date (and the last day of a range) nearest the trigger in its own clause,
+    resolved against the article's date (forward for a planned event, back for a
+    reported one); else what the tense says ('has arrived': the article's month). A date of another clause, or one that
+    starts or ends a state ('since 2019'), is not the event's."""
     published = scope.document.date_published
     best = None
+    markers = scope.words.sequence_markers
+    clause = clause_of(token, markers).i
     for ent in token.sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        value = normalize_date(ent.text, published, future=mode == PLANNED)
-        if value is None:
+        if ent.label_ not in ("DATE", "TIME") or (clause_of(ent.root, markers).i != clause and not ent.start <= clause < ent.end):
+            continue  # "met X on Monday after arriving on Sunday": Sunday is the arrival's
+        before = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
+        if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
+            continue  # "since 2019", "until June": when a state began or ends
+        value = date_range(ent.text, published, future=mode == PLANNED)
+        if value[0] is None:
             continue
         distance = abs(ent.root.i - token.i)
         if best is None or distance < best[0]:
@@ -98,7 +202,9 @@ def event_date(scope: Scope, token: Token, mode: str) -> str | None:
         words = {t.lower_ for t in token.sent}
         if words & scope.words.ongoing_words or any(
                 t.dep_ == "aux" and t.lower_ in scope.words.perfect_auxiliaries and t.head == token for t in token.sent):
-            return published[:7]
+            return published[:7], None
+        if mode != PLANNED and _present_simple(token.sent.root):
+            return published[:7], None  # a caption's or headline's "X meets Y": the report's month
         if words & scope.words.recent_words:
-            return published[:4]
-    return None
+            return published[:4], None
+    return None, None

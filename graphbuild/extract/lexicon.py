@@ -34,6 +34,7 @@ class Trigger:
     mod_is: str = "subject"
     name_of: bool = False  # "the province of Heilongjiang": the pobj names the noun
     frame: str | None = None  # the registered frame that reads it (default: its part of speech)
+    host_is: str | None = None  # "subject": the subject hosts the event ("A hosted B")
 
     @property
     def frame_name(self) -> str:
@@ -60,6 +61,7 @@ class EventSpec:
     participants: RoleSpec
     locations: RoleSpec
     hosts: tuple[str, ...] = ()  # classes of the locations that host it
+    bilateral_from: int | None = None  # one subject meeting this many objects: one event each
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def _event_type(cls: str, spec: dict, where: str) -> EventSpec:
     except ValueError:
         raise ValueError(f"{where}: unknown event class {cls!r} (declare it in the ontology and vocab)") from None
     return EventSpec(cls=cls, participants=_role(spec["participants"], f"{where}/participants"),
-                     locations=_role(spec["locations"], f"{where}/locations"), hosts=tuple(spec.get("hosts", ())))
+                     locations=_role(spec["locations"], f"{where}/locations"), hosts=tuple(spec.get("hosts", ())),
+                     bilateral_from=spec.get("bilateral_from"))
 
 
 def load_lexicon(directory: Path) -> Lexicon:

@@ -52,7 +52,25 @@ def modality(lexicon: Lexicon, trigger: Token) -> str | None:
             break  # a relative clause has its own polarity
     if any(c.lower_ in lex.reported_sentence_cues for c in trigger.sent):
         mode = REPORTED if mode == ASSERTED else mode
+    if mode == ASSERTED and bare_infinitive(trigger):
+        mode = PLANNED
     return mode
+
+
+def bare_infinitive(trigger: Token) -> bool:
+    """A headline's 'X to visit Y' (or its noun's 'talks to follow'): an infinitive that
+    no finite verb governs states a plan."""
+    t = trigger
+    for _ in range(3):  # "to hold talks": the noun's verb
+        if t.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            break
+        if t.dep_ not in ("dobj", "pobj", "prep") or t.head is t:
+            return False
+        t = t.head
+    else:
+        return False
+    return t.dep_ == "ROOT" or (t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN")
+                                and t.head.dep_ == "ROOT")
 
 
 def confidence(base: float, mode: str, indirect: bool = False) -> float:

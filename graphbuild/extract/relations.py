@@ -53,9 +53,11 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
         if is_verbal(token) and (lemma in verbs or token.lower_ in verbs):
             for trig in verbs.get(lemma) or verbs[token.lower_]:
                 take(trigger_frames.get(trig.frame_name)(scope, token, trig))
-        elif token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
-            for trig in nouns.get(lemma, ()) or nouns.get(token.lower_, ()):
-                take(trigger_frames.get(trig.frame_name)(scope, token, trig))
-            if lemma in event_nouns:
+        elif token.pos_ in ("NOUN", "PROPN"):
+            if not token.ent_type_:
+                for trig in nouns.get(lemma, ()) or nouns.get(token.lower_, ()):
+                    take(trigger_frames.get(trig.frame_name)(scope, token, trig))
+            # "the G20 Summit" may be tagged a named event: it is still a summit.
+            if lemma in event_nouns and token.ent_type_ in ("", "EVENT"):
                 take(trigger_frames.get("event-noun")(scope, token, event_nouns[lemma]))
     return relations, events

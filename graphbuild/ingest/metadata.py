@@ -9,6 +9,8 @@ from ..dates import parse_date
 from .furniture import patterns
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+#: What a dateline leaves besides its date: a place, 'Brussels,' or 'BARI, Italy,'.
+_DATELINE_PLACE = re.compile(r"^[\s*_]*(?:[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*,\s*){1,3}[\s*_]*$")
 
 
 def metadata_line(text: str) -> dict[str, str] | None:
@@ -31,22 +33,28 @@ def metadata_line(text: str) -> dict[str, str] | None:
         found["publisher" if _DOMAIN.match(who) else "author"] = who
         rest = rest.replace(by.group(0), " ")
     rest = p.metadata_label.sub("", rest.strip())
+    if "date" in found and _DATELINE_PLACE.match(rest):
+        return found  # a dateline on its own line: "*Brussels, June 24, 2024*"
     if not found or sum(c.isalpha() for c in rest) > 3:
         return None
     return found
 
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"^(?:(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # NEW DELHI
+    r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]{2,8}\.?\s+\d))?"  # , Italy, June 13
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"|(?P<bare>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)(?=\s*\())"  # June 27 (Reuters)
     r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+(?=[A-Z\"'])"
 )
 
 
 def strip_dateline(text: str) -> tuple[str, str | None]:
-    """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023')."""
+    """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023');
+    'BARI, Italy, June 13 (Reuters) - ...' and 'June 27 (Reuters) - ...' too (a date
+    without a year is returned as it is: the caller needs a year to use it)."""
     m = _DATELINE.match(text)
-    if not m or len(m.group("place")) < 3:
+    if not m or (m.group("place") is not None and len(m.group("place")) < 3):
         return text, None
-    return text[m.end():], m.group("date")
+    return text[m.end():], m.group("date") or m.group("bare")
 

@@ -87,6 +87,14 @@ class Words:
     appointing_verbs: frozenset[str]  # "make X a permanent member"
     governing_prepositions: frozenset[str]  # "arrived for talks with X": the verb's subject talks
     list_conjunctions: frozenset[str]  # "(Brazil, Russia and China)"
+    arrival_prepositions: tuple[str, ...] = ()  # "welcomed them to X for the summit": X is its place
+    not_event_date_words: frozenset[str] = frozenset()  # "since 2019": not when an event happened
+    sequence_markers: frozenset[str] = frozenset()  # "after arriving on Sunday": a clause of another time
+    companion_prepositions: tuple[str, ...] = ()  # "a meeting with X in Moscow": the place follows X
+    invitation_nouns: frozenset[str] = frozenset()  # "at the invitation of X": X hosts
+    invitation_prepositions: tuple[str, ...] = ()
+    event_verbs: frozenset[str] = frozenset()  # "the summit opened in X": what an event does
+    sequel_words: frozenset[str] = frozenset()  # "then travelled to X": a later trip
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -130,6 +138,14 @@ def load_words(directory: Path) -> Words:
         appointing_verbs=frozenset(syntax["appointing_verbs"]),
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
         list_conjunctions=frozenset(syntax["list_conjunctions"]),
+        arrival_prepositions=tuple(places.get("arrival_prepositions", ())),
+        not_event_date_words=frozenset(data["calendar"].get("not_event_date_words", ())),
+        sequence_markers=frozenset(data["calendar"].get("sequence_markers", ())),
+        companion_prepositions=tuple(places.get("companion_prepositions", ())),
+        invitation_nouns=frozenset(references.get("invitation_nouns", ())),
+        invitation_prepositions=tuple(references.get("invitation_prepositions", ())),
+        event_verbs=frozenset(references.get("event_verbs", ())),
+        sequel_words=frozenset(data["calendar"].get("sequel_words", ())),
     )
 
 

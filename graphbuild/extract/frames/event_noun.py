@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..args import Arg, Scope, args
-from ..events import event_mention
+from ..args import Arg, Scope, args, of_mention
+from ..events import clause_places, event_mention
 from ..facts import NOTHING, Found
 from ..modality import modality
 from ..registry import trigger_frames
@@ -14,6 +14,37 @@ from ..syntax import prep_objects, verb_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+def _hyphenated(token: Token) -> bool:
+    """'Russia-Africa' before a noun: the two sides of the event, not its place."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text in ("-", "\u2013") for i in (token.i - 1, token.i + 1))
+
+
+def listed_people(scope: Scope, noun: Token) -> list[Arg]:
+    """Everyone an 'including' phrase on the noun names, however the parser nested its
+    titles ('including President of the Republic of X A, Y's premier B and C')."""
+    found: dict[tuple, Arg] = {}
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in scope.words.example_prepositions:
+            for t in child.subtree:
+                m = scope.mention(t)
+                if m is not None and m.cls == "Person":
+                    found.setdefault((m.start, m.end), of_mention(m))
+    return list(found.values())
+
+
+def demonym_place(scope: Scope, noun: Token) -> list[Arg]:
+    """'a Swiss summit', 'the Chinese military parade': the one country a nationality
+    adjective names (not two sides: 'a Chinese-Russian summit', 'French and German')."""
+    found = []
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and not _hyphenated(c) and not c.conjuncts:
+            m = scope.mention(c)
+            if m is not None and m.demonym and m.cls == "Country":
+                found.append(of_mention(m))
+    return found if len(found) == 1 else []
 
 
 @trigger_frames.register("event-noun")
@@ -24,8 +55,21 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if mode is None:
         return NOTHING
     locations = [a for t in prep_objects(noun, ("in", "at")) for a in args(scope, t) if a.cls in ("Place", "Country")]
+    if not locations:
+        # "the Lisbon summit": a city or site named before the noun (not a country:
+        # "the US-China summit" names its sides).
+        locations = [a for c in noun.children if c.dep_ in ("compound", "nmod") and not _hyphenated(c)
+                     for a in args(scope, c) if a.cls == "Place"][:1]
+    if not locations:
+        locations = demonym_place(scope, noun)
+    if not locations:
+        locations = clause_places(scope, noun, cls)
     participants: list[Arg] = []
-    orgs = [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+    hosts: list[Arg] = []
+    # The organiser of a named event: "the BRICS summit", "a summit of the SCO", "the
+    # alliance's annual summit".
+    orgs = [a for c in [*(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")),
+                        *prep_objects(noun, ("of",))]
             for a in args(scope, c) if a.cls == "Organization"]
     t = noun
     # Who attends: "Putin is to be the guest of honour at a parade", "Putin attended a forum".
@@ -39,13 +83,26 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     if t is not noun:
         holder = t if t.pos_ in ("VERB", "AUX") else t.head
         participants = [a for s in verb_subjects(holder) for a in args(scope, s) if a.cls in ("Person", "Country")]
+        participants += [a for s in (holder, *verb_subjects(holder)) for a in listed_people(scope, s)]
+        triggers = scope.lexicon.verbs.get(holder.lemma_.lower(), ())
+        if any(trig.host_is == "subject" for trig in triggers):
+            hosts = list(participants)  # "A hosted B and C for a summit": A hosts it
+        for trig in triggers:
+            if trig.event == "Meeting":
+                # "A met B at the summit", "A hosted B for a summit": all of them attend.
+                participants += [a for o in prep_objects(holder, trig.object) for a in args(scope, o)
+                                 if a.cls in ("Person", "Country")]
+                break
+    # "... ahead of the summit, including A and B": the leaders it lists attend.
+    participants += listed_people(scope, noun)
     for child in noun.children:
         if child.dep_ == "relcl":
             # "a summit that Putin and Xi used to ...".
             participants += [a for s in child.children if s.dep_ == "nsubj" for a in args(scope, s)
                              if a.cls in ("Person", "Country")]
-    if not participants and not locations:
-        return NOTHING
-    event = event_mention(scope, cls, noun, participants + orgs, locations,
-                          [a for a in locations if a.cls == "Country"], f"event:{noun.lemma_.lower()}", mode)
+    if not participants and not orgs and not locations:
+        return NOTHING  # an organiser alone makes an event: "the G20 summit opened"
+    hosts += [a for a in locations if a.cls == "Country"]
+    participants = list({a.ref: a for a in participants}.values())
+    event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
     return Found(events=(event,)) if event else NOTHING

@@ -4,6 +4,7 @@ Beijing', 'met with Xi'), the origin of a transfer ('goods from Russia')."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..args import Scope, args
@@ -67,4 +68,11 @@ def verb_frame(scope: Scope, verb: Token, trig: Trigger) -> Found:
     else:
         relations = emit(scope, trig, subjects, objects, verb, rule, mode, BASE_CONFIDENCE["verb"])
     events = frame_events(scope, trig.event, verb, subjects, objects, rule, mode) if trig.event else []
+    if trig.host_is == "subject" and events:
+        # "A hosted B", "A welcomed B to X": A hosts, and X is where they met.
+        hosts = tuple(a.ref for a in subjects if a.cls in ("Person", "Country"))
+        spec = scope.lexicon.event_types[trig.event].locations
+        places = tuple(a.ref for t in prep_objects(verb, scope.words.arrival_prepositions)
+                       for a in args(scope, t) if a.cls in spec.classes)
+        events = [replace(e, hosts=e.hosts or hosts, locations=e.locations or places) for e in events]
     return Found(tuple(relations), tuple(events))

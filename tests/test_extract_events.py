@@ -1,0 +1,334 @@
+"""Event extraction on small articles of our own: triggers, arguments across the
+sentence and across the article (extract/events.py, frames/event_noun.py,
+extract/context.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.document import extract_document
+from graphbuild.ingest import parse_document
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from graphbuild.extract.lexicon import load_lexicon
+    from graphbuild.lang import language_dir
+
+    return load_lexicon(language_dir())
+
+
+@pytest.fixture
+def events(nlp, gazetteer, lexicon):
+    """The events of a text as (class, participants, places, hosts, date, modality),
+    names by their gazetteer id or their text."""
+
+    def run(text: str, date: str | None = "2025-09-05"):
+        header = f"{date}\n\n" if date else ""
+        doc = parse_document((header + text).encode(), "t.txt")
+        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+        record = extract_document(pairs, doc, gazetteer, lexicon)
+        full = doc.text
+
+        def name(ref):
+            return ref[1] if ref[0] == "gazetteer" else full[ref[0]:ref[1]]
+
+        return [(e.cls, tuple(name(p) for p in e.participants), tuple(name(p) for p in e.locations),
+                 tuple(name(p) for p in e.hosts), e.date, e.modality) for e in record.events]
+
+    return run
+
+
+def of(found, cls):
+    return [e for e in found if e[0] == cls]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # the noun is the subject of the clause that places it
+        ("The Nordic summit was held in Oslo.", "Oslo"),
+        ("The summit where Angela Merkel and Mark Rutte talked is being held in the Dutch city of Utrecht.", "Utrecht"),
+        # the noun's phrase attaches to a verb that places it
+        ("Leaders of Asian nations gathered in Bishkek on Thursday for a summit of the Shanghai Cooperation "
+         "Organisation.", "Bishkek"),
+        # a host verb places its guests with 'to'
+        ("Cyril Ramaphosa welcomed Xi Jinping and Lula to Johannesburg on Tuesday for the BRICS summit.",
+         "Johannesburg"),
+    ],
+)
+def test_events_summit_place_from_the_clause(events, text, place):
+    (summit,) = of(events(text), "Summit")
+    assert place in summit[2]
+
+
+def test_events_summit_of_an_organisation_alone_is_kept(events):
+    (summit,) = of(events("The G20 summit opened on Saturday."), "Summit")
+    assert summit[1] == ("G20",) and summit[4] == "2025-08-30"
+
+
+def test_events_host_verb_gives_host_guests_and_the_host_country(events):
+    found = events("Cyril Ramaphosa welcomed Xi Jinping and Lula to Johannesburg on Tuesday for the BRICS summit.")
+    (summit,) = of(found, "Summit")
+    assert {"Cyril Ramaphosa", "Xi Jinping", "Lula", "BRICS"} <= set(summit[1])
+    assert summit[3] == ("Cyril Ramaphosa",)
+    (meeting,) = of(events("Vladimir Putin hosted Viktor Orban on Friday."), "Meeting")
+    assert meeting[2] == ("russia",) and meeting[3] == ("Vladimir Putin",)
+
+
+def test_events_meeting_takes_the_place_of_the_visit_it_happens_during(events):
+    found = events("French President Emmanuel Macron arrived in Japan on Tuesday.\n\n"
+                   "During his trip, Macron met Japanese Prime Minister Fumio Kishida.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[2] == ("Japan",) and meeting[3] == ("Japan",)
+
+
+def test_events_meeting_borrows_no_place_when_its_sentence_names_another(events):
+    found = events("Justin Trudeau travelled to Lisbon for a conference.\n\n"
+                   "This trip came a week after his meeting with Joe Biden in Ottawa.")
+    (meeting,) = of(found, "Meeting")
+    assert "Lisbon" not in meeting[2]
+
+
+def test_events_later_mention_of_a_summit_takes_its_place(events):
+    found = events("The APEC summit in which Mark Rutte took part was held in Lima.\n\n"
+                   "Jacinda Ardern met Justin Trudeau on the sidelines of the APEC summit.")
+    summits = of(found, "Summit")
+    assert all(s[2] == ("Lima",) for s in summits) and len(summits) == 2
+    (meeting,) = of(found, "Meeting")
+    assert meeting[2] == ("Lima",)
+
+
+def test_events_named_summit_takes_no_place_of_another_organisers_summit(events):
+    found = events("The Nordic summit was held in Oslo.\n\n"
+                   "Jacinda Ardern met Justin Trudeau on the sidelines of the APEC summit.")
+    assert [s[2] for s in of(found, "Summit") if "APEC" in s[1]] == [()]
+    assert of(found, "Meeting")[0][2] == ()
+
+
+def test_events_lead_event_without_a_date_takes_the_month_of_the_article(events):
+    lead = "Kenyan President William Ruto met Emmanuel Macron to discuss the financing of climate projects in Africa."
+    later = "Elsewhere, Olaf Scholz met Giorgia Meloni to discuss the budget rules of the European Union."
+    found = of(events(f"{lead}\n\n{later}"), "Meeting")
+    assert [e[4] for e in found] == ["2025-09", None]
+    assert of(events(lead, date=None), "Meeting")[0][4] is None
+
+
+def test_events_guest_of_a_meeting_in_the_hosts_country_visits_it(events):
+    found = events("Olaf Scholz said he had met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
+    (visit,) = of(found, "Visit")
+    assert visit[1] == ("Olaf Scholz",) and visit[2] == ("Istanbul",) and visit[4] == meeting[4][:7] == "2025-09"
+    # a visit the article reports is not read twice
+    found = events("Olaf Scholz arrived in Ankara on Thursday.\n\n"
+                   "Scholz met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
+    assert [v[2] for v in of(found, "Visit")] == [("Ankara",)]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Jacinda Ardern met Justin Trudeau and Pedro Sanchez on the sidelines of the Lisbon summit.", ("Lisbon",)),
+        # two sides joined by a hyphen are not the place
+        ("Jacinda Ardern met Justin Trudeau and Pedro Sanchez on the sidelines of the Canada-Portugal summit.", ()),
+    ],
+)
+def test_events_summit_named_after_its_city(events, text, place):
+    (summit,) = of(events(text), "Summit")
+    assert summit[2] == place
+    assert {"Jacinda Ardern", "Justin Trudeau", "Pedro Sanchez"} <= set(summit[1])
+
+
+def test_events_bare_summit_after_a_named_one_is_the_same_summit(events):
+    found = events("The G20 summit opened on Saturday.\n\nLeaders gathered in Seoul for the summit.")
+    assert [s[2] for s in of(found, "Summit")] == [("Seoul",), ("Seoul",)]
+
+
+def test_events_undated_visit_of_a_guest_takes_the_meetings_month(events):
+    lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
+    found = events(f"{lead}\n\nOlaf Scholz's visit to Turkey was criticised by the opposition.\n\n"
+                   "Turkish President Recep Tayyip Erdogan hosted Olaf Scholz in Ankara on Friday.")
+    assert [(v[2], v[4], v[3]) for v in of(found, "Visit")] == [
+        (("Turkey",), "2025-09", ("Turkey",))]
+    # without the meeting the visit stays undated
+    found = events(f"{lead}\n\nOlaf Scholz's visit to Turkey was criticised by the opposition.")
+    assert [v[4] for v in of(found, "Visit")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, cls, date",
+    [
+        # a date of another clause is not the event's
+        ("Emmanuel Macron met Olaf Scholz in Berlin on Monday after arriving in Germany on Sunday.",
+         "Meeting", "2025-09-01"),
+        ("Emmanuel Macron, who arrived in Germany on Sunday, met Olaf Scholz in Berlin.", "Visit", "2025-08-31"),
+        # a clause on a date is that date's
+        ("Sergei Lavrov had visited Hanoi in July, when he attended a military parade.", "Parade", "2025-07"),
+        # a purpose clause shares its head's day
+        ("On Thursday, Emmanuel Macron arrived in Rome to start his visit to Italy.", "Visit", "2025-09-04"),
+    ],
+)
+def test_events_date_of_the_events_own_clause(events, text, cls, date):
+    assert of(events(text), cls)[-1][4] == date
+
+
+def test_events_since_dates_a_state_not_an_event(events):
+    # the sentence is the lead: without a date of its own, the article's month
+    found = events("Since 2019, Emmanuel Macron has met Olaf Scholz in Berlin every spring to discuss their budgets.")
+    assert of(found, "Meeting")[0][4] == "2025-09"
+
+
+def test_events_range_of_days_gives_start_and_end(nlp, gazetteer, lexicon):
+    text = "2025-09-05\n\nVladimir Putin visited Beijing on August 31 and September 1."
+    doc = parse_document(text.encode(), "t.txt")
+    record = extract_document(list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments))), doc, gazetteer,
+                              lexicon)
+    (visit,) = [e for e in record.events if e.cls == "Visit"]
+    assert (visit.date, visit.end_date) == ("2025-08-31", "2025-09-01")
+
+
+def test_events_meeting_at_a_summit_is_part_of_it(nlp, gazetteer, lexicon):
+    text = ("2025-09-05\n\nThe APEC summit was held in Lima.\n\n"
+            "Jacinda Ardern met Justin Trudeau on the sidelines of the APEC summit.")
+    doc = parse_document(text.encode(), "t.txt")
+    record = extract_document(list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments))), doc, gazetteer,
+                              lexicon)
+    (meeting,) = [e for e in record.events if e.cls == "Meeting"]
+    assert record.events[meeting.part_of].cls == "Summit"
+    assert record.events[meeting.part_of].evidence == meeting.evidence
+    alone = [e for e in record.events if e.cls == "Summit" and e.evidence != meeting.evidence]
+    assert alone and all(e.part_of is None for e in alone)
+
+
+@pytest.mark.parametrize(
+    "headline, cls",
+    [("Macron to visit China next week", "Visit"), ("Putin to host Xi for talks", "Meeting")],
+)
+def test_events_headline_infinitive_is_a_plan(events, headline, cls):
+    found = events(f"{headline}\n\nThe two countries have close ties and their leaders often talk about trade.")
+    assert of(found, cls)[0][5] == "planned"
+
+
+def test_events_past_visit_with_a_purpose_stays_asserted(events):
+    found = events("Macron visited China to meet Xi Jinping\n\nThe two countries have close ties and talk about trade.")
+    assert {e[5] for e in found} == {"asserted"}
+    assert len(of(found, "Visit")) == 1  # the meeting's guest is the visit already read
+
+
+@pytest.mark.parametrize(
+    "text, cls, place",
+    [
+        # the verb a summit's phrase hangs from, through 'ahead of'
+        ("Leaders of Asian countries have arrived in Bishkek ahead of the SCO summit.", "Summit", ("Bishkek",)),
+        # one nationality adjective places a summit in its country; two sides do not
+        ("World leaders attend a Swiss peace summit on the war.", "Summit", ("Swiss",)),
+        # the place of a meeting may follow the people met
+        ("Vladimir Putin left after a meeting with Xi Jinping and Narendra Modi in Moscow on May 9, 2025.",
+         "Meeting", ("Moscow",)),
+    ],
+)
+def test_events_place_from_the_phrase_around_the_event(events, text, cls, place):
+    assert of(events(text), cls)[0][2] == place
+
+
+def test_events_summit_of_two_sides_is_not_placed_in_either(events):
+    found = events("Olaf Scholz and Xi Jinping attended a German-Chinese summit.")
+    assert all(s[2] == () for s in of(found, "Summit"))
+
+
+@pytest.mark.parametrize(
+    "text, host",
+    [
+        ("Narendra Modi visited Moscow at the invitation of Vladimir Putin.", ("Vladimir Putin",)),
+        ("At the invitation of Xi Jinping, Emmanuel Macron travelled to Beijing.", ("Xi Jinping",)),
+        ("Emmanuel Macron travelled to Beijing after Xi Jinping called him.", ()),
+    ],
+)
+def test_events_host_of_a_visit_by_invitation(events, text, host):
+    (visit,) = of(events(text), "Visit")
+    assert visit[3] == host
+
+
+def test_events_summit_attended_by_the_leaders_it_lists(events):
+    found = events("Leaders of Asian countries have arrived in Bishkek ahead of the SCO summit, including Kazakh "
+                   "President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev.")
+    (summit,) = of(found, "Summit")
+    assert sorted(summit[1]) == ["Kazakh President Kassym-Jomart Tokayev", "SCO", "Uzbek President Shavkat Mirziyoyev"]
+    # titles nested by the parser do not hide the names
+    found = events("Leaders have arrived in Bishkek ahead of the summit, including President of the Republic of "
+                   "Kazakhstan Kassym-Jomart Tokayev and the Chairman of Kyrgyzstan's Cabinet Adylbek Kasymaliev.")
+    (summit,) = of(found, "Summit")
+    assert {"Kassym-Jomart Tokayev", "Adylbek Kasymaliev"} <= set(summit[1])
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a caption's present tense: the report's month
+        ("Olaf Scholz and Emmanuel Macron deliver a statement following their talks in Berlin.", "2025-09"),
+        # a past report without a date outside the lead stays undated
+        ("Olaf Scholz and Emmanuel Macron delivered a statement following their talks in Berlin.", None),
+    ],
+)
+def test_events_present_tense_caption_is_the_reports_month(events, text, date):
+    lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
+    assert of(events(f"{lead}\n\n{text}"), "Meeting")[0][4] == date
+
+
+def test_events_sideline_meetings_of_one_leader_with_three_are_a_round_of_bilaterals(events):
+    found = events("Earlier in the day, Narendra Modi met Olaf Scholz, Emmanuel Macron and Justin Trudeau on the "
+                   "sidelines of the G7 summit.")
+    meetings = of(found, "Meeting")
+    assert sorted(m[1] for m in meetings) == [("Narendra Modi", "Emmanuel Macron"), ("Narendra Modi", "Justin Trudeau"),
+                                             ("Narendra Modi", "Olaf Scholz")]
+    assert {m[4] for m in meetings} == {"2025-09-05"}  # earlier on the report's day
+    # two people met by one: one meeting of three
+    (meeting,) = of(events("Xi Jinping met Olaf Scholz and Emmanuel Macron."), "Meeting")
+    assert len(meeting[1]) == 3
+
+
+def test_events_skipping_a_summit_is_not_attending_it(events):
+    assert of(events("Emmanuel Macron skipped the summit in Lima."), "Summit") == []
+
+
+def test_events_meeting_in_a_city_geonames_places_in_the_hosts_country(events):
+    # the gazetteer does not know Izmir; GeoNames knows one city of that name, in Turkey
+    found = events("French President Emmanuel Macron met Turkish President Recep Tayyip Erdogan in Izmir on Monday.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
+    (visit,) = of(found, "Visit")
+    assert visit[1] == ("French President Emmanuel Macron",) and visit[2] == ("Izmir",)
+
+
+def test_events_pronoun_before_its_clauses_subject_is_the_previous_sentences_subject(events):
+    found = events("Narendra Modi met Olaf Scholz, Emmanuel Macron and Justin Trudeau on Monday. "
+                   "During his meeting with Scholz, the two leaders discussed trade.")
+    assert ("Narendra Modi", "Scholz") in [m[1] for m in of(found, "Meeting")]
+
+
+def test_events_a_later_trip_told_as_a_sequel_does_not_place_a_meeting(events):
+    found = events("Narendra Modi met Olaf Scholz on Monday. He then travelled to Paris.")
+    assert of(found, "Meeting")[0][2] == ()
+    found = events("Narendra Modi met Olaf Scholz on Monday.\n\nModi is on a visit to Berlin.")
+    assert of(found, "Meeting")[0][2] == ("Berlin",)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("The Nordic summit opened in Oslo on Friday.", ("Oslo",)),
+     # a summit does not attend: the verb is not one an event does
+     ("APEC summit: Joe Biden holds talks with Xi Jinping, attends a dinner at the Exploratorium.", ())],
+)
+def test_events_summit_placed_by_what_it_does(events, text, place):
+    assert of(events(text), "Summit")[0][2] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NATO's summit opened in Vilnius.",
+     "NATO leaders met in Vilnius in July. The alliance's annual summit was held in Vilnius."],
+)
+def test_events_summit_of_an_organisations_possessive_is_its_summit(events, text):
+    (summit,) = of(events(text), "Summit")
+    assert summit[1] == ("NATO",) and summit[2] == ("Vilnius",)
