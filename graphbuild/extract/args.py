@@ -283,14 +283,41 @@ def definite(scope: Scope, token: Token) -> list[Arg]:
         return []
     if any(c.dep_ in ("compound", "amod", "prep", "nmod") and scope.mention(c) for c in token.children):
         return []
+    return described(scope, token, cls)
+
+
+def described(scope: Scope, token: Token, cls: str) -> list[Arg]:
+    """The antecedent of 'the bloc': the nearest organization before that the text
+    itself calls a bloc ('the X bloc'), else the nearest of a kind that fits the noun
+    (a bloc is made of states: no company, party or government office)."""
+    lemma = token.lemma_.lower()
+    kinds = scope.words.description_kinds.get(lemma)
     offset = scope.offset(token)
+    fitting: Mention | None = None
     for m in scope.index.before(offset):
-        entry = scope.gazetteer.entries.get(m.link) if m.link else None
-        if m.cls == cls and not m.demonym and not (entry and entry.cls == "Bloc"):
-            return [of_mention(m, indirect=True)]
         if offset - m.start > LOOKBACK:
             break
-    return []
+        entry = scope.gazetteer.entries.get(m.link) if m.link else None
+        if m.cls != cls or m.demonym or (entry and entry.cls == "Bloc"):
+            continue
+        if called(scope, m, lemma):
+            return [of_mention(m, indirect=True)]
+        if fitting is None and (kinds is None or (entry.cls if entry else m.cls) in kinds):
+            fitting = m
+    for m in scope.index.mentions:
+        # "the bloc" may come back to a name the headline gave: "the X bloc" anywhere before.
+        if m.start >= offset:
+            break
+        if m.cls == cls and called(scope, m, lemma):
+            return [of_mention(m, indirect=True)]
+    return [of_mention(fitting, indirect=True)] if fitting is not None else []
+
+
+def called(scope: Scope, m: Mention, lemma: str) -> bool:
+    """The text names ``m`` with the noun: 'the X bloc', 'the X group of ...'."""
+    text = scope.document.text
+    after = text[m.end:m.end + len(lemma) + 2].lower().split()
+    return bool(after) and after[0].strip(",.;:") in (lemma, lemma + "s")
 
 
 #: Descriptions tried in turn on a common noun that names no entity itself.

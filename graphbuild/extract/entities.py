@@ -103,7 +103,7 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
             cls = "Place"
         if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
             return None  # "Patriot air defence systems": a name used as a brand, not a person
-        if cls is None or not _looks_like_name(span, segment, lowercase_words):
+        if cls is None or not _looks_like_name(span, segment, lowercase_words) or _glued(span, gazetteer):
             return None
 
     sent = ent.sent
@@ -138,7 +138,20 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "'") or doc[end - 1].is_punct):
         end -= 1
+    return _cut_fragment(doc, start, end)
+
+
+def _cut_fragment(doc: Doc, start: int, end: int) -> Span | None:
+    """A span that runs on into a locative preposition ('the Grand Palace in') loses
+    it; one that ends on another small word ('Bank of', 'Council of the') is a name
+    cut short and no name at all."""
+    w = pack_words()
+    while end - start > 1 and doc[end - 1].lower_ in w.locative_prepositions:
+        end -= 1
     if start >= end:
+        return None
+    last = doc[end - 1]
+    if last.lower_ in w.name_connectors or last.lower_ in w.determiners or last.pos_ in ("ADP", "DET", "CCONJ"):
         return None
     return doc[start:end]
 
@@ -171,6 +184,10 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
         return PersonTitle(name_start, j, j, doc[j].text.rstrip("."), None)
     head_end = name_start
     if name_start == start:
+        if j >= 0 and doc[j].lower_ not in title_heads:
+            titled = _title_of(doc, name_start, gazetteer)
+            if titled is not None:
+                return titled
         if j < 0 or doc[j].lower_ not in title_heads:
             return PersonTitle(name_start, start, start, None, None)
         k = j
@@ -198,6 +215,31 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
     return PersonTitle(name_start, k, first, title, of)
 
 
+def _title_of(doc: Doc, name_start: int, gazetteer: Gazetteer) -> PersonTitle | None:
+    """'the President of Kenya Jane Doe', 'Prime Minister of the Republic of Kenya Jane
+    Doe': a title, 'of', the country (or its state form), then the name."""
+    w = pack_words()
+    j = name_start - 1
+    if not _is_named(doc[j], gazetteer):
+        return None
+    of = doc[j].ent_id_
+    k = j
+    while k - 1 >= 0 and doc[k - 1].ent_id_ == of:
+        k -= 1
+    k -= 1
+    saw_of = False
+    while k >= 0 and (doc[k].lower_ in ("of", "the") or doc[k].lower_ in w.titles.state_forms):
+        saw_of = saw_of or doc[k].lower_ == "of"
+        k -= 1
+    if not saw_of or k < 0 or doc[k].lower_ not in w.titles.title_heads:
+        return None
+    head_end = k + 1
+    while k - 1 >= 0 and doc[k - 1].is_title and doc[k - 1].pos_ not in FUNCTION_POS \
+            and not _is_named(doc[k - 1], gazetteer):
+        k -= 1  # "Prime Minister of ...": the qualifiers of the title head
+    return PersonTitle(name_start, k, k, _title_text(doc[k:head_end]), of)
+
+
 def _is_named(token: Token, gazetteer: Gazetteer) -> bool:
     """Part of a gazetteer country or organization (the 'of' of a title)."""
     entry = gazetteer.entries.get(token.ent_id_) if token.ent_id_ else None
@@ -207,8 +249,9 @@ def _is_named(token: Token, gazetteer: Gazetteer) -> bool:
 def _title_text(tokens: Span) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip().replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     words = text.split()
+    abbreviations = pack_words().titles.abbreviations
     # Role titles are capitalised in the graph whatever the article did ("leader").
-    return " ".join(w[:1].upper() + w[1:] for w in words)
+    return " ".join(abbreviations.get(w, w[:1].upper() + w[1:]) for w in words)
 
 
 def _in_place_context(span: Span) -> bool:
@@ -267,6 +310,40 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     return True
 
 
+_GLUED = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]+)$")
+
+
+def _glued(span: Span, gazetteer: Gazetteer) -> bool:
+    """A menu word glued to a name by a scraper ('SportsKenya'): a capitalised word
+    run into a name the gazetteer knows is no name of its own."""
+    for token in span:
+        m = _GLUED.match(token.text)
+        if m and (gazetteer.lookup(m.group(2)) is not None or is_known_place(m.group(2))):
+            return True
+    return False
+
+
+def common_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text defines with lowercase words ('liquefied petroleum gas
+    (LPG)'): a thing of a kind, not a name."""
+    skip = pack_words().acronym_skip
+    found = set()
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1).replace(".", "")
+        words = re.findall(r"[\w'&-]+", text[: m.start()])[-(2 * len(acronym) + 3):]
+        content: list[str] = []
+        for word in reversed(words):
+            if not word.islower():
+                break
+            if word not in skip:
+                content.append(word)
+            if len(content) == len(acronym):
+                break
+        if len(content) == len(acronym) and "".join(w[0] for w in reversed(content)) == acronym.lower():
+            found.add(m.group(1))
+    return frozenset(found)
+
+
 def lowercase_vocabulary(document: Document) -> frozenset[str]:
     """Words the document writes in lowercase somewhere (see :func:`extract_mentions`)."""
     return frozenset(w for w in re.findall(r"[^\W\d_]+", document.text) if w.islower())
@@ -315,7 +392,9 @@ def segment_mentions(pairs: Iterable[tuple[Segment, Doc]], document: Document,
     lowercase = lowercase_vocabulary(document)
     mentions: list[Mention] = []
     aliases: list[Alias] = []
+    common = common_acronyms(document.text)
     for segment, doc in pairs:
-        mentions.extend(extract_mentions(doc, segment, document, gazetteer, lowercase))
+        mentions.extend(m for m in extract_mentions(doc, segment, document, gazetteer, lowercase)
+                        if m.link or m.key not in common)
         aliases.extend(find_acronyms(segment.text))
     return mentions, aliases

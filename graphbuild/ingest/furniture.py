@@ -30,9 +30,11 @@ class Patterns:
     byline: re.Pattern  # "By Jane Doe", "Source: example.com"
     metadata_label: re.Pattern  # "Published", "Updated" left over on a metadata line
     title_small_words: frozenset[str]  # words Title Case leaves in lowercase
+    credit_line: re.Pattern  # a photo credit on a line of its own ("Jane Doe/AP")
+    trailing_credit: re.Pattern  # a credit that ends a caption ("... (Jane Doe/Reuters)")
 
 
-def _any(alternatives: list[str]) -> str:
+def _any(alternatives) -> str:
     return "|".join(alternatives)
 
 
@@ -48,6 +50,8 @@ def _compile(directory: str) -> Patterns:
         re.I,
     )
     labels = _any(data["metadata_labels"])
+    credit = data["credit"]
+    markers = "(?i:" + _any(re.escape(m) for m in data["credit_markers"]) + ")"
     return Patterns(
         line=re.compile(r"^(?:" + _any(data["lines"]) + r")\W*$", re.I),
         cookie=re.compile(_any(data["cookie"]), re.I),
@@ -60,11 +64,22 @@ def _compile(directory: str) -> Patterns:
                           re.I),
         metadata_label=re.compile(rf"^(?:{labels})\b", re.I),
         title_small_words=frozenset(data["title_small_words"]),
+        credit_line=re.compile(r"^\(?(?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)?\W*$"),
+        trailing_credit=re.compile(
+            r"(?:\s*\((?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)"  # "(Jane Doe/AP)"
+            r"|\s*\((?:" + markers + r")\s*:[^()]*\)"  # "(Photo: Jane Doe)"
+            r"|(?<=[.!?])\s+(?:" + credit + r")"  # "... on Monday. Press Office/Handout"
+            r"|\s*\([A-Z][\w-]{0,9})$"),  # a credit cut by the excerpt: "... (EP"
     )
 
 
 def patterns() -> Patterns:
     return _compile(str(language_dir()))
+
+
+def strip_credits(text: str) -> str:
+    """A caption without the photo credit that ends it."""
+    return patterns().trailing_credit.sub("", text).rstrip()
 
 
 def is_furniture(text: str) -> bool:
@@ -76,6 +91,8 @@ def is_furniture(text: str) -> bool:
     p = patterns()
     if p.line.match(text) or _COPYRIGHT.match(text):
         return True
+    if len(words) <= 14 and p.credit_line.match(text):
+        return True  # "Jane Doe/AP", "Reuters/Jane Doe/Pool"
     if p.cookie.search(text) and len(words) <= 60:
         return True
     letters = sum(c.isalpha() for c in text)

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +39,9 @@ class Titles:
     title_heads: frozenset[str]  # words that end a title before a name ("minister")
     honorifics: frozenset[str]  # "Mr", "Dr"
     role_nouns: dict[str, str]  # "president" -> "President": a role named by a common noun
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "PM" -> "Prime Minister"
+    past_markers: frozenset[str] = frozenset()  # "former", "ex-": a role held in the past
+    state_forms: frozenset[str] = frozenset()  # "the Republic of X": X is the country
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,12 @@ class Words:
     reciprocals: tuple[str, ...]  # "support each other"
     appointing_verbs: frozenset[str]  # "make X a permanent member"
     governing_prepositions: frozenset[str]  # "arrived for talks with X": the verb's subject talks
+    direction_nouns: frozenset[str] = frozenset()  # "in the far east of X": a part of X
+    comma_stoppers: frozenset[str] = frozenset()  # "Paris, France and ...": a list, not a place
+    acronym_skip: frozenset[str] = frozenset()  # words an acronym skips ("of", "the")
+    generic_heads: frozenset[str] = frozenset()  # "X Estate" is X
+    description_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # "bloc" -> kinds it fits
+    list_openers: frozenset[str] = frozenset()  # "the bloc (A, B, C)", "the bloc: A, B, C"
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -93,7 +102,9 @@ def load_words(directory: Path) -> Words:
     references, syntax = data["references"], data["syntax"]
     return Words(
         titles=Titles(frozenset(titles["leader_titles"]), frozenset(titles["title_heads"]),
-                      frozenset(titles["honorifics"]), dict(titles["role_nouns"])),
+                      frozenset(titles["honorifics"]), dict(titles["role_nouns"]),
+                      dict(titles.get("abbreviations", {})), frozenset(titles.get("past_markers", ())),
+                      frozenset(titles.get("state_forms", ()))),
         pronouns=Pronouns(*(frozenset(pronouns[k]) for k in ("person", "thing", "plural", "relative"))),
         group_nouns=dict(data["group_nouns"]),
         definite_descriptions=dict(data["definite_descriptions"]),
@@ -115,6 +126,12 @@ def load_words(directory: Path) -> Words:
         reciprocals=tuple(syntax["reciprocals"]),
         appointing_verbs=frozenset(syntax["appointing_verbs"]),
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
+        direction_nouns=frozenset(places.get("direction_nouns", ())),
+        comma_stoppers=frozenset(places.get("comma_stoppers", ())),
+        acronym_skip=frozenset(data.get("resolution", {}).get("acronym_skip", ())),
+        generic_heads=frozenset(data.get("resolution", {}).get("generic_heads", ())),
+        list_openers=frozenset(syntax.get("list_openers", ())),
+        description_kinds={k: frozenset(v) for k, v in references.get("description_kinds", {}).items()},
     )
 
 
