@@ -33,6 +33,10 @@ def name_shape_patterns() -> list[dict]:
         for head in heads:
             lead = [name_word, name_word] if head in ("Belt", "Road") else [name_word]
             patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}]})
+            if label in words().name_heads_of:
+                # "the Great Hall of the Nation": the name goes on after its head.
+                patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}, {"LOWER": "of"},
+                                                             {"LOWER": "the", "OP": "?"}, {**name_word, "OP": "+"}]})
     return patterns
 
 

@@ -57,14 +57,61 @@ def extract_mentions(
         if ent.start in in_title and ent.end - 1 in in_title and ent.start not in titles:
             if not (ent.ent_id_ and ent.label_ in ("GPE", "NORP", "ORG")):
                 continue  # "External Affairs" in "External Affairs Minister X" is a title
-        mention = _mention(ent, titles.get(ent.start), segment, document, gazetteer, lowercase_words)
+        mention = _mention(_with_place_name(ent), titles.get(ent.start), segment, document, gazetteer,
+                           lowercase_words)
         if mention is not None:
             mentions.append(mention)
+        if ent.label_ == "EVENT" and any(described_event(t) for t in ent):
+            mentions.extend(_countries_inside(ent, segment, document, gazetteer, lowercase_words))
     return mentions
 
 
+def _with_place_name(ent: Span) -> Span:
+    """'the Lagos State Central Hospital' where 'Lagos' is a known place: the facility's
+    name begins with the place that modifies it."""
+    doc = ent.doc
+    if ent.label_ != "FAC" or ent.start == 0:
+        return ent
+    before = doc[ent.start - 1]
+    if before.ent_type_ not in ("GPE", "LOC") or before.dep_ != "compound" or before.head not in ent:
+        return ent
+    first = ent.start - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    from spacy.tokens import Span
+
+    return Span(doc, first, ent.end, label="FAC")
+
+
+def described_event(token: Token) -> bool:
+    """A common noun inside an event the model named ('the X-Y war', 'the war in X'):
+    a description whose words still name the countries and trigger frames."""
+    return token.ent_type_ == "EVENT" and token.is_lower and token.pos_ == "NOUN"
+
+
+def _countries_inside(ent: Span, segment: Segment, document: Document, gazetteer: Gazetteer,
+                      lowercase_words: frozenset[str]) -> list[Mention]:
+    """The countries an event description names ('the X-Y war' names X and Y)."""
+    from spacy.tokens import Span
+
+    found = []
+    i = ent.start
+    while i < ent.end:
+        for j in range(min(ent.end, i + 3), i, -1):
+            entry = gazetteer.lookup(ent.doc[i:j].text)
+            if entry is not None and entry.core == "Country":
+                m = _mention(Span(ent.doc, i, j, label="GPE"), None, segment, document, gazetteer, lowercase_words,
+                             link=entry.id)
+                if m is not None:
+                    found.append(m)
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
 def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: Document,
-             gazetteer: Gazetteer, lowercase_words: frozenset[str]) -> Mention | None:
+             gazetteer: Gazetteer, lowercase_words: frozenset[str], link: str | None = None) -> Mention | None:
     label = ent.label_
     if label in LITERAL_LABELS:
         return None
@@ -77,7 +124,7 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         span = _trim(ent)
     if span is None:
         return None
-    link = ent.ent_id_ or None
+    link = link or ent.ent_id_ or None
     entry = gazetteer.entries.get(link) if link else None
     role = (title.title, title.of) if title is not None and title.title else None
     title_start = title.first if title is not None and title.title else span.start
@@ -125,8 +172,19 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         role=role,
         in_heading=segment.kind == "heading",
         demonym=demonym,
-        sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start]),
+        sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start])
+        or _opens_quote(doc, span.start),
     )
+
+
+#: Marks after which a quotation starts with a capital whatever the word.
+QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
+
+
+def _opens_quote(doc: Doc, i: int) -> bool:
+    """The first word of a quotation ('he said: "Tomorrow we ...'): capitalised as any
+    sentence start is."""
+    return i > 0 and doc[i - 1].text in QUOTE_OPENERS and (i < 2 or not doc[i - 2].is_alpha)
 
 
 def _trim(span: Span) -> Span | None:
@@ -361,6 +419,25 @@ def find_acronyms(text: str) -> list[Alias]:
     return aliases
 
 
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|de|[A-Z][\w'’.-]*)){0,5}"
+
+
+def find_aliases(text: str) -> list[Alias]:
+    """Second names the text gives: 'Freedom Square, also known as Central Square' ->
+    one place under both names."""
+    markers = "|".join(re.escape(m) for m in pack_words().alias_markers)
+    if not markers:
+        return []
+    found = []
+    for m in re.finditer(rf"({_NAME})\s*,?\s*\(?\s*(?:{markers})\s+(?:the\s+)?({_NAME})", text):
+        first, second = m.group(1).strip(), m.group(2).strip()
+        if first.split()[0].lower() in pack_words().determiners:
+            first = " ".join(first.split()[1:])
+        if first and second and first != second:
+            found.append(Alias(short=second, full=first))
+    return found
+
+
 def _expansion(words: list[str], acronym: str) -> str | None:
     """The shortest run of trailing capitalised words whose initials spell ``acronym``."""
     connectors = pack_words().name_connectors
@@ -397,4 +474,5 @@ def segment_mentions(pairs: Iterable[tuple[Segment, Doc]], document: Document,
         mentions.extend(m for m in extract_mentions(doc, segment, document, gazetteer, lowercase)
                         if m.link or m.key not in common)
         aliases.extend(find_acronyms(segment.text))
+        aliases.extend(find_aliases(segment.text))
     return mentions, aliases

@@ -21,6 +21,7 @@ from .args import MentionIndex, Scope
 from .facts import Found
 from .lexicon import Lexicon
 from .registry import segment_rules, trigger_frames
+from .entities import described_event
 from .syntax import is_verbal
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
         if is_verbal(token) and (lemma in verbs or token.lower_ in verbs):
             for trig in verbs.get(lemma) or verbs[token.lower_]:
                 take(trigger_frames.get(trig.frame_name)(scope, token, trig))
-        elif token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
+        elif token.pos_ in ("NOUN", "PROPN") and (not token.ent_type_ or described_event(token)):
             for trig in nouns.get(lemma, ()) or nouns.get(token.lower_, ()):
                 take(trigger_frames.get(trig.frame_name)(scope, token, trig))
             if lemma in event_nouns:

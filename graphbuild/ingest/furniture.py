@@ -32,6 +32,7 @@ class Patterns:
     title_small_words: frozenset[str]  # words Title Case leaves in lowercase
     credit_line: re.Pattern  # a photo credit on a line of its own ("Jane Doe/AP")
     trailing_credit: re.Pattern  # a credit that ends a caption ("... (Jane Doe/Reuters)")
+    inline_credit: re.Pattern  # a credit between a caption and the story ("... 2024. Jane Doe/Reuters LIMA")
 
 
 def _any(alternatives) -> str:
@@ -69,7 +70,11 @@ def _compile(directory: str) -> Patterns:
             r"(?:\s*\((?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)"  # "(Jane Doe/AP)"
             r"|\s*\((?:" + markers + r")\s*:[^()]*\)"  # "(Photo: Jane Doe)"
             r"|(?<=[.!?])\s+(?:" + credit + r")"  # "... on Monday. Press Office/Handout"
-            r"|\s*\([A-Z][\w-]{0,9})$"),  # a credit cut by the excerpt: "... (EP"
+            r"|(?<=[.!?])\s*\([A-Z][\w-]{0,9}\)?"  # "(EPA)" after a caption, or cut: "(EP"
+            r"|\s*\([A-Z][\w-]{0,9})$"),
+        inline_credit=re.compile(
+            r"(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s+(?:of|the|de|[A-Z][\w.'’-]*)){0,10}\s*/\s*"
+            r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:via\s+)?(?i:" + _any(re.escape(a) for a in data["agencies"]) + r")\b"),
     )
 
 
@@ -79,7 +84,8 @@ def patterns() -> Patterns:
 
 def strip_credits(text: str) -> str:
     """A caption without the photo credit that ends it."""
-    return patterns().trailing_credit.sub("", text).rstrip()
+    p = patterns()
+    return p.trailing_credit.sub("", p.inline_credit.sub("", text)).rstrip()
 
 
 def is_furniture(text: str) -> bool:

@@ -87,6 +87,8 @@ class Words:
     acronym_skip: frozenset[str] = frozenset()  # words an acronym skips ("of", "the")
     generic_heads: frozenset[str] = frozenset()  # "X Estate" is X
     description_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # "bloc" -> kinds it fits
+    name_heads_of: frozenset[str] = frozenset()  # labels whose names go on after the head ("Hall of the X")
+    alias_markers: tuple[str, ...] = ()  # "X, also known as Y": one thing under two names
     list_openers: frozenset[str] = frozenset()  # "the bloc (A, B, C)", "the bloc: A, B, C"
 
 
@@ -131,6 +133,8 @@ def load_words(directory: Path) -> Words:
         acronym_skip=frozenset(data.get("resolution", {}).get("acronym_skip", ())),
         generic_heads=frozenset(data.get("resolution", {}).get("generic_heads", ())),
         list_openers=frozenset(syntax.get("list_openers", ())),
+        name_heads_of=frozenset(data.get("name_heads_of", ())),
+        alias_markers=tuple(references.get("alias_markers", ())),
         description_kinds={k: frozenset(v) for k, v in references.get("description_kinds", {}).items()},
     )
 
