@@ -125,11 +125,6 @@ def test_extract_first_word_of_a_quotation_counts_as_sentence_initial(nlp, text,
     assert _opens_quote(doc, index) is opens, [t.text for t in doc]
 
 
-def test_extract_capitalised_adjective_before_a_noun_is_no_name(mentions):
-    found = mentions("The three ministers talked about the current International order.")
-    assert "International" not in {m.key for m in found}
-
-
 def test_extract_countries_inside_a_described_war(mentions):
     found = mentions("Diplomats discussed the long Ukraine-Russia war over dinner.")
     assert {"russia", "ukraine"} <= {m.link for m in found if m.cls == "Country"}

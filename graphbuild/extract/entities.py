@@ -357,9 +357,6 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     content = [t for t in span if t.is_alpha and t.lower_ not in connectors]
     if not content:
         return False
-    if len(span) == 1 and span[0].pos_ == "ADJ" and span.end < len(span.doc) and span.doc[span.end].is_lower \
-            and span[0].head.i == span.end:
-        return False  # a capitalised adjective before a common noun ("the Global order")
     # Capitalised common nouns: the document writes them in lowercase elsewhere.
     if all(t.lower_ in lowercase_words for t in content):
         return False
