@@ -128,3 +128,8 @@ def test_extract_first_word_of_a_quotation_counts_as_sentence_initial(nlp, text,
 def test_extract_countries_inside_a_described_war(mentions):
     found = mentions("Diplomats discussed the long Ukraine-Russia war over dinner.")
     assert {"russia", "ukraine"} <= {m.link for m in found if m.cls == "Country"}
+
+
+def test_extract_place_cut_at_a_hyphen_is_whole(mentions):
+    found = {m.key: m.cls for m in mentions("Jane Doe flew in from Komsomolsk-on-Amur on Sunday.")}
+    assert found.get("Komsomolsk-on-Amur") == "Place", found

@@ -70,6 +70,17 @@ def _has(facts, s, p, o, modality=None):
         ("Kenyan President William Ruto sat down with Joe Biden on Monday.", ("William Ruto", "metWith", "joe-biden")),
         ("William Ruto spoke with Joe Biden about trade.", ("William Ruto", "metWith", "joe-biden")),
         ("William Ruto and Joe Biden shake hands at the palace.", ("William Ruto", "metWith", "joe-biden")),
+        # the name the parse hangs on the country of 'the president of X, Name'
+        ("Talks began with the president of Kenya, William Ruto, on Monday.", ("William Ruto", "leaderOf", "kenya")),
+        ("The president of Kenya, William Ruto, returned from a visit to Ghana on Sunday.",
+         ("William Ruto", "visited", "ghana")),
+        # every name coordinated with an appositive one
+        ("Earlier, Prime Minister Jane Doe met her Kenyan counterpart William Ruto, Ghanaian President John Mahama "
+         "and UN chief Amina Mohammed on the sidelines of the summit.", ("Jane Doe", "metWith", "Amina Mohammed")),
+        # supports: a thing of a state or of its capital; assisting
+        ("Kenya said it supports Ghana's bid for a council seat.", ("kenya", "supports", "ghana")),
+        ("Beijing has long supported Tehran's position on fishing rights.", ("china", "supports", "iran")),
+        ("Moscow intends to assist Pyongyang with its rockets.", ("russia", "supports", "north-korea")),
         # atWarWith: a military offensive, a war named by its sides
         ("Lawmakers condemned Russia's military offensive in Ukraine.", ("russia", "atWarWith", "ukraine")),
         ("Diplomats discussed the long Ukraine-Russia war over dinner.", ("ukraine", "atWarWith", "russia")),
@@ -130,3 +141,10 @@ def test_news_frames_a_late_hour_is_no_past_role(read):
 def test_news_frames_the_bloc_is_the_nearest_organization_of_its_kind(read, text, org):
     members = {(f[0], f[2]) for f in read(text) if f[1] == "memberOf"}
     assert len(members) == 1 and next(iter(members))[1] == org, members
+
+
+def test_news_frames_a_possessive_refers_to_the_person_its_clause_is_about(read):
+    facts = read("Xi Jinping arrived in Lima after a visit to Chile, where he spoke with President Gabriel Boric "
+                 "and Jane Doe about trade and his support for Peru.")
+    supporters = {f[0] for f in facts if f[1] == "supports"}
+    assert supporters == {"xi-jinping"}, facts

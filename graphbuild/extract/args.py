@@ -131,17 +131,28 @@ def arg(scope: Scope, token: Token, thing: bool) -> list[Arg]:
             if child.dep_ == "appos":
                 m = scope.mention(child)
                 if m is not None:
-                    return [of_mention(m)]
+                    return [of_mention(m), *appositive_conjuncts(scope, child, m.cls)]
         if thing:
             owners = []
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
                     m = scope.mention(child)
-                    if m is not None and m.cls in ("Country", "Organization"):
+                    if m is not None and (m.cls in ("Country", "Organization") or capital(scope, m)):
                         owners.append(of_mention(m))
             if owners:
                 return owners
     return []
+
+
+def appositive_conjuncts(scope: Scope, appos: Token, cls: str) -> list[Arg]:
+    """'her counterpart Jane Doe, President John Roe and envoy Ann Poe': the names
+    coordinated with the first one, of its class."""
+    found = []
+    for t in conjuncts(appos):
+        m = scope.mention(t)
+        if m is not None and m.cls == cls and not m.demonym:
+            found.append(of_mention(m))
+    return found
 
 
 def pronoun(scope: Scope, token: Token) -> list[Arg]:
@@ -149,7 +160,7 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
     lower = token.lower_
     offset = scope.offset(token)
     if lower in pronouns.person:
-        return antecedent(scope, offset, ("Person",))
+        return clause_person(scope, token) or antecedent(scope, offset, ("Person",))
     if lower in pronouns.thing:
         # "China ... to its province": the clause's subject first, then the nearest.
         subject = clause_subject(token)
@@ -168,6 +179,22 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
                 return [replace(a, indirect=True) for a in group]
         pair = coordinated_pair(scope, token)
         return pair or last_two(scope, offset, None)
+    return []
+
+
+def clause_person(scope: Scope, token: Token) -> list[Arg]:
+    """'X spoke with Y about his plans': a possessive refers to the person its clause
+    is about (the subject) before any person named in between."""
+    if token.dep_ != "poss":
+        return []
+    subject = clause_subject(token)
+    if subject is None or subject.i >= token.i:
+        return []
+    m = scope.mention(subject)
+    if m is not None:
+        return [of_mention(m, indirect=True)] if m.cls == "Person" else []
+    if subject.lower_ in scope.words.pronouns.person and subject.dep_ != "poss":
+        return antecedent(scope, scope.offset(subject), ("Person",))
     return []
 
 
@@ -320,8 +347,27 @@ def called(scope: Scope, m: Mention, lemma: str) -> bool:
     return bool(after) and after[0].strip(",.;:") in (lemma, lemma + "s")
 
 
+def role_apposition(scope: Scope, token: Token) -> list[Arg]:
+    """'the president of Kenya, Jane Doe': the person the parse hangs on the country."""
+    if token.lower_ not in scope.words.titles.role_nouns:
+        return []
+    for t in prep_objects(token, ("of",)):
+        for c in t.children:
+            m = scope.mention(c) if c.dep_ == "appos" else None
+            if m is not None and m.cls == "Person":
+                return [of_mention(m)]
+    return []
+
+
 #: Descriptions tried in turn on a common noun that names no entity itself.
-DESCRIPTIONS = (role_noun, group_noun, named_place, definite)
+DESCRIPTIONS = (role_noun, role_apposition, group_noun, named_place, definite)
+
+
+def capital(scope: Scope, m: Mention) -> bool:
+    """A city the gazetteer places in a country: it may stand for its state ('Lima's
+    position')."""
+    entry = scope.gazetteer.entries.get(m.link) if m.cls == "Place" and m.link else None
+    return entry is not None and entry.cls == "City" and bool(entry.country)
 
 
 def metonym(scope: Scope, a: Arg, allowed: tuple[str, ...]) -> Arg:

@@ -124,6 +124,10 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         span = _trim(ent)
     if span is None:
         return None
+    if (title is None or not title.title) and not ent.ent_id_:
+        longer = _hyphen_place(span)
+        if longer is not span:
+            span, label = longer, "GPE"  # "Rostov" of "Rostov-on-Don": the whole place
     link = link or ent.ent_id_ or None
     entry = gazetteer.entries.get(link) if link else None
     role = (title.title, title.of) if title is not None and title.title else None
@@ -197,6 +201,19 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in ("'s", "'") or doc[end - 1].is_punct):
         end -= 1
     return _cut_fragment(doc, start, end)
+
+
+def _hyphen_place(span: Span) -> Span:
+    """A name the model cut at a hyphen ('Stratford' of 'Stratford-upon-Avon'): the
+    hyphenated whole when it is a known place."""
+    doc = span.doc
+    end = span.end
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" \
+            and doc[end].whitespace_ == "" and doc[end + 1].is_alpha:
+        end += 2
+    if end == span.end or not is_known_place(doc[span.start:end].text):
+        return span
+    return doc[span.start:end]
 
 
 def _cut_fragment(doc: Doc, start: int, end: int) -> Span | None:

@@ -11,7 +11,7 @@ from ..args import Arg, Scope, args
 from ..facts import BASE_CONFIDENCE
 from ..lexicon import Trigger
 from ..registry import noun_steps
-from ..syntax import verb_subjects
+from ..syntax import prep_objects, verb_subjects
 from .noun import Slots
 
 if TYPE_CHECKING:
@@ -42,12 +42,18 @@ def apposition(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
         return slots
     if noun.dep_ == "appos":
         slots = slots.add(subjects=args(scope, noun.head))
-    for c in noun.children:
+    for c in [*noun.children, *of_appositions(noun)]:
         if c.dep_ == "appos":
             slots = slots.add(subjects=args(scope, c))
     if slots.subjects:
         slots = replace(slots, base=BASE_CONFIDENCE["apposition"], rule=slots.rule + "+appos")
     return slots
+
+
+def of_appositions(noun: Token) -> list[Token]:
+    """'the president of Kenya, Jane Doe': the parse hangs the name on the country; it
+    names the holder of the noun."""
+    return [c for t in prep_objects(noun, ("of",)) for c in t.children if c.dep_ == "appos"]
 
 
 @noun_steps.register("title-holder")
