@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract.entities import (
-    _glued, _opens_quote, common_acronyms, find_aliases, segment_mentions,
+from graphbuild.extract.entities import segment_mentions
+from graphbuild.extract.names import (
+    common_acronyms, find_aliases, glued, opens_quote,
 )
 from graphbuild.ingest import parse_document
 
@@ -40,11 +41,11 @@ def test_extract_place_name_running_into_in_loses_it(mentions):
     assert "Grand Palace" in keys and "Bangkok" in keys
 
 
-@pytest.mark.parametrize("word, glued", [("SportsKenya", True), ("NewsUkraine", True), ("McDonald", False),
+@pytest.mark.parametrize("word, expected", [("SportsKenya", True), ("NewsUkraine", True), ("McDonald", False),
                                          ("ArcelorMittal", False)])
-def test_extract_glued_menu_word_is_no_name(nlp, gazetteer, word, glued):
+def test_extract_glued_menu_word_is_no_name(nlp, gazetteer, word, expected):
     doc = nlp(f"{word} opened an office.")
-    assert _glued(doc[0:1], gazetteer) is glued
+    assert glued(doc[0:1], gazetteer) is expected
 
 
 @pytest.mark.parametrize(
@@ -122,7 +123,7 @@ def test_find_aliases_needs_a_marker():
 )
 def test_extract_first_word_of_a_quotation_counts_as_sentence_initial(nlp, text, index, opens):
     doc = nlp(text)
-    assert _opens_quote(doc, index) is opens, [t.text for t in doc]
+    assert opens_quote(doc, index) is opens, [t.text for t in doc]
 
 
 def test_extract_countries_inside_a_described_war(mentions):
@@ -133,3 +134,21 @@ def test_extract_countries_inside_a_described_war(mentions):
 def test_extract_place_cut_at_a_hyphen_is_whole(mentions):
     found = {m.key: m.cls for m in mentions("Jane Doe flew in from Komsomolsk-on-Amur on Sunday.")}
     assert found.get("Komsomolsk-on-Amur") == "Place", found
+
+
+@pytest.mark.parametrize(
+    "sentence, key, role",
+    [
+        ("Guests included President of the Republic of Chad Mahamat Deby and others.", "Mahamat Deby",
+         ("President", "chad")),
+        ("Later, Tunisia PM Kamel Maddouri spoke to farmers.", "Kamel Maddouri", ("Prime Minister", "tunisia")),
+    ],
+)
+def test_extract_finds_the_person_a_title_introduces(mentions, sentence, key, role):
+    people = {m.key: m.role for m in mentions(sentence) if m.cls == "Person"}
+    assert people.get(key) == role, people
+
+
+@pytest.mark.parametrize("sentence", ["Prime Minister Office staff said so.", "The President Hotel Group opened."])
+def test_extract_title_before_a_common_name_makes_no_person(mentions, sentence):
+    assert not [m for m in mentions(sentence) if m.cls == "Person"]

@@ -148,3 +148,10 @@ def test_news_frames_a_possessive_refers_to_the_person_its_clause_is_about(read)
                  "and Jane Doe about trade and his support for Peru.")
     supporters = {f[0] for f in facts if f[1] == "supports"}
     assert supporters == {"xi-jinping"}, facts
+
+
+def test_news_frames_a_list_item_is_no_apposition_of_the_one_before(read):
+    facts = read("Guests included President of the Republic of Chad Mahamat Deby, Tunisia PM Kamel Maddouri, "
+                 "the Chairman of Libya's council.")
+    assert {(f[0], f[2]) for f in facts if f[1] == "leaderOf"} == {("Mahamat Deby", "chad"),
+                                                                  ("Kamel Maddouri", "tunisia")}, facts

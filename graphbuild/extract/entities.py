@@ -16,6 +16,10 @@ from ..gazetteer import Gazetteer
 from ..lang import words as pack_words
 from ..places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
+from .names import (
+    ACRONYM, common_acronyms, cut_fragment, described_event, find_aliases, glued, hyphen_place, opens_quote,
+    titled_names, with_place_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,7 +32,6 @@ SKIP_LABELS = {"PRODUCT", "WORK_OF_ART"}
 #: Parts of speech that end a title: "As President Putin visits" starts with a conjunction.
 FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB", "PART", "ADV", "PUNCT"}
 
-_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z])s?\s*\)")
 
 
 def extract_mentions(
@@ -46,47 +49,27 @@ def extract_mentions(
     """
     titles: dict[int, PersonTitle] = {}
     in_title: set[int] = set()
-    for ent in doc.ents:
+    extra = titled_names(doc, gazetteer)
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    ents = sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra, key=lambda e: e.start)
+    for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "PERSON" or (entry is not None and entry.core == "Person"):
             title = person_title(doc, ent.start, ent.end, gazetteer)
             titles[ent.start] = title
             in_title.update(range(title.title_start, title.name_start))
     mentions = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start in in_title and ent.end - 1 in in_title and ent.start not in titles:
             if not (ent.ent_id_ and ent.label_ in ("GPE", "NORP", "ORG")):
                 continue  # "External Affairs" in "External Affairs Minister X" is a title
-        mention = _mention(_with_place_name(ent), titles.get(ent.start), segment, document, gazetteer,
+        mention = _mention(with_place_name(ent), titles.get(ent.start), segment, document, gazetteer,
                            lowercase_words)
         if mention is not None:
             mentions.append(mention)
         if ent.label_ == "EVENT" and any(described_event(t) for t in ent):
             mentions.extend(_countries_inside(ent, segment, document, gazetteer, lowercase_words))
     return mentions
-
-
-def _with_place_name(ent: Span) -> Span:
-    """'the Lagos State Central Hospital' where 'Lagos' is a known place: the facility's
-    name begins with the place that modifies it."""
-    doc = ent.doc
-    if ent.label_ != "FAC" or ent.start == 0:
-        return ent
-    before = doc[ent.start - 1]
-    if before.ent_type_ not in ("GPE", "LOC") or before.dep_ != "compound" or before.head not in ent:
-        return ent
-    first = ent.start - 1
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1
-    from spacy.tokens import Span
-
-    return Span(doc, first, ent.end, label="FAC")
-
-
-def described_event(token: Token) -> bool:
-    """A common noun inside an event the model named ('the X-Y war', 'the war in X'):
-    a description whose words still name the countries and trigger frames."""
-    return token.ent_type_ == "EVENT" and token.is_lower and token.pos_ == "NOUN"
 
 
 def _countries_inside(ent: Span, segment: Segment, document: Document, gazetteer: Gazetteer,
@@ -125,7 +108,7 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
     if span is None:
         return None
     if (title is None or not title.title) and not ent.ent_id_:
-        longer = _hyphen_place(span)
+        longer = hyphen_place(span)
         if longer is not span:
             span, label = longer, "GPE"  # "Rostov" of "Rostov-on-Don": the whole place
     link = link or ent.ent_id_ or None
@@ -154,7 +137,7 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
             cls = "Place"
         if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
             return None  # "Patriot air defence systems": a name used as a brand, not a person
-        if cls is None or not _looks_like_name(span, segment, lowercase_words) or _glued(span, gazetteer):
+        if cls is None or not _looks_like_name(span, segment, lowercase_words) or glued(span, gazetteer):
             return None
 
     sent = ent.sent
@@ -177,18 +160,8 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         in_heading=segment.kind == "heading",
         demonym=demonym,
         sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start])
-        or _opens_quote(doc, span.start),
+        or opens_quote(doc, span.start),
     )
-
-
-#: Marks after which a quotation starts with a capital whatever the word.
-QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
-
-
-def _opens_quote(doc: Doc, i: int) -> bool:
-    """The first word of a quotation ('he said: "Tomorrow we ...'): capitalised as any
-    sentence start is."""
-    return i > 0 and doc[i - 1].text in QUOTE_OPENERS and (i < 2 or not doc[i - 2].is_alpha)
 
 
 def _trim(span: Span) -> Span | None:
@@ -200,35 +173,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "'") or doc[end - 1].is_punct):
         end -= 1
-    return _cut_fragment(doc, start, end)
-
-
-def _hyphen_place(span: Span) -> Span:
-    """A name the model cut at a hyphen ('Stratford' of 'Stratford-upon-Avon'): the
-    hyphenated whole when it is a known place."""
-    doc = span.doc
-    end = span.end
-    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" \
-            and doc[end].whitespace_ == "" and doc[end + 1].is_alpha:
-        end += 2
-    if end == span.end or not is_known_place(doc[span.start:end].text):
-        return span
-    return doc[span.start:end]
-
-
-def _cut_fragment(doc: Doc, start: int, end: int) -> Span | None:
-    """A span that runs on into a locative preposition ('the Grand Palace in') loses
-    it; one that ends on another small word ('Bank of', 'Council of the') is a name
-    cut short and no name at all."""
-    w = pack_words()
-    while end - start > 1 and doc[end - 1].lower_ in w.locative_prepositions:
-        end -= 1
-    if start >= end:
-        return None
-    last = doc[end - 1]
-    if last.lower_ in w.name_connectors or last.lower_ in w.determiners or last.pos_ in ("ADP", "DET", "CCONJ"):
-        return None
-    return doc[start:end]
+    return cut_fragment(doc, start, end)
 
 
 @dataclass(frozen=True)
@@ -385,40 +330,6 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     return True
 
 
-_GLUED = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]+)$")
-
-
-def _glued(span: Span, gazetteer: Gazetteer) -> bool:
-    """A menu word glued to a name by a scraper ('SportsKenya'): a capitalised word
-    run into a name the gazetteer knows is no name of its own."""
-    for token in span:
-        m = _GLUED.match(token.text)
-        if m and (gazetteer.lookup(m.group(2)) is not None or is_known_place(m.group(2))):
-            return True
-    return False
-
-
-def common_acronyms(text: str) -> frozenset[str]:
-    """Acronyms the text defines with lowercase words ('liquefied petroleum gas
-    (LPG)'): a thing of a kind, not a name."""
-    skip = pack_words().acronym_skip
-    found = set()
-    for m in _ACRONYM.finditer(text):
-        acronym = m.group(1).replace(".", "")
-        words = re.findall(r"[\w'&-]+", text[: m.start()])[-(2 * len(acronym) + 3):]
-        content: list[str] = []
-        for word in reversed(words):
-            if not word.islower():
-                break
-            if word not in skip:
-                content.append(word)
-            if len(content) == len(acronym):
-                break
-        if len(content) == len(acronym) and "".join(w[0] for w in reversed(content)) == acronym.lower():
-            found.add(m.group(1))
-    return frozenset(found)
-
-
 def lowercase_vocabulary(document: Document) -> frozenset[str]:
     """Words the document writes in lowercase somewhere (see :func:`extract_mentions`)."""
     return frozenset(w for w in re.findall(r"[^\W\d_]+", document.text) if w.islower())
@@ -427,32 +338,13 @@ def lowercase_vocabulary(document: Document) -> frozenset[str]:
 def find_acronyms(text: str) -> list[Alias]:
     """Acronyms defined in the text: 'Belt and Road Initiative (BRI)' -> BRI = Belt and Road Initiative."""
     aliases = []
-    for m in _ACRONYM.finditer(text):
+    for m in ACRONYM.finditer(text):
         acronym = m.group(1).replace(".", "")
         words = re.findall(r"[\w'&-]+", text[: m.start()])[-(2 * len(acronym) + 3):]
         full = _expansion(words, acronym)
         if full:
             aliases.append(Alias(short=m.group(1), full=full))
     return aliases
-
-
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|de|[A-Z][\w'’.-]*)){0,5}"
-
-
-def find_aliases(text: str) -> list[Alias]:
-    """Second names the text gives: 'Freedom Square, also known as Central Square' ->
-    one place under both names."""
-    markers = "|".join(re.escape(m) for m in pack_words().alias_markers)
-    if not markers:
-        return []
-    found = []
-    for m in re.finditer(rf"({_NAME})\s*,?\s*\(?\s*(?:{markers})\s+(?:the\s+)?({_NAME})", text):
-        first, second = m.group(1).strip(), m.group(2).strip()
-        if first.split()[0].lower() in pack_words().determiners:
-            first = " ".join(first.split()[1:])
-        if first and second and first != second:
-            found.append(Alias(short=second, full=first))
-    return found
 
 
 def _expansion(words: list[str], acronym: str) -> str | None:

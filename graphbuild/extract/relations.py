@@ -21,7 +21,7 @@ from .args import MentionIndex, Scope
 from .facts import Found
 from .lexicon import Lexicon
 from .registry import segment_rules, trigger_frames
-from .entities import described_event
+from .names import described_event
 from .syntax import is_verbal
 
 if TYPE_CHECKING:

@@ -40,7 +40,7 @@ def apposition(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     """'China, Russia's most important ally'; 'Taiwan's president, William Lai'."""
     if not (noun.dep_ == "appos" or trig.apposition):
         return slots
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and not in_series(noun.head):
         slots = slots.add(subjects=args(scope, noun.head))
     for c in [*noun.children, *of_appositions(noun)]:
         if c.dep_ == "appos":
@@ -48,6 +48,12 @@ def apposition(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     if slots.subjects:
         slots = replace(slots, base=BASE_CONFIDENCE["apposition"], rule=slots.rule + "+appos")
     return slots
+
+
+def in_series(token: Token) -> bool:
+    """'A, B, C, the chairman of X': a name in a list of names; what follows it is the
+    next item, not its apposition."""
+    return token.dep_ in ("conj", "appos") or any(c.dep_ == "conj" for c in token.children)
 
 
 def of_appositions(noun: Token) -> list[Token]:
