@@ -152,3 +152,35 @@ def test_extract_finds_the_person_a_title_introduces(mentions, sentence, key, ro
 @pytest.mark.parametrize("sentence", ["Prime Minister Office staff said so.", "The President Hotel Group opened."])
 def test_extract_title_before_a_common_name_makes_no_person(mentions, sentence):
     assert not [m for m in mentions(sentence) if m.cls == "Person"]
+
+
+def _doc_with_ents(text: str, ents: list[tuple[int, int, str]]):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_joined_names_make_one_person_of_a_split_name_in_a_list_of_people():
+    from graphbuild.extract.names import joined_names
+
+    doc = _doc_with_ents("the chief , Ri Pyong Nam , Pak Jong Min , and Jo Chun Sik .",
+                         [(3, 4, "GPE"), (4, 6, "GPE"), (7, 10, "PERSON"), (12, 15, "PERSON")])
+    assert [(e.text, e.label_) for e in joined_names(list(doc.ents))] == [
+        ("Ri Pyong Nam", "PERSON"), ("Pak Jong Min", "PERSON"), ("Jo Chun Sik", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, ents",
+    [
+        ("talks in Paris London ended", [(2, 3, "GPE"), (3, 4, "GPE")]),  # two known places
+        ("talks in Paris , London ended", [(2, 3, "GPE"), (4, 5, "GPE")]),  # not adjacent
+    ],
+)
+def test_joined_names_leave_known_places_and_lists_apart(text, ents):
+    from graphbuild.extract.names import joined_names
+
+    doc = _doc_with_ents(text, ents)
+    assert len(joined_names(list(doc.ents))) == 2

@@ -17,8 +17,8 @@ from ..lang import words as pack_words
 from ..places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
 from .names import (
-    ACRONYM, common_acronyms, cut_fragment, described_event, find_aliases, glued, hyphen_place, opens_quote,
-    titled_names, with_place_name,
+    ACRONYM, common_acronyms, cut_fragment, described_event, find_aliases, glued, hyphen_place, joined_names,
+    opens_quote, titled_names, with_place_name,
 )
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ def extract_mentions(
     in_title: set[int] = set()
     extra = titled_names(doc, gazetteer)
     taken = {i for span in extra for i in range(span.start, span.end)}
-    ents = sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra, key=lambda e: e.start)
+    ents = joined_names(sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra,
+                               key=lambda e: e.start))
     for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "PERSON" or (entry is not None and entry.core == "Person"):

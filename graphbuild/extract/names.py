@@ -174,3 +174,35 @@ def titled_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             found.append(Span(doc, j, k, label="PERSON"))
         i = max(k, i + 1)
     return found
+
+
+def joined_names(ents: list[Span]) -> list[Span]:
+    """One name the model split in two ('Ri' + 'Song Chol'): adjacent unlinked spans of
+    places or names that no gazetteer or place list knows are one name; in a list of
+    people it is a person."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and not prev.ent_id_ and not ent.ent_id_ \
+                and prev.label_ in ("GPE", "LOC", "PERSON") and ent.label_ in ("GPE", "LOC", "PERSON") \
+                and prev.doc[prev.end - 1].whitespace_ and not is_known_place(prev.text) \
+                and not is_known_place(ent.text):
+            label = "PERSON" if "PERSON" in (prev.label_, ent.label_) else None
+            if label is None:
+                label = "PERSON" if _beside_person(ents, prev.start, ent.end) else ent.label_
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=label)
+            continue
+        out.append(ent)
+    return out
+
+
+def _beside_person(ents: list[Span], start: int, end: int) -> bool:
+    """A list item next to a person ('A, B and C' where B is a person)."""
+    for e in ents:
+        between = e.doc[e.end:start] if e.end <= start else e.doc[end:e.start]
+        if e.label_ == "PERSON" and len(between) <= 2 and all(t.text == "," or t.lower_ == "and" for t in between) \
+                and len(between) >= 1:
+            return True
+    return False
