@@ -37,6 +37,11 @@ def name_shape_patterns() -> list[dict]:
                 # "the Great Hall of the Nation": the name goes on after its head.
                 patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": head}, {"LOWER": "of"},
                                                              {"LOWER": "the", "OP": "?"}, {**name_word, "OP": "+"}]})
+    w = words()
+    if w.venue_heads:
+        # "the Lakeside Convention Centre": a venue, where a plain "X Centre" may be an institute.
+        patterns.append({"label": "FAC", "pattern": [name_word, inner_word, {"ORTH": {"IN": list(w.venue_qualifiers)}},
+                                                      {"ORTH": {"IN": list(w.venue_heads)}}]})
     return patterns
 
 

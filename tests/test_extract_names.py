@@ -70,6 +70,7 @@ def test_extract_acronym_of_common_words_is_no_entity(mentions):
     [
         ("Guests toured the historic Great Hall of the Nation in the afternoon.", "Great Hall of the Nation"),
         ("Crowds filled Freedom Square on Sunday evening.", "Freedom Square"),
+        ("Leaders posed at the Lakeside Expo Centre on Monday.", "Lakeside Expo Centre"),
         ("The president landed at the Moscow Capital International Airport on Monday.",
          "Moscow Capital International Airport"),
     ],

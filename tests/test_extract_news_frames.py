@@ -58,6 +58,8 @@ def _has(facts, s, p, o, modality=None):
         ("They met in Mombasa, coastal Kenya, last week.", ("Mombasa", "locatedIn", "kenya")),
         ("The leaders met at the Grand Palace in Bangkok.", ("Grand Palace", "locatedIn", "Bangkok")),
         ("Ministers met at the Lamu estate in Mombasa.", ("Lamu", "locatedIn", "Mombasa")),
+        ("Leaders posed at the Lakeside Expo Centre in Nairobi on Monday.",
+         ("Lakeside Expo Centre", "locatedIn", "Nairobi")),
         ("The rocket rose from the Plesetsk Cosmodrome in the north of Russia.",
          ("Plesetsk Cosmodrome", "locatedIn", "russia")),
         # memberOf: lists after the name, 'includes', definite descriptions, ordinals
@@ -81,6 +83,10 @@ def _has(facts, s, p, o, modality=None):
         ("Kenya said it supports Ghana's bid for a council seat.", ("kenya", "supports", "ghana")),
         ("Beijing has long supported Tehran's position on fishing rights.", ("china", "supports", "iran")),
         ("Moscow intends to assist Pyongyang with its rockets.", ("russia", "supports", "north-korea")),
+        # capitals standing for their states on either side of support, partnership, supply
+        ("Moscow supplies gas to Beijing.", ("russia", "exportsTo", "china")),
+        ("Tehran is a close partner of Moscow.", ("iran", "partnerOf", "russia")),
+        ("Washington backed Kyiv with weapons.", ("united-states", "supports", "ukraine")),
         # atWarWith: a military offensive, a war named by its sides
         ("Lawmakers condemned Russia's military offensive in Ukraine.", ("russia", "atWarWith", "ukraine")),
         ("Diplomats discussed the long Ukraine-Russia war over dinner.", ("ukraine", "atWarWith", "russia")),
@@ -155,3 +161,8 @@ def test_news_frames_a_list_item_is_no_apposition_of_the_one_before(read):
                  "the Chairman of Libya's council.")
     assert {(f[0], f[2]) for f in facts if f[1] == "leaderOf"} == {("Mahamat Deby", "chad"),
                                                                   ("Kamel Maddouri", "tunisia")}, facts
+
+
+def test_news_frames_a_place_is_never_a_persons_partner(read):
+    facts = read("Kenyan President William Ruto met Nairobi on Monday.")
+    assert not [f for f in facts if f[1] == "metWith"], facts

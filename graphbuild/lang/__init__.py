@@ -88,6 +88,8 @@ class Words:
     generic_heads: frozenset[str] = frozenset()  # "X Estate" is X
     description_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # "bloc" -> kinds it fits
     name_heads_of: frozenset[str] = frozenset()  # labels whose names go on after the head ("Hall of the X")
+    venue_qualifiers: tuple[str, ...] = ()  # "Expo", "Convention": "X Expo Centre" is a venue
+    venue_heads: tuple[str, ...] = ()  # "Centre", "Center"
     alias_markers: tuple[str, ...] = ()  # "X, also known as Y": one thing under two names
     list_openers: frozenset[str] = frozenset()  # "the bloc (A, B, C)", "the bloc: A, B, C"
 
@@ -135,6 +137,8 @@ def load_words(directory: Path) -> Words:
         list_openers=frozenset(syntax.get("list_openers", ())),
         name_heads_of=frozenset(data.get("name_heads_of", ())),
         alias_markers=tuple(references.get("alias_markers", ())),
+        venue_qualifiers=tuple(data.get("venue_names", {}).get("qualifiers", ())),
+        venue_heads=tuple(data.get("venue_names", {}).get("heads", ())),
         description_kinds={k: frozenset(v) for k, v in references.get("description_kinds", {}).items()},
     )
 
