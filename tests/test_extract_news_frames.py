@@ -103,6 +103,8 @@ def test_news_frames_read_the_fact(read, text, fact):
         ("He toured Mombasa, Kenya and Kampala.", "locatedIn"),
         ("Envoys flew to Nairobi, Kampala and Kigali.", "locatedIn"),
         ("The leaders met at the Grand Palace in March.", "locatedIn"),
+        ("In Brussels, Hungary vetoed the package.", "locatedIn"),
+        ("In Geneva, Iran's envoy spoke.", "locatedIn"),
         ("The ASEAN —Thailand and Vietnam— met.", "memberOf"),
         ("The EU (Brussels) met.", "memberOf"),
         ("William Ruto spoke to reporters in Nairobi.", "metWith"),

@@ -73,6 +73,10 @@ def _after_comma(scope: Scope, tokens: list[Token]) -> Mention | None:
     country = _named(scope, doc[i], ("Country",))
     if country is None:
         return None
+    inner = _tokens(scope, country)
+    root = next((t for t in inner if t.head not in inner or t.head is t), inner[-1])
+    if root.head not in tokens:
+        return None  # "In Lima, Peru's envoy said": the country starts a clause of its own
     after = [t for t in doc[i:] if scope.offset(t) >= country.end][:2]
     if after and after[0].lower_ in scope.words.comma_stoppers:
         return None
