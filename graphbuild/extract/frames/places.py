@@ -19,7 +19,9 @@ CONTAINERS = ("Place", "Country")
 
 
 def _tokens(scope: Scope, m: Mention) -> list[Token]:
-    return [t for t in scope.doc if m.start <= scope.offset(t) < m.end]
+    base = scope.segment.start
+    span = scope.doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _named(scope: Scope, token: Token, classes: tuple[str, ...]) -> Mention | None:
