@@ -121,9 +121,9 @@ def test_graph_event_roles_are_edges_to_entities():
 def test_graph_event_cameo_code_comes_from_the_lexicon(with_lexicon, cameo):
     """A visit is CAMEO 042 ('make a visit'); without a lexicon no code is invented."""
     from graphbuild.extract.lexicon import load_lexicon
-    from graphbuild.resources import ontology_dir
+    from graphbuild.lang import language_dir
 
-    lexicon = load_lexicon(ontology_dir() / "relations.json") if with_lexicon else None
+    lexicon = load_lexicon(language_dir()) if with_lexicon else None
     g, _ = _world({}, {"a": [_visit(sorted(ENTITIES), "a", "2024-05")]}, lexicon)
     (event,) = [n for n, d in g.nodes(data=True) if d["kind"] == "event"]
     assert g.nodes[event]["cameo"] == cameo
