@@ -22,7 +22,13 @@ from pathlib import Path
 def language_dir() -> Path:
     """``$GRAPHBUILD_LANGUAGE``, else the English pack of the package."""
     env = os.environ.get("GRAPHBUILD_LANGUAGE")
-    return Path(env) if env else Path(__file__).resolve().parent / "en"
+    return Path(env) if env else _shipped_pack()
+
+
+@lru_cache(maxsize=1)
+def _shipped_pack() -> Path:
+    # Resolving the path is a file-system call; the rules ask for the words per mention.
+    return Path(__file__).resolve().parent / "en"
 
 
 def pack_fingerprint(directory: Path) -> str:
