@@ -106,11 +106,20 @@ def _add_relations(graph, records, resolve_ref, classes, lexicon) -> None:
             kind="relation",
             predicate=p,
             confidence=noisy_or(st.confidence for st in kept),
-            modality="asserted" if "asserted" in modalities else sorted(modalities)[0],
+            modality=edge_modality(modalities),
             statements=kept,
             cameo=cameo.get(p),
             symmetric=PREDICATES[p][2],
         )
+
+
+def edge_modality(modalities: set[str]) -> str:
+    """One sentence that states the fact as it is outweighs any that plan, report it or
+    state it as past; a fact only ever stated as past ("former") stays past."""
+    if "asserted" in modalities:
+        return "asserted"
+    current = sorted(m for m in modalities if m != "former")
+    return current[0] if current else "former"
 
 
 #: Facts that another fact implies, with the factor on its confidence.

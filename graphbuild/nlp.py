@@ -41,8 +41,19 @@ def name_shape_patterns() -> list[dict]:
     for label, heads in sorted(words().name_heads.items()):
         for lead, group in (([name_word], [h for h in heads if h not in ("Belt", "Road")]),
                             ([name_word, name_word], [h for h in heads if h in ("Belt", "Road")])):
-            if group:
-                patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": {"IN": group}}]})
+            if not group:
+                continue
+            patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": {"IN": group}}]})
+            if label in words().name_heads_of:
+                # "the Great Hall of the Nation": the name goes on after its head.
+                patterns.append({"label": label, "pattern": [*lead, inner_word, {"ORTH": {"IN": group}},
+                                                             {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
+                                                             {**name_word, "OP": f"{{1,{MAX_NAME_INNER_WORDS}}}"}]})
+    w = words()
+    if w.venue_heads:
+        # "the Lakeside Convention Centre": a venue, where a plain "X Centre" may be an institute.
+        patterns.append({"label": "FAC", "pattern": [name_word, inner_word, {"ORTH": {"IN": list(w.venue_qualifiers)}},
+                                                      {"ORTH": {"IN": list(w.venue_heads)}}]})
     return patterns
 
 

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .gazetteer import Gazetteer, name_key
 from .ids import slugify
+from .lang import words as pack_words
 from .places import is_known_place
 from .records import GAZETTEER, DocRecord, Entity, Mention, Resolution
 
@@ -52,12 +53,9 @@ def _group(mention: Mention) -> str:
     return "name:" + name_key(mention.key)
 
 
-#: Words an acronym skips: "Organization of the Petroleum Exporting Countries" is OPEC.
-ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "de", "des", "du", "la", "le", "et", "&"})
-
-#: A generic head after a proper name that does not make another thing of it
-#: ("Filoli Estate" is Filoli), unless the short name is a known city or region.
-GENERIC_HEADS = frozenset({"estate", "palace", "mansion", "residence", "resort"})
+# The words an acronym skips ("of", "the") and the generic heads after a proper name
+# that do not make another thing of it ("X Estate" is X) are the language pack's
+# ``resolution`` lists.
 
 
 def spelling_key(name: str) -> str:
@@ -76,7 +74,8 @@ def _tokens(key: str) -> tuple[str, ...]:
 
 def initials(name: str) -> str:
     """'International Criminal Court' -> 'icc'; function words are skipped."""
-    return "".join(w[0] for w in name_key(name).split() if w not in ACRONYM_SKIP)
+    skip = pack_words().acronym_skip
+    return "".join(w[0] for w in name_key(name).split() if w not in skip)
 
 
 def _is_acronym(text: str) -> bool:
@@ -237,10 +236,11 @@ def _join_undefined_acronyms(mentions: list[Mention], uf: _UnionFind) -> None:
 
 def _join_generic_heads(mentions: list[Mention], uf: _UnionFind) -> None:
     """'Filoli Estate' and 'Filoli': one place, unless 'Filoli' is a known city."""
+    generic_heads = pack_words().generic_heads
     groups = {name_key(m.key): _group(m) for m in mentions if m.cls in ("Place", "Organization")}
     for key, group in sorted(groups.items()):
         words = key.split()
-        if len(words) >= 2 and words[-1] in GENERIC_HEADS:
+        if len(words) >= 2 and words[-1] in generic_heads:
             short = " ".join(words[:-1])
             if short in groups and not is_known_place(short):
                 uf.union(group, groups[short])

@@ -83,6 +83,8 @@ def statements(g: Graph, keys: dict[str, str]) -> set[PredictedStatement]:
         p = str(g.value(st, RDF.predicate))
         if not p.startswith(GB_IRI):
             continue
+        if str(g.value(st, GB.modality)) == "former":
+            continue  # a past role is no claim of the current fact that gold relations state
         for doc in g.objects(st, PROV.wasDerivedFrom):
             if str(doc) in keys:
                 found.add(PredictedStatement(keys[str(doc)], str(g.value(st, RDF.subject)), p[len(GB_IRI):],

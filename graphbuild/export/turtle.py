@@ -161,7 +161,10 @@ def _node_pairs(pairs: Pairs, graph: nx.MultiDiGraph, node: str, without_stated:
             pairs.add((t.same, WD[data["wikidata"]]))
         pairs.add((_gb("mentionCount"), _literal(int(data.get("mention_count", 0)))))
     for _, target, edge in graph.out_edges(node, data=True):
-        if edge.get("kind") == "relation" and not (without_stated and edge.get("statements")):
+        if edge.get("kind") == "relation" and not (without_stated and edge.get("statements")) \
+                and edge.get("modality") != "former":
+            # A fact stated only as past ("former president") has its statements, and
+            # no direct triple that would read as a current fact.
             pairs.add((_gb(edge["predicate"]), iri(target)))
 
 
@@ -181,7 +184,8 @@ def _stated_subjects(graph: nx.MultiDiGraph, refs: list) -> Iterator[tuple[URIRe
     by_subject: dict[URIRef, Pairs] = defaultdict(set)
     for u, v, key, i in refs:
         data = graph.edges[u, v, key]
-        by_subject[iri(u)].add((_gb(data["predicate"]), iri(v)))
+        if data.get("modality") != "former":
+            by_subject[iri(u)].add((_gb(data["predicate"]), iri(v)))
         st = data["statements"][i]
         _statement_pairs(by_subject[statement_iri(st)], u, v, data, st)
     for subject in sorted(by_subject, key=str):

@@ -10,83 +10,15 @@ Moscow'). Each returns new :class:`Arg` records; nothing is changed in place.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ..gazetteer import Gazetteer
-from ..lang import Words
-from ..records import Document, EntryRef, EventMention, Mention, MentionRef, Ref, Segment
-from .lexicon import Lexicon
+from ..records import EntryRef, Mention, MentionRef
+from .scope import LOOKBACK, Arg, MentionIndex, Scope, of_mention
 from .syntax import clause_subject, conjuncts, examples, prep_objects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-#: How far back (in characters) an antecedent is looked for.
-LOOKBACK = 1500
-
-
-@dataclass(frozen=True)
-class Arg:
-    """An argument: a mention (or a gazetteer entry) and its class; ``indirect`` when
-    it was found through a pronoun, a description or a metonym."""
-
-    ref: Ref
-    cls: str
-    indirect: bool = False
-
-
-class MentionIndex:
-    """The document's mentions by character offset, for token-to-mention lookups."""
-
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self.starts = [m.start for m in self.mentions]
-
-    def at(self, offset: int) -> Mention | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        while i >= 0 and self.mentions[i].start <= offset:
-            m = self.mentions[i]
-            if m.start <= offset < m.end:
-                return m
-            i -= 1
-            if offset - self.mentions[i].start > 200:
-                break
-        return None
-
-    def before(self, offset: int) -> Iterator[Mention]:
-        """Mentions that start before ``offset``, nearest first."""
-        i = bisect.bisect_left(self.starts, offset) - 1
-        while i >= 0:
-            yield self.mentions[i]
-            i -= 1
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What every rule reads: one parsed segment, its document, the mention index, the
-    rules' data, and the events found so far (earlier segments first)."""
-
-    doc: Doc
-    segment: Segment
-    document: Document
-    index: MentionIndex
-    gazetteer: Gazetteer
-    lexicon: Lexicon
-    words: Words
-    events: tuple[EventMention, ...] = ()
-
-    def offset(self, token: Token) -> int:
-        return self.segment.start + token.idx
-
-    def mention(self, token: Token) -> Mention | None:
-        return self.index.at(self.offset(token))
-
-
-def of_mention(m: Mention, indirect: bool = False) -> Arg:
-    return Arg(MentionRef(m.start, m.end), m.cls, indirect)
-
+    from spacy.tokens import Token
 
 def args(scope: Scope, token: Token, thing: bool = False) -> list[Arg]:
     """What ``token`` refers to, with its conjuncts ('Russia and China') and the
@@ -131,17 +63,28 @@ def arg(scope: Scope, token: Token, thing: bool) -> list[Arg]:
             if child.dep_ == "appos":
                 m = scope.mention(child)
                 if m is not None:
-                    return [of_mention(m)]
+                    return [of_mention(m), *appositive_conjuncts(scope, child, m.cls)]
         if thing:
             owners = []
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
                     m = scope.mention(child)
-                    if m is not None and m.cls in ("Country", "Organization"):
+                    if m is not None and (m.cls in ("Country", "Organization") or capital(scope, m)):
                         owners.append(of_mention(m))
             if owners:
                 return owners
     return []
+
+
+def appositive_conjuncts(scope: Scope, appos: Token, cls: str) -> list[Arg]:
+    """'her counterpart Jane Doe, President John Roe and envoy Ann Poe': the names
+    coordinated with the first one, of its class."""
+    found = []
+    for t in conjuncts(appos):
+        m = scope.mention(t)
+        if m is not None and m.cls == cls and not m.demonym:
+            found.append(of_mention(m))
+    return found
 
 
 def pronoun(scope: Scope, token: Token) -> list[Arg]:
@@ -149,7 +92,7 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
     lower = token.lower_
     offset = scope.offset(token)
     if lower in pronouns.person:
-        return previous_subject(scope, token) or antecedent(scope, offset, ("Person",))
+        return previous_subject(scope, token) or clause_person(scope, token) or antecedent(scope, offset, ("Person",))
     if lower in pronouns.thing:
         # "China ... to its province": the clause's subject first, then the nearest.
         subject = clause_subject(token)
@@ -187,6 +130,22 @@ def previous_subject(scope: Scope, token: Token) -> list[Arg]:
             m = scope.mention(t)
             if m is not None and m.cls == "Person" and not m.demonym:
                 return [of_mention(m, indirect=True)]
+    return []
+
+
+def clause_person(scope: Scope, token: Token) -> list[Arg]:
+    """'X spoke with Y about his plans': a possessive refers to the person its clause
+    is about (the subject) before any person named in between."""
+    if token.dep_ != "poss":
+        return []
+    subject = clause_subject(token)
+    if subject is None or subject.i >= token.i:
+        return []
+    m = scope.mention(subject)
+    if m is not None:
+        return [of_mention(m, indirect=True)] if m.cls == "Person" else []
+    if subject.lower_ in scope.words.pronouns.person and subject.dep_ != "poss":
+        return antecedent(scope, scope.offset(subject), ("Person",))
     return []
 
 
@@ -302,18 +261,64 @@ def definite(scope: Scope, token: Token) -> list[Arg]:
         return []
     if any(c.dep_ in ("compound", "amod", "prep", "nmod") and scope.mention(c) for c in token.children):
         return []
+    return described(scope, token, cls)
+
+
+def described(scope: Scope, token: Token, cls: str) -> list[Arg]:
+    """The antecedent of 'the bloc': the nearest organization before that the text
+    itself calls a bloc ('the X bloc'), else the nearest of a kind that fits the noun
+    (a bloc is made of states: no company, party or government office)."""
+    lemma = token.lemma_.lower()
+    kinds = scope.words.description_kinds.get(lemma)
     offset = scope.offset(token)
+    fitting: Mention | None = None
     for m in scope.index.before(offset):
-        entry = scope.gazetteer.entries.get(m.link) if m.link else None
-        if m.cls == cls and not m.demonym and not (entry and entry.cls == "Bloc"):
-            return [of_mention(m, indirect=True)]
         if offset - m.start > LOOKBACK:
             break
+        entry = scope.gazetteer.entries.get(m.link) if m.link else None
+        if m.cls != cls or m.demonym or (entry and entry.cls == "Bloc"):
+            continue
+        if called(scope, m, lemma):
+            return [of_mention(m, indirect=True)]
+        if fitting is None and (kinds is None or (entry.cls if entry else m.cls) in kinds):
+            fitting = m
+    for m in scope.index.mentions:
+        # "the bloc" may come back to a name the headline gave: "the X bloc" anywhere before.
+        if m.start >= offset:
+            break
+        if m.cls == cls and called(scope, m, lemma):
+            return [of_mention(m, indirect=True)]
+    return [of_mention(fitting, indirect=True)] if fitting is not None else []
+
+
+def called(scope: Scope, m: Mention, lemma: str) -> bool:
+    """The text names ``m`` with the noun: 'the X bloc', 'the X group of ...'."""
+    text = scope.document.text
+    after = text[m.end:m.end + len(lemma) + 2].lower().split()
+    return bool(after) and after[0].strip(",.;:") in (lemma, lemma + "s")
+
+
+def role_apposition(scope: Scope, token: Token) -> list[Arg]:
+    """'the president of Kenya, Jane Doe': the person the parse hangs on the country."""
+    if token.lower_ not in scope.words.titles.role_nouns:
+        return []
+    for t in prep_objects(token, ("of",)):
+        for c in t.children:
+            m = scope.mention(c) if c.dep_ == "appos" else None
+            if m is not None and m.cls == "Person":
+                return [of_mention(m)]
     return []
 
 
 #: Descriptions tried in turn on a common noun that names no entity itself.
-DESCRIPTIONS = (role_noun, group_noun, named_place, definite)
+DESCRIPTIONS = (role_noun, role_apposition, group_noun, named_place, definite)
+
+
+def capital(scope: Scope, m: Mention) -> bool:
+    """A city the gazetteer places in a country: it may stand for its state ('Lima's
+    position')."""
+    entry = scope.gazetteer.entries.get(m.link) if m.cls == "Place" and m.link else None
+    return entry is not None and entry.cls == "City" and bool(entry.country)
 
 
 def metonym(scope: Scope, a: Arg, allowed: tuple[str, ...]) -> Arg:

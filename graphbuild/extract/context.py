@@ -39,7 +39,7 @@ from ..gazetteer import Gazetteer
 from ..lang import words
 from ..places import countries_of_city, country_code
 from ..records import Document, EventMention, Mention, Ref
-from .args import MentionIndex
+from .scope import MentionIndex
 from .modality import PLANNED
 
 #: Event types whose place may come from the article.

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Sequence
 from ..gazetteer import Gazetteer
 from ..lang import words
 from ..records import DocRecord, Document, Segment
-from .args import MentionIndex
+from .scope import MentionIndex
 from .entities import segment_mentions
 from .lexicon import Lexicon
-from .args import MentionIndex
 from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
 

@@ -16,6 +16,10 @@ from ..gazetteer import Gazetteer
 from ..lang import words as pack_words
 from ..places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
+from .names import (
+    ACRONYM, common_acronyms, cut_fragment, described_event, find_aliases, glued, hyphen_place, joined_names,
+    opens_quote, titled_names, with_place_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,7 +32,6 @@ SKIP_LABELS = {"PRODUCT", "WORK_OF_ART"}
 #: Parts of speech that end a title: "As President Putin visits" starts with a conjunction.
 FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB", "PART", "ADV", "PUNCT"}
 
-_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z])s?\s*\)")
 
 
 def extract_mentions(
@@ -46,25 +49,53 @@ def extract_mentions(
     """
     titles: dict[int, PersonTitle] = {}
     in_title: set[int] = set()
-    for ent in doc.ents:
+    extra = titled_names(doc, gazetteer)
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    ents = joined_names(sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra,
+                               key=lambda e: e.start))
+    for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "PERSON" or (entry is not None and entry.core == "Person"):
             title = person_title(doc, ent.start, ent.end, gazetteer)
             titles[ent.start] = title
             in_title.update(range(title.title_start, title.name_start))
     mentions = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start in in_title and ent.end - 1 in in_title and ent.start not in titles:
             if not (ent.ent_id_ and ent.label_ in ("GPE", "NORP", "ORG")):
                 continue  # "External Affairs" in "External Affairs Minister X" is a title
-        mention = _mention(ent, titles.get(ent.start), segment, document, gazetteer, lowercase_words)
+        mention = _mention(with_place_name(ent), titles.get(ent.start), segment, document, gazetteer,
+                           lowercase_words)
         if mention is not None:
             mentions.append(mention)
+        if ent.label_ == "EVENT" and any(described_event(t) for t in ent):
+            mentions.extend(_countries_inside(ent, segment, document, gazetteer, lowercase_words))
     return mentions
 
 
+def _countries_inside(ent: Span, segment: Segment, document: Document, gazetteer: Gazetteer,
+                      lowercase_words: frozenset[str]) -> list[Mention]:
+    """The countries an event description names ('the X-Y war' names X and Y)."""
+    from spacy.tokens import Span
+
+    found = []
+    i = ent.start
+    while i < ent.end:
+        for j in range(min(ent.end, i + 3), i, -1):
+            entry = gazetteer.lookup(ent.doc[i:j].text)
+            if entry is not None and entry.core == "Country":
+                m = _mention(Span(ent.doc, i, j, label="GPE"), None, segment, document, gazetteer, lowercase_words,
+                             link=entry.id)
+                if m is not None:
+                    found.append(m)
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
 def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: Document,
-             gazetteer: Gazetteer, lowercase_words: frozenset[str]) -> Mention | None:
+             gazetteer: Gazetteer, lowercase_words: frozenset[str], link: str | None = None) -> Mention | None:
     label = ent.label_
     if label in LITERAL_LABELS:
         return None
@@ -77,7 +108,11 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         span = _trim(ent)
     if span is None:
         return None
-    link = ent.ent_id_ or None
+    if (title is None or not title.title) and not ent.ent_id_:
+        longer = hyphen_place(span)
+        if longer is not span:
+            span, label = longer, "GPE"  # "Rostov" of "Rostov-on-Don": the whole place
+    link = link or ent.ent_id_ or None
     entry = gazetteer.entries.get(link) if link else None
     role = (title.title, title.of) if title is not None and title.title else None
     title_start = title.first if title is not None and title.title else span.start
@@ -103,7 +138,7 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
             cls = "Place"
         if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
             return None  # "Patriot air defence systems": a name used as a brand, not a person
-        if cls is None or not _looks_like_name(span, segment, lowercase_words):
+        if cls is None or not _looks_like_name(span, segment, lowercase_words) or glued(span, gazetteer):
             return None
 
     sent = ent.sent
@@ -125,7 +160,8 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         role=role,
         in_heading=segment.kind == "heading",
         demonym=demonym,
-        sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start]),
+        sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start])
+        or opens_quote(doc, span.start),
     )
 
 
@@ -138,9 +174,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "'") or doc[end - 1].is_punct):
         end -= 1
-    if start >= end:
-        return None
-    return doc[start:end]
+    return cut_fragment(doc, start, end)
 
 
 @dataclass(frozen=True)
@@ -171,6 +205,10 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
         return PersonTitle(name_start, j, j, doc[j].text.rstrip("."), None)
     head_end = name_start
     if name_start == start:
+        if j >= 0 and doc[j].lower_ not in title_heads:
+            titled = _title_of(doc, name_start, gazetteer)
+            if titled is not None:
+                return titled
         if j < 0 or doc[j].lower_ not in title_heads:
             return PersonTitle(name_start, start, start, None, None)
         k = j
@@ -198,6 +236,31 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
     return PersonTitle(name_start, k, first, title, of)
 
 
+def _title_of(doc: Doc, name_start: int, gazetteer: Gazetteer) -> PersonTitle | None:
+    """'the President of Kenya Jane Doe', 'Prime Minister of the Republic of Kenya Jane
+    Doe': a title, 'of', the country (or its state form), then the name."""
+    w = pack_words()
+    j = name_start - 1
+    if not _is_named(doc[j], gazetteer):
+        return None
+    of = doc[j].ent_id_
+    k = j
+    while k - 1 >= 0 and doc[k - 1].ent_id_ == of:
+        k -= 1
+    k -= 1
+    saw_of = False
+    while k >= 0 and (doc[k].lower_ in ("of", "the") or doc[k].lower_ in w.titles.state_forms):
+        saw_of = saw_of or doc[k].lower_ == "of"
+        k -= 1
+    if not saw_of or k < 0 or doc[k].lower_ not in w.titles.title_heads:
+        return None
+    head_end = k + 1
+    while k - 1 >= 0 and doc[k - 1].is_title and doc[k - 1].pos_ not in FUNCTION_POS \
+            and not _is_named(doc[k - 1], gazetteer):
+        k -= 1  # "Prime Minister of ...": the qualifiers of the title head
+    return PersonTitle(name_start, k, k, _title_text(doc[k:head_end]), of)
+
+
 def _is_named(token: Token, gazetteer: Gazetteer) -> bool:
     """Part of a gazetteer country or organization (the 'of' of a title)."""
     entry = gazetteer.entries.get(token.ent_id_) if token.ent_id_ else None
@@ -207,8 +270,9 @@ def _is_named(token: Token, gazetteer: Gazetteer) -> bool:
 def _title_text(tokens: Span) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip().replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     words = text.split()
+    abbreviations = pack_words().titles.abbreviations
     # Role titles are capitalised in the graph whatever the article did ("leader").
-    return " ".join(w[:1].upper() + w[1:] for w in words)
+    return " ".join(abbreviations.get(w, w[:1].upper() + w[1:]) for w in words)
 
 
 def _in_place_context(span: Span) -> bool:
@@ -275,7 +339,7 @@ def lowercase_vocabulary(document: Document) -> frozenset[str]:
 def find_acronyms(text: str) -> list[Alias]:
     """Acronyms defined in the text: 'Belt and Road Initiative (BRI)' -> BRI = Belt and Road Initiative."""
     aliases = []
-    for m in _ACRONYM.finditer(text):
+    for m in ACRONYM.finditer(text):
         acronym = m.group(1).replace(".", "")
         words = re.findall(r"[\w'&-]+", text[: m.start()])[-(2 * len(acronym) + 3):]
         full = _expansion(words, acronym)
@@ -315,7 +379,10 @@ def segment_mentions(pairs: Iterable[tuple[Segment, Doc]], document: Document,
     lowercase = lowercase_vocabulary(document)
     mentions: list[Mention] = []
     aliases: list[Alias] = []
+    common = common_acronyms(document.text)
     for segment, doc in pairs:
-        mentions.extend(extract_mentions(doc, segment, document, gazetteer, lowercase))
+        mentions.extend(m for m in extract_mentions(doc, segment, document, gazetteer, lowercase)
+                        if m.link or m.key not in common)
         aliases.extend(find_acronyms(segment.text))
+        aliases.extend(find_aliases(segment.text))
     return mentions, aliases

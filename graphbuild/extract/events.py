@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..dates import date_range
 from ..records import EventMention
-from .args import Arg, Scope, args
+from .args import args
+from .scope import Arg, Scope
 from .facts import evidence
 from .lexicon import EventSpec, RoleSpec
 from .modality import PLANNED, PLANNED_FACTOR

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from ..records import EventMention, Evidence, RelationMention
 from ..vocab import PREDICATES
-from .args import Arg, Scope, metonym
+from .args import metonym
+from .scope import Arg, Scope
 from .modality import confidence
 
 if TYPE_CHECKING:

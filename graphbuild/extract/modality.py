@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lang import Words
 from .lexicon import Lexicon
 from .syntax import governors
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ASSERTED, PLANNED, REPORTED = "asserted", "planned", "reported"
+#: A role held in the past ("former president"): kept, never read as a current fact.
+FORMER = "former"
 
 #: Confidence factors of a reading.
 INDIRECT_FACTOR = 0.8  # an argument found through a pronoun or a role noun
@@ -84,3 +87,25 @@ def confidence(base: float, mode: str, indirect: bool = False) -> float:
     elif mode == REPORTED:
         value *= REPORTED_FACTOR
     return round(value, 3)
+
+
+def past_role(words: Words, tokens) -> bool:
+    """A role marked as past: 'former', 'late', 'outgoing', 'ex-' or 'then-' among
+    ``tokens`` (the words before and around a title or a role noun)."""
+    markers = words.titles.past_markers
+    tokens = list(tokens)
+    for i, t in enumerate(tokens):
+        lower = t.lower_
+        if lower in markers and (lower not in ("ex", "then") or (i + 1 < len(tokens) and tokens[i + 1].text == "-")):
+            return True
+        if "-" in lower and lower.split("-", 1)[0] in markers:
+            return True  # "ex-president" as one token
+    return False
+
+
+def role_time(words: Words, noun: Token) -> bool:
+    """The role noun is past: 'the former president of X', 'X's ex-leader'."""
+    near = [c for c in noun.children if c.dep_ in ("amod", "advmod", "compound", "punct") and c.i < noun.i]
+    if not near:
+        return False
+    return past_role(words, noun.doc[min(c.i for c in near):noun.i])

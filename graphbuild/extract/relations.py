@@ -17,10 +17,11 @@ from ..gazetteer import Gazetteer
 from ..lang import Words, words as default_words
 from ..records import Document, EventMention, RelationMention, Segment
 from . import frames  # noqa: F401  (importing it registers the built-in rules)
-from .args import MentionIndex, Scope
+from .scope import MentionIndex, Scope
 from .facts import Found
 from .lexicon import Lexicon
 from .registry import segment_rules, trigger_frames
+from .names import described_event
 from .syntax import is_verbal
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
             for trig in verbs.get(lemma) or verbs[token.lower_]:
                 take(trigger_frames.get(trig.frame_name)(scope, token, trig))
         elif token.pos_ in ("NOUN", "PROPN"):
-            if not token.ent_type_:
+            if not token.ent_type_ or described_event(token):
                 for trig in nouns.get(lemma, ()) or nouns.get(token.lower_, ()):
                     take(trigger_frames.get(trig.frame_name)(scope, token, trig))
             # "the G20 Summit" may be tagged a named event: it is still a summit.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..dates import parse_date
 from .blocks import Block, is_heading_like
-from .furniture import is_furniture, patterns
+from .furniture import is_furniture, patterns, strip_credits
 from .metadata import metadata_line, strip_dateline
 
 
@@ -51,6 +51,7 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
             text, dateline_date = strip_dateline(text)
             if dateline_date and re.search(r"\d{4}", dateline_date):
                 date = date or parse_date(dateline_date)
+        text = strip_credits(text)
         if is_furniture(text):
             continue
         kind = block.kind
@@ -74,12 +75,36 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
         seen.add(key)
         unique.append(block)
 
+    if unique and len(unique) > 1:
+        last = cut_unfinished(unique[-1].text)
+        if last != unique[-1].text:
+            unique[-1:] = [Block(last, "paragraph")] if last else []
+
     headline = None
     for block in unique[:max_headline_position]:
         if block.kind == "heading" and len(block.text.split()) >= 3:
             headline = block.text
             break
     return Cleaned(tuple(unique), date, publisher, author, headline)
+
+
+#: Where a paragraph may end: the excerpt of a page that stops anywhere else was cut.
+ENDINGS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")", ":", "]")
+#: A cut paragraph is prose of at least this many words (a short line is a label).
+CUT_MIN_WORDS = 12
+
+
+def cut_unfinished(text: str) -> str:
+    """The last paragraph of an excerpt cut mid-word loses its last word and the name
+    that word was part of ("... indicted by the International Crimi" keeps "... indicted
+    by the"), so no fragment becomes a name."""
+    words = text.split()
+    if text.endswith(ENDINGS) or len(words) < CUT_MIN_WORDS:
+        return text
+    words.pop()
+    while words and words[-1][:1].isupper() and not words[-1].endswith(ENDINGS + (",",)):
+        words.pop()
+    return " ".join(words)
 
 
 def dedupe_key(text: str) -> str:

@@ -29,9 +29,12 @@ class Patterns:
     byline: re.Pattern  # "By Jane Doe", "Source: example.com"
     metadata_label: re.Pattern  # "Published", "Updated" left over on a metadata line
     title_small_words: frozenset[str]  # words Title Case leaves in lowercase
+    credit_line: re.Pattern  # a photo credit on a line of its own ("Jane Doe/AP")
+    trailing_credit: re.Pattern  # a credit that ends a caption ("... (Jane Doe/Reuters)")
+    inline_credit: re.Pattern  # a credit between a caption and the story ("... 2024. Jane Doe/Reuters LIMA")
 
 
-def _any(alternatives: list[str]) -> str:
+def _any(alternatives) -> str:
     return "|".join(alternatives)
 
 
@@ -47,6 +50,8 @@ def _compile(directory: str) -> Patterns:
         re.I,
     )
     labels = _any(data["metadata_labels"])
+    credit = data["credit"]
+    markers = "(?i:" + _any(re.escape(m) for m in data["credit_markers"]) + ")"
     return Patterns(
         line=re.compile(r"^(?:" + _any(data["lines"]) + r")\W*$", re.I),
         cookie=re.compile(_any(data["cookie"]), re.I),
@@ -59,11 +64,27 @@ def _compile(directory: str) -> Patterns:
                           re.I),
         metadata_label=re.compile(rf"^(?:{labels})\b", re.I),
         title_small_words=frozenset(data["title_small_words"]),
+        credit_line=re.compile(r"^\(?(?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)?\W*$"),
+        trailing_credit=re.compile(
+            r"(?:\s*\((?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)"  # "(Jane Doe/AP)"
+            r"|\s*\((?:" + markers + r")\s*:[^()]*\)"  # "(Photo: Jane Doe)"
+            r"|(?<=[.!?])\s+(?:" + credit + r")"  # "... on Monday. Press Office/Handout"
+            r"|(?<=[.!?])\s*\([A-Z][\w-]{0,9}\)?"  # "(EPA)" after a caption, or cut: "(EP"
+            r"|\s*\([A-Z][\w-]{0,9})$"),
+        inline_credit=re.compile(
+            r"(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s+(?:of|the|de|[A-Z][\w.'’-]*)){0,10}\s*/\s*"
+            r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:via\s+)?(?i:" + _any(re.escape(a) for a in data["agencies"]) + r")\b"),
     )
 
 
 def patterns() -> Patterns:
     return _compile(str(language_dir()))
+
+
+def strip_credits(text: str) -> str:
+    """A caption without the photo credit that ends it."""
+    p = patterns()
+    return p.trailing_credit.sub("", p.inline_credit.sub("", text)).rstrip()
 
 
 def is_furniture(text: str) -> bool:
@@ -75,6 +96,8 @@ def is_furniture(text: str) -> bool:
     p = patterns()
     if p.line.match(text) or _COPYRIGHT.match(text):
         return True
+    if len(words) <= 14 and p.credit_line.match(text):
+        return True  # "Jane Doe/AP", "Reuters/Jane Doe/Pool"
     if p.cookie.search(text) and len(words) <= 60:
         return True
     letters = sum(c.isalpha() for c in text)

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,6 +44,9 @@ class Titles:
     title_heads: frozenset[str]  # words that end a title before a name ("minister")
     honorifics: frozenset[str]  # "Mr", "Dr"
     role_nouns: dict[str, str]  # "president" -> "President": a role named by a common noun
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "PM" -> "Prime Minister"
+    past_markers: frozenset[str] = frozenset()  # "former", "ex-": a role held in the past
+    state_forms: frozenset[str] = frozenset()  # "the Republic of X": X is the country
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,16 @@ class Words:
     invitation_prepositions: tuple[str, ...] = ()
     event_verbs: frozenset[str] = frozenset()  # "the summit opened in X": what an event does
     sequel_words: frozenset[str] = frozenset()  # "then travelled to X": a later trip
+    direction_nouns: frozenset[str] = frozenset()  # "in the far east of X": a part of X
+    comma_stoppers: frozenset[str] = frozenset()  # "Paris, France and ...": a list, not a place
+    acronym_skip: frozenset[str] = frozenset()  # words an acronym skips ("of", "the")
+    generic_heads: frozenset[str] = frozenset()  # "X Estate" is X
+    description_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # "bloc" -> kinds it fits
+    name_heads_of: frozenset[str] = frozenset()  # labels whose names go on after the head ("Hall of the X")
+    venue_qualifiers: tuple[str, ...] = ()  # "Expo", "Convention": "X Expo Centre" is a venue
+    venue_heads: tuple[str, ...] = ()  # "Centre", "Center"
+    alias_markers: tuple[str, ...] = ()  # "X, also known as Y": one thing under two names
+    list_openers: frozenset[str] = frozenset()  # "the bloc (A, B, C)", "the bloc: A, B, C"
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -113,7 +126,9 @@ def load_words(directory: Path) -> Words:
     references, syntax = data["references"], data["syntax"]
     return Words(
         titles=Titles(frozenset(titles["leader_titles"]), frozenset(titles["title_heads"]),
-                      frozenset(titles["honorifics"]), dict(titles["role_nouns"])),
+                      frozenset(titles["honorifics"]), dict(titles["role_nouns"]),
+                      dict(titles.get("abbreviations", {})), frozenset(titles.get("past_markers", ())),
+                      frozenset(titles.get("state_forms", ()))),
         pronouns=Pronouns(*(frozenset(pronouns[k]) for k in ("person", "thing", "plural", "relative"))),
         group_nouns=dict(data["group_nouns"]),
         definite_descriptions=dict(data["definite_descriptions"]),
@@ -146,6 +161,16 @@ def load_words(directory: Path) -> Words:
         invitation_prepositions=tuple(references.get("invitation_prepositions", ())),
         event_verbs=frozenset(references.get("event_verbs", ())),
         sequel_words=frozenset(data["calendar"].get("sequel_words", ())),
+        direction_nouns=frozenset(places.get("direction_nouns", ())),
+        comma_stoppers=frozenset(places.get("comma_stoppers", ())),
+        acronym_skip=frozenset(data.get("resolution", {}).get("acronym_skip", ())),
+        generic_heads=frozenset(data.get("resolution", {}).get("generic_heads", ())),
+        list_openers=frozenset(syntax.get("list_openers", ())),
+        name_heads_of=frozenset(data.get("name_heads_of", ())),
+        alias_markers=tuple(references.get("alias_markers", ())),
+        venue_qualifiers=tuple(data.get("venue_names", {}).get("qualifiers", ())),
+        venue_heads=tuple(data.get("venue_names", {}).get("heads", ())),
+        description_kinds={k: frozenset(v) for k, v in references.get("description_kinds", {}).items()},
     )
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from ...records import RelationMention
 from ...vocab import PREDICATES
-from ..args import Arg, Scope, args
+from ..args import args
+from ..scope import Arg, Scope
 from ..facts import relation
 from ..lexicon import Trigger
 from ..syntax import between_objects, hyphen_pair

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..args import Arg, Scope, args
+from ..args import args
+from ..scope import Arg, Scope
 from ..facts import BASE_CONFIDENCE
 from ..lexicon import Trigger
 from ..registry import noun_steps
-from ..syntax import verb_subjects
+from ..syntax import prep_objects, verb_subjects
 from .noun import Slots
 
 if TYPE_CHECKING:
@@ -39,14 +40,26 @@ def apposition(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     """'China, Russia's most important ally'; 'Taiwan's president, William Lai'."""
     if not (noun.dep_ == "appos" or trig.apposition):
         return slots
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and not in_series(noun.head):
         slots = slots.add(subjects=args(scope, noun.head))
-    for c in noun.children:
+    for c in [*noun.children, *of_appositions(noun)]:
         if c.dep_ == "appos":
             slots = slots.add(subjects=args(scope, c))
     if slots.subjects:
         slots = slots._replace(base=BASE_CONFIDENCE["apposition"], rule=slots.rule + "+appos")
     return slots
+
+
+def in_series(token: Token) -> bool:
+    """'A, B, C, the chairman of X': a name in a list of names; what follows it is the
+    next item, not its apposition."""
+    return token.dep_ in ("conj", "appos") or any(c.dep_ == "conj" for c in token.children)
+
+
+def of_appositions(noun: Token) -> list[Token]:
+    """'the president of Kenya, Jane Doe': the parse hangs the name on the country; it
+    names the holder of the noun."""
+    return [c for t in prep_objects(noun, ("of",)) for c in t.children if c.dep_ == "appos"]
 
 
 @noun_steps.register("title-holder")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..args import Arg, Scope, args, of_mention
+from ..args import args
+from ..scope import Arg, Scope, of_mention
 from ..events import clause_places, event_mention
 from ..facts import NOTHING, Found
 from ..modality import modality

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..args import Arg, Scope, args, of_mention
+from ..args import args
+from ..scope import Arg, Scope, of_mention
 from ..events import frame_events
 from ..facts import BASE_CONFIDENCE, NOTHING, Found
 from ..lexicon import Trigger
-from ..modality import modality
+from ..modality import FORMER, modality, role_time
 from ..registry import noun_steps, trigger_frames
 from ..syntax import prep_objects, verb_subjects
 from .coordination import between, emit, pair_of
@@ -54,6 +55,8 @@ def noun_frame(scope: Scope, noun: Token, trig: Trigger) -> Found:
     mode = modality(scope.lexicon, noun)
     if mode is None:
         return NOTHING
+    if role_time(scope.words, noun):
+        mode = FORMER  # "the former president of X"
     slots = Slots(rule=f"noun:{trig.lemma}")
     for step in noun_steps.sequence(scope.lexicon.frames.noun_steps):
         slots = step(scope, noun, trig, slots)
@@ -148,7 +151,10 @@ def name_of(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     named = [a for t in prep_objects(noun, ("of",)) for a in args(scope, t)]
     if not named:
         return slots
-    return slots._replace(subjects=tuple(named), objects=tuple(owners(scope, noun)))
+    # The owner ("its province of X") or, failing one, a country adjective ("the
+    # Italian city of X") is where it lies.
+    where = tuple(owners(scope, noun)) or tuple(a for a in slots.objects if a not in named)
+    return slots._replace(subjects=tuple(named), objects=where)
 
 
 @noun_steps.register("located-name")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...records import MentionRef
-from ..args import Arg, Scope
+from ..scope import Arg, Scope
 from ..facts import BASE_CONFIDENCE, NOTHING, Found, relation
-from ..modality import ASSERTED
+from ..modality import ASSERTED, FORMER, past_role
 from ..registry import segment_rules
 
 
@@ -28,9 +28,13 @@ def title_relations(scope: Scope) -> Found:
         token = next((t for t in scope.doc if scope.offset(t) >= m.start), None)
         if token is None:
             continue
-        # A title states a role held now, whatever the sentence plans or denies.
+        # A title states a role held now, whatever the sentence plans or denies, unless
+        # it is marked as past ("former President X").
+        last = next((t.i for t in scope.doc if scope.offset(t) >= m.end), len(scope.doc))
+        before = scope.doc[max(token.i - 2, token.sent.start):last]
+        mode = FORMER if past_role(scope.words, before) else ASSERTED
         found.append(relation(scope, Arg(MentionRef(m.start, m.end), "Person"), "leaderOf",
-                              Arg(MentionRef(country.start, country.end), country.cls), token, "title", ASSERTED,
+                              Arg(MentionRef(country.start, country.end), country.cls), token, "title", mode,
                               BASE_CONFIDENCE["title"]))
     relations = tuple(r for r in found if r is not None)
     return Found(relations) if relations else NOTHING

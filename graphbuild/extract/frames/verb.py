@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..args import Scope, args
+from ..args import args
+from ..scope import Scope
 from ..events import frame_events
 from ..facts import BASE_CONFIDENCE, NOTHING, Found
 from ..lexicon import Trigger

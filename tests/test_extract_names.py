@@ -1,0 +1,187 @@
+"""Names on real news pages: fragments, glued menu words, common acronyms, facility
+names, titles with 'of', second names, quotation-initial words."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.entities import segment_mentions
+from graphbuild.extract.names import (
+    common_acronyms, find_aliases, glued, opens_quote,
+)
+from graphbuild.ingest import parse_document
+
+
+@pytest.fixture
+def mentions(nlp, gazetteer):
+    def run(text: str):
+        doc = parse_document(text.encode(), "t.txt")
+        parsed = list(nlp.pipe(s.text for s in doc.segments))
+        found, _ = segment_mentions(zip(doc.segments, parsed), doc, gazetteer)
+        return found
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of the Bank of met the minister in Accra on Monday.",
+        "Delegates from the Republic of arrived late on Tuesday.",
+        "The ministers gathered at the Grand Palace in Bangkok on Monday.",
+    ],
+)
+def test_extract_never_makes_a_name_that_ends_on_a_small_word(mentions, text):
+    ends = {m.key.split()[-1].lower() for m in mentions(text)}
+    assert not ends & {"of", "in", "the", "and", "at", "to"}, ends
+
+
+def test_extract_place_name_running_into_in_loses_it(mentions):
+    keys = {m.key for m in mentions("The ministers gathered at the Grand Palace in Bangkok on Monday.")}
+    assert "Grand Palace" in keys and "Bangkok" in keys
+
+
+@pytest.mark.parametrize("word, expected", [("SportsKenya", True), ("NewsUkraine", True), ("McDonald", False),
+                                         ("ArcelorMittal", False)])
+def test_extract_glued_menu_word_is_no_name(nlp, gazetteer, word, expected):
+    doc = nlp(f"{word} opened an office.")
+    assert glued(doc[0:1], gazetteer) is expected
+
+
+@pytest.mark.parametrize(
+    "text, acronyms",
+    [
+        ("Kenya buys liquefied petroleum gas (LPG) from Oman.", {"LPG"}),
+        ("Both sides discussed weapons of mass destruction (WMD) on Monday.", {"WMD"}),
+        ("The East African Community (EAC) met in Arusha.", set()),
+    ],
+)
+def test_common_acronyms_are_those_of_lowercase_words(text, acronyms):
+    assert common_acronyms(text) == acronyms
+
+
+def test_extract_acronym_of_common_words_is_no_entity(mentions):
+    found = mentions("Kenya buys liquefied petroleum gas (LPG) from Oman. LPG prices rose in Nairobi.")
+    assert "LPG" not in {m.key for m in found}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Guests toured the historic Great Hall of the Nation in the afternoon.", "Great Hall of the Nation"),
+        ("Crowds filled Freedom Square on Sunday evening.", "Freedom Square"),
+        ("Leaders posed at the Lakeside Expo Centre on Monday.", "Lakeside Expo Centre"),
+        ("The president landed at the Moscow Capital International Airport on Monday.",
+         "Moscow Capital International Airport"),
+    ],
+)
+def test_extract_facility_names_are_whole_places(mentions, text, name):
+    found = {m.key: m.cls for m in mentions(text)}
+    assert found.get(name) == "Place", found
+
+
+@pytest.mark.parametrize(
+    "sentence, key, role",
+    [
+        ("The president of Kenya William Ruto opened the fair.", "William Ruto", ("President", "kenya")),
+        ("The President of the Republic of Ghana John Mahama arrived on Monday.", "John Mahama",
+         ("President", "ghana")),
+        ("Ghana PM John Mensah spoke to farmers.", "John Mensah", ("Prime Minister", "ghana")),
+    ],
+)
+def test_extract_title_of_a_country_before_the_name(mentions, sentence, key, role):
+    people = {m.key: m.role for m in mentions(sentence) if m.cls == "Person"}
+    assert people.get(key) == role, people
+
+
+def test_extract_foreign_minister_of_a_country_is_no_leader_title(mentions):
+    people = {m.key: m.role for m in mentions("Foreign Minister of Kenya Jane Wambui spoke.") if m.cls == "Person"}
+    assert all(role is None or role[0] != "President" for role in people.values())
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        ("Crowds filled Freedom Square, also known as Central Square, on Sunday.", "Central Square", "Freedom Square"),
+        ("The Old Fort (also known as the Red Keep) stands on the hill.", "Red Keep", "Old Fort"),
+    ],
+)
+def test_find_aliases_reads_second_names(text, short, full):
+    assert [(a.short, a.full) for a in find_aliases(text)] == [(short, full)]
+
+
+def test_find_aliases_needs_a_marker():
+    assert find_aliases("Crowds filled Freedom Square and Central Square on Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    "text, index, opens",
+    [
+        ('He said: "Tomorrow we leave."', 4, True),
+        ("He said: 'Halfway is enough.'", 4, True),
+        ("They call it the 'Iron' bridge.", 5, False),
+    ],
+)
+def test_extract_first_word_of_a_quotation_counts_as_sentence_initial(nlp, text, index, opens):
+    doc = nlp(text)
+    assert opens_quote(doc, index) is opens, [t.text for t in doc]
+
+
+def test_extract_countries_inside_a_described_war(mentions):
+    found = mentions("Diplomats discussed the long Ukraine-Russia war over dinner.")
+    assert {"russia", "ukraine"} <= {m.link for m in found if m.cls == "Country"}
+
+
+def test_extract_place_cut_at_a_hyphen_is_whole(mentions):
+    found = {m.key: m.cls for m in mentions("Jane Doe flew in from Komsomolsk-on-Amur on Sunday.")}
+    assert found.get("Komsomolsk-on-Amur") == "Place", found
+
+
+@pytest.mark.parametrize(
+    "sentence, key, role",
+    [
+        ("Guests included President of the Republic of Chad Mahamat Deby and others.", "Mahamat Deby",
+         ("President", "chad")),
+        ("Later, Tunisia PM Kamel Maddouri spoke to farmers.", "Kamel Maddouri", ("Prime Minister", "tunisia")),
+    ],
+)
+def test_extract_finds_the_person_a_title_introduces(mentions, sentence, key, role):
+    people = {m.key: m.role for m in mentions(sentence) if m.cls == "Person"}
+    assert people.get(key) == role, people
+
+
+@pytest.mark.parametrize("sentence", ["Prime Minister Office staff said so.", "The President Hotel Group opened."])
+def test_extract_title_before_a_common_name_makes_no_person(mentions, sentence):
+    assert not [m for m in mentions(sentence) if m.cls == "Person"]
+
+
+def _doc_with_ents(text: str, ents: list[tuple[int, int, str]]):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_joined_names_make_one_person_of_a_split_name_in_a_list_of_people():
+    from graphbuild.extract.names import joined_names
+
+    doc = _doc_with_ents("the chief , Ri Pyong Nam , Pak Jong Min , and Jo Chun Sik .",
+                         [(3, 4, "GPE"), (4, 6, "GPE"), (7, 10, "PERSON"), (12, 15, "PERSON")])
+    assert [(e.text, e.label_) for e in joined_names(list(doc.ents))] == [
+        ("Ri Pyong Nam", "PERSON"), ("Pak Jong Min", "PERSON"), ("Jo Chun Sik", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, ents",
+    [
+        ("talks in Paris London ended", [(2, 3, "GPE"), (3, 4, "GPE")]),  # two known places
+        ("talks in Paris , London ended", [(2, 3, "GPE"), (4, 5, "GPE")]),  # not adjacent
+    ],
+)
+def test_joined_names_leave_known_places_and_lists_apart(text, ents):
+    from graphbuild.extract.names import joined_names
+
+    doc = _doc_with_ents(text, ents)
+    assert len(joined_names(list(doc.ents))) == 2
