@@ -73,7 +73,7 @@ def _tokens(key: str) -> tuple[str, ...]:
 
 
 def initials(name: str) -> str:
-    """'International Criminal Court' -> 'icc'; function words are skipped."""
+    """'Coastal Fisheries Council' -> 'cfc'; function words are skipped."""
     skip = pack_words().acronym_skip
     return "".join(w[0] for w in name_key(name).split() if w not in skip)
 
@@ -220,7 +220,7 @@ def _join_spelling_variants(mentions: list[Mention], uf: _UnionFind) -> None:
 
 
 def _join_undefined_acronyms(mentions: list[Mention], uf: _UnionFind) -> None:
-    """'ICC' in one article and 'International Criminal Court' in another are one thing
+    """'CFC' in one article and 'Coastal Fisheries Council' in another are one thing
     when that expansion is the only name of the corpus with those initials."""
     expansions: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -235,7 +235,7 @@ def _join_undefined_acronyms(mentions: list[Mention], uf: _UnionFind) -> None:
 
 
 def _join_generic_heads(mentions: list[Mention], uf: _UnionFind) -> None:
-    """'Filoli Estate' and 'Filoli': one place, unless 'Filoli' is a known city."""
+    """'Glenmoor Estate' and 'Glenmoor': one place, unless 'Glenmoor' is a known city."""
     generic_heads = pack_words().generic_heads
     groups = {name_key(m.key): _group(m) for m in mentions if m.cls in ("Place", "Organization")}
     for key, group in sorted(groups.items()):

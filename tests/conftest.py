@@ -27,6 +27,21 @@ def nlp(gazetteer):
     return load_pipeline(gazetteer=gazetteer)
 
 
+@pytest.fixture
+def mentions(nlp, gazetteer):
+    """The mentions of a text: mentions("Putin met Xi.") -> [Mention, ...]."""
+    from graphbuild.extract.entities import segment_mentions
+    from graphbuild.ingest import parse_document
+
+    def run(text: str):
+        doc = parse_document(text.encode(), "t.txt")
+        parsed = list(nlp.pipe(s.text for s in doc.segments))
+        found, _ = segment_mentions(zip(doc.segments, parsed), doc, gazetteer)
+        return found
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def seed_result():
     import graphbuild

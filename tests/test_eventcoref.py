@@ -86,11 +86,11 @@ def test_eventcoref_is_independent_of_unrelated_mentions_in_between():
 
 
 def test_eventcoref_place_containment_from_facts_gazetteer_and_geonames():
-    places = place_containment({"lyon": "Lyon", "filoli": "Filoli", "woodside": "Woodside"},
+    places = place_containment({"lyon": "Lyon", "glenmoor": "Glenmoor", "ridgeford": "Ridgeford"},
                                {"france": "France", "united-states": "United States"},
-                               located_in=[("filoli", "woodside"), ("woodside", "united-states")])
+                               located_in=[("glenmoor", "ridgeford"), ("ridgeford", "united-states")])
     assert places.inside("lyon", "france")            # GeoNames: Lyon is a French city
-    assert places.inside("filoli", "united-states")   # the text's facts, transitively
+    assert places.inside("glenmoor", "united-states")   # the text's facts, transitively
     assert not places.inside("lyon", "united-states")
 
 

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract.entities import find_acronyms, segment_mentions
-from graphbuild.ingest import parse_document
-
-
-@pytest.fixture
-def mentions(nlp, gazetteer):
-    def run(text: str):
-        doc = parse_document(text.encode(), "t.txt")
-        parsed = list(nlp.pipe(s.text for s in doc.segments))
-        found, _ = segment_mentions(zip(doc.segments, parsed), doc, gazetteer)
-        return found
-
-    return run
+from graphbuild.extract.entities import find_acronyms
 
 
 @pytest.mark.parametrize(

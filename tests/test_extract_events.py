@@ -115,15 +115,15 @@ def test_events_lead_event_without_a_date_takes_the_month_of_the_article(events)
 
 
 def test_events_guest_of_a_meeting_in_the_hosts_country_visits_it(events):
-    found = events("Olaf Scholz said he had met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
+    found = events("Olaf Scholz met Turkish President Recep Tayyip Erdogan in Ankara on Tuesday.")
     (meeting,) = of(found, "Meeting")
     assert meeting[3] == ("Turkish President Recep Tayyip Erdogan",)
     (visit,) = of(found, "Visit")
-    assert visit[1] == ("Olaf Scholz",) and visit[2] == ("Istanbul",) and visit[4] == meeting[4][:7] == "2025-09"
+    assert visit[1] == ("Olaf Scholz",) and visit[2] == ("Ankara",) and visit[4] == meeting[4][:7] == "2025-09"
     # a visit the article reports is not read twice
-    found = events("Olaf Scholz arrived in Ankara on Thursday.\n\n"
-                   "Scholz met Turkish President Recep Tayyip Erdogan in Istanbul on Friday.")
-    assert [v[2] for v in of(found, "Visit")] == [("Ankara",)]
+    found = events("Olaf Scholz arrived in Istanbul on Monday.\n\n"
+                   "Scholz met Turkish President Recep Tayyip Erdogan in Ankara on Tuesday.")
+    assert [v[2] for v in of(found, "Visit")] == [("Istanbul",)]
 
 
 @pytest.mark.parametrize(
@@ -251,12 +251,12 @@ def test_events_host_of_a_visit_by_invitation(events, text, host):
 
 
 def test_events_summit_attended_by_the_leaders_it_lists(events):
-    found = events("Leaders of Asian countries have arrived in Bishkek ahead of the SCO summit, including Kazakh "
+    found = events("Heads of state flew into Bishkek for the SCO summit, including Kazakh "
                    "President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev.")
     (summit,) = of(found, "Summit")
     assert sorted(summit[1]) == ["Kazakh President Kassym-Jomart Tokayev", "SCO", "Uzbek President Shavkat Mirziyoyev"]
     # titles nested by the parser do not hide the names
-    found = events("Leaders have arrived in Bishkek ahead of the summit, including President of the Republic of "
+    found = events("Several presidents came to Bishkek for the summit, including President of the Republic of "
                    "Kazakhstan Kassym-Jomart Tokayev and the Chairman of Kyrgyzstan's Cabinet Adylbek Kasymaliev.")
     (summit,) = of(found, "Summit")
     # (the title is part of the person's mention, as "Kazakh President X" is above)

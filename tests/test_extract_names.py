@@ -5,22 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract.entities import segment_mentions
 from graphbuild.extract.names import (
     common_acronyms, find_aliases, glued, opens_quote,
 )
-from graphbuild.ingest import parse_document
-
-
-@pytest.fixture
-def mentions(nlp, gazetteer):
-    def run(text: str):
-        doc = parse_document(text.encode(), "t.txt")
-        parsed = list(nlp.pipe(s.text for s in doc.segments))
-        found, _ = segment_mentions(zip(doc.segments, parsed), doc, gazetteer)
-        return found
-
-    return run
 
 
 @pytest.mark.parametrize(
@@ -68,7 +55,7 @@ def test_extract_acronym_of_common_words_is_no_entity(mentions):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Guests toured the historic Great Hall of the Nation in the afternoon.", "Great Hall of the Nation"),
+        ("A banquet was served in the Great Hall of the Nation after the vote.", "Great Hall of the Nation"),
         ("Crowds filled Freedom Square on Sunday evening.", "Freedom Square"),
         ("Leaders posed at the Lakeside Expo Centre on Monday.", "Lakeside Expo Centre"),
         ("The president landed at the Moscow Capital International Airport on Monday.",

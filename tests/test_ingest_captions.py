@@ -25,7 +25,9 @@ from graphbuild.ingest.furniture import strip_credits
         "Getty Images",
         "Photo: Jane Doe",
         "Image by Tom Baker",
-        "Some information in this report comes from the wires.",
+        "This story includes material from wire services.",
+        "Material for this article came from the agencies.",
+        "Two staff writers contributed reporting to this story.",
         "Reporting by Jane Doe; editing by Tom Baker",
     ],
 )

@@ -96,8 +96,8 @@ CUT_MIN_WORDS = 12
 
 def cut_unfinished(text: str) -> str:
     """The last paragraph of an excerpt cut mid-word loses its last word and the name
-    that word was part of ("... indicted by the International Crimi" keeps "... indicted
-    by the"), so no fragment becomes a name."""
+    that word was part of ("... a ruling of the Supreme Cou" keeps "... a ruling of
+    the"), so no fragment becomes a name."""
     words = text.split()
     if text.endswith(ENDINGS) or len(words) < CUT_MIN_WORDS:
         return text
