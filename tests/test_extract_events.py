@@ -146,7 +146,7 @@ def test_events_bare_summit_after_a_named_one_is_the_same_summit(events):
 
 
 def test_events_undated_visit_of_a_guest_takes_the_meetings_month(events):
-    lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
+    lead = "Trade grew by a fifth over the past year, officials in both capitals said."
     found = events(f"{lead}\n\nOlaf Scholz's visit to Turkey was criticised by the opposition.\n\n"
                    "Turkish President Recep Tayyip Erdogan hosted Olaf Scholz in Ankara on Friday.")
     assert [(v[2], v[4], v[3]) for v in of(found, "Visit")] == [
@@ -211,7 +211,7 @@ def test_events_headline_infinitive_is_a_plan(events, headline, cls):
 
 
 def test_events_past_visit_with_a_purpose_stays_asserted(events):
-    found = events("Macron visited China to meet Xi Jinping\n\nThe two countries have close ties and talk about trade.")
+    found = events("Scholz went to India to see Narendra Modi\n\nThe two countries have close ties and talk about trade.")
     assert {e[5] for e in found} == {"asserted"}
     assert len(of(found, "Visit")) == 1  # the meeting's guest is the visit already read
 
@@ -268,13 +268,13 @@ def test_events_summit_attended_by_the_leaders_it_lists(events):
     "text, date",
     [
         # a caption's present tense: the report's month
-        ("Olaf Scholz and Emmanuel Macron deliver a statement following their talks in Berlin.", "2025-09"),
+        ("Olaf Scholz and Emmanuel Macron hold a press conference after their talks in Berlin.", "2025-09"),
         # a past report without a date outside the lead stays undated
-        ("Olaf Scholz and Emmanuel Macron delivered a statement following their talks in Berlin.", None),
+        ("Olaf Scholz and Emmanuel Macron held a press conference after their talks in Berlin.", None),
     ],
 )
 def test_events_present_tense_caption_is_the_reports_month(events, text, date):
-    lead = "Trade between the two countries grew by a fifth over the past year, officials in both capitals said."
+    lead = "Trade grew by a fifth over the past year, officials in both capitals said."
     assert of(events(f"{lead}\n\n{text}"), "Meeting")[0][4] == date
 
 

@@ -88,7 +88,7 @@ def _has(facts, s, p, o, modality=None):
         ("Tehran is a close partner of Moscow.", ("iran", "partnerOf", "russia")),
         ("Washington backed Kyiv with weapons.", ("united-states", "supports", "ukraine")),
         # atWarWith: a military offensive, a war named by its sides
-        ("Lawmakers condemned Russia's military offensive in Ukraine.", ("russia", "atWarWith", "ukraine")),
+        ("Historians described Ethiopia's military offensive in Eritrea in detail.", ("ethiopia", "atWarWith", "eritrea")),
         ("Diplomats discussed the long Ukraine-Russia war over dinner.", ("ukraine", "atWarWith", "russia")),
     ],
 )
@@ -152,7 +152,7 @@ def test_news_frames_the_bloc_is_the_nearest_organization_of_its_kind(read, text
 
 
 def test_news_frames_a_possessive_refers_to_the_person_its_clause_is_about(read):
-    facts = read("Xi Jinping arrived in Lima after a visit to Chile, where he spoke with President Gabriel Boric "
+    facts = read("Xi Jinping stopped in Chile, where he talked with President Gabriel Boric "
                  "and Jane Doe about trade and his support for Peru.")
     supporters = {f[0] for f in facts if f[1] == "supports"}
     assert supporters == {"xi-jinping"}, facts
