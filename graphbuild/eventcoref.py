@@ -60,12 +60,20 @@ class EventCluster:
 
 @dataclass(frozen=True)
 class Places:
-    """Which place lies in which: entity id -> ids of the places that contain it."""
+    """Which place lies in which: entity id -> ids of the places that contain it; and
+    the countries (which lie in nothing)."""
 
     parents: dict[str, frozenset[str]] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()
 
     def inside(self, inner: str, outer: str) -> bool:
         return outer in self.parents.get(inner, frozenset())
+
+    def unplaced(self, ids: Iterable[str]) -> bool:
+        """Nothing is known of where any of these places lies (a site: an airport, an
+        estate): neither a country nor inside one."""
+        ids = set(ids)
+        return bool(ids) and not any(self.parents.get(x) or x in self.countries for x in ids)
 
     def compatible(self, a: Iterable[str], b: Iterable[str]) -> bool:
         a, b = set(a), set(b)
@@ -128,14 +136,18 @@ def _when_fits(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> b
     return event.doc_date is not None and _near(event.doc_date, cluster.doc_dates)
 
 
-def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> bool:
+def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc: bool, places: Places) -> bool:
     """One article's two sentences on the same people meeting on the same day are one
     meeting, even when they name places whose relation is unknown (an estate and the
-    region around it)."""
+    region around it). One person's two visits of one day are one visit only when one
+    of them is to a site nothing places ('landed at an airport to start a trip to X'):
+    a day may take a traveller from one city or country to another."""
     date = event.mention.date
-    return (same_doc and event.mention.cls not in MULTILATERAL and len(event.participants) >= 2
+    if not (same_doc and event.mention.cls not in MULTILATERAL and event.participants
             and event.participants == frozenset(cluster.participants)
-            and bool(date) and len(date) == 10 and date == cluster.date)
+            and bool(date) and len(date) == 10 and date == cluster.date):
+        return False
+    return len(event.participants) >= 2 or places.unplaced(event.locations) or places.unplaced(cluster.locations)
 
 
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
@@ -145,7 +157,7 @@ def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> 
         return False
     same_doc = event.doc_id in cluster.documents
     if not places.compatible(event.locations, cluster.locations) and not _same_day_same_people(
-            event, cluster, same_doc):
+            event, cluster, same_doc, places):
         return False
     if not _when_fits(event, cluster, same_doc):
         return False
@@ -276,4 +288,4 @@ def place_containment(places: dict[str, str], countries: dict[str, str], located
                 seen.add(place)
                 todo.extend(direct.get(place, ()))
         parents[start] = frozenset(seen)
-    return Places(parents)
+    return Places(parents, frozenset(countries))

@@ -119,3 +119,23 @@ def test_eventcoref_one_articles_meeting_of_the_same_people_on_the_same_day_is_o
     if second.get("cls") == "Summit":
         first = _event("a", "Summit", who=("putin", "xi"), where=("estate",), date="2024-05-16")
     assert (len(cluster_events([first, other], BEIJING_IN_CHINA)) == 1) is merged
+
+
+@pytest.mark.parametrize(
+    "first_place, second, merged",
+    [
+        ("airport", dict(), True),  # a site nothing places, then the country of the trip
+        ("airport", dict(date="2024-05-17"), False),  # another day
+        ("airport", dict(doc="b"), False),  # another article
+        ("airport", dict(who=("modi",)), False),  # another traveller
+        ("france", dict(), False),  # two countries in one day: two visits
+        ("beijing", dict(where=("paris",)), False),  # two placed cities in one day: two visits
+    ],
+)
+def test_eventcoref_one_travellers_visit_to_an_unplaced_site_joins_that_days_visit(first_place, second, merged):
+    places = Places({"beijing": frozenset({"china"}), "paris": frozenset({"france"})}, frozenset({"china", "france"}))
+    first = _event("a", who=("putin",), where=(first_place,), date="2024-05-16")
+    args = dict(doc="a", who=("putin",), where=("china",), date="2024-05-16", start=50)
+    args.update(second)
+    other = _event(args.pop("doc"), **args)
+    assert (len(cluster_events([first, other], places)) == 1) is merged

@@ -334,3 +334,30 @@ def test_events_summit_placed_by_what_it_does(events, text, place):
 def test_events_summit_of_an_organisations_possessive_is_its_summit(events, text):
     (summit,) = of(events(text), "Summit")
     assert summit[1] == ("NATO",) and summit[2] == ("Vilnius",)
+
+
+def test_events_summit_takes_every_leader_of_an_including_list_however_it_is_parsed(events):
+    found = events("Prime ministers of Nordic nations flew to Oslo ahead of the Arctic summit, including President of "
+                   "the Republic of Finland Sauli Niinisto, Sweden PM Ulf Kristersson, the Chairman of Norway's Nobel "
+                   "Committee, Jorgen Watne Frydnes, and President of the Republic of Iceland Gudni Johannesson.")
+    (summit,) = of(found, "Summit")
+    names = " | ".join(summit[1])
+    assert all(n in names for n in ("Sauli Niinisto", "Ulf Kristersson", "Jorgen Watne Frydnes", "Gudni Johannesson"))
+
+
+def test_events_including_list_ends_where_a_new_clause_begins(events):
+    found = events("Ministers gathered in Vienna ahead of the energy summit, including Spain's minister Teresa "
+                   "Ribera, and Mark Rutte told reporters that the talks would be long.")
+    (summit,) = of(found, "Summit")
+    assert "Mark Rutte" not in summit[1]
+
+
+def test_events_meeting_held_during_a_dated_visit_takes_its_month(events):
+    lead = "German Chancellor Olaf Scholz arrived in Brazil on Monday for a three-day trip focused on trade and climate."
+    later = "During his trip, Scholz also met Brazilian Finance Minister Fernando Haddad."
+    (meeting,) = of(events(f"{lead}\n\n{later}"), "Meeting")
+    assert meeting[2] == ("Brazil",) and meeting[4] == "2025-09"
+    undated = lead.replace(" on Monday", "")
+    (meeting,) = of(events(f"{undated}\n\n{later}"), "Meeting")
+    assert meeting[4] is None
+

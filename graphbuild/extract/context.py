@@ -14,7 +14,8 @@ place takes, in order:
    summit'), the summit's place;
 4. the place (and host) of the visit of one of its participants that the article
    reports: a visit to the country another participant leads first, then the nearest
-   one before it, else the first after it.
+   one before it, else the first after it. An undated event held during a dated
+   visit takes the visit's month (the day is not stated).
 
 Nothing is borrowed when the event's sentence names another place ('after his
 meeting with X in Alaska'): it may have happened there.
@@ -287,7 +288,9 @@ def place_from_article(events: Sequence[EventMention], index: MentionIndex, gaze
             continue
         visit = visit_place(e, events, index, gazetteer, leader_titles)
         if visit is not None and not _elsewhere(index, gazetteer, e, visit.locations):
-            out.append(replace(e, locations=visit.locations, hosts=e.hosts or visit.hosts))
+            # held during that visit: in its month when the sentence gives no date
+            date = e.date or (visit.date[:7] if visit.date and len(visit.date) >= 7 and not e.end_date else None)
+            out.append(replace(e, locations=visit.locations, hosts=e.hosts or visit.hosts, date=date))
             continue
         out.append(e)
     return out

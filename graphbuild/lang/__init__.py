@@ -108,6 +108,7 @@ class Words:
     venue_heads: tuple[str, ...] = ()  # "Centre", "Center"
     alias_markers: tuple[str, ...] = ()  # "X, also known as Y": one thing under two names
     list_openers: frozenset[str] = frozenset()  # "the bloc (A, B, C)", "the bloc: A, B, C"
+    title_links: frozenset[str] = frozenset()  # "President of the Republic of X": a title goes on
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -153,6 +154,7 @@ def load_words(directory: Path) -> Words:
         appointing_verbs=frozenset(syntax["appointing_verbs"]),
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
         list_conjunctions=frozenset(syntax["list_conjunctions"]),
+        title_links=frozenset(syntax.get("title_links", ())),
         arrival_prepositions=tuple(places.get("arrival_prepositions", ())),
         not_event_date_words=frozenset(data["calendar"].get("not_event_date_words", ())),
         sequence_markers=frozenset(data["calendar"].get("sequence_markers", ())),

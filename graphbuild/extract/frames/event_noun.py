@@ -29,11 +29,42 @@ def listed_people(scope: Scope, noun: Token) -> list[Arg]:
     found: dict[tuple, Arg] = {}
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in scope.words.example_prepositions:
-            for t in child.subtree:
+            for t in [*child.subtree, *list_run(scope, child)]:
                 m = scope.mention(t)
                 if m is not None and m.cls == "Person":
                     found.setdefault((m.start, m.end), of_mention(m))
     return list(found.values())
+
+
+def list_run(scope: Scope, opener: Token) -> list[Token]:
+    """The names of a list of people that runs on from ``opener`` in the text, where
+    the parser broke it into pieces: names, their titles and countries, commas and
+    'and'. It ends at the first other word (a full stop too: a sentence the parser
+    ended inside the list goes on); a name a verb follows is the subject of a new
+    clause ('..., and B said'), not listed."""
+    titles = scope.words.titles
+    title_words = titles.title_heads | titles.state_forms | {
+        w.lower() for t in titles.leader_titles for w in t.split()}
+    found: list[Token] = []
+    doc = opener.doc
+    i = opener.i + 1
+    while i < len(doc):
+        t = doc[i]
+        m = scope.mention(t)
+        if m is not None:
+            end = i
+            while end + 1 < len(doc) and scope.mention(doc[end + 1]) is m:
+                end += 1
+            if end + 1 < len(doc) and doc[end + 1].pos_ in ("VERB", "AUX"):
+                break
+            found.append(t)
+            i = end + 1
+            continue
+        if not (t.text == "," or t.lower_ in scope.words.list_conjunctions or t.pos_ in ("DET", "PROPN", "ADJ")
+                or t.tag_ == "POS" or t.lower_ in scope.words.title_links or t.lower_ in title_words):
+            break
+        i += 1
+    return found
 
 
 def demonym_place(scope: Scope, noun: Token) -> list[Arg]:
