@@ -121,10 +121,12 @@ def _actors_fit(cls: str, a: set[str] | frozenset[str], b: set[str] | frozenset[
 
 
 def _when_fits(event: ResolvedEvent, cluster: EventCluster, same_doc: bool) -> bool:
+    if cluster.cls in DURABLE:
+        return True  # a war's reports carry the dates of the reports, not of one event
     date = event.mention.date
     if date and cluster.date:
         return dates_agree(date, cluster.date)
-    if same_doc or cluster.cls in DURABLE:
+    if same_doc:
         return True
     # One side undated: the articles' dates stand in for it.
     if date:

@@ -97,8 +97,9 @@ def test_eventcoref_place_containment_from_facts_gazetteer_and_geonames():
 def test_eventcoref_a_war_is_one_event_across_articles_months_apart():
     events = [_event("a", "Conflict", who=("russia", "ukraine"), where=("ukraine",), doc_date="2023-10-19"),
               _event("b", "Conflict", who=("russia", "ukraine"), where=(), doc_date="2025-08-30"),
-              _event("c", "Conflict", who=("israel", "hamas"), where=(), doc_date="2025-08-30")]
-    assert [sorted(c.documents) for c in cluster_events(events, BEIJING_IN_CHINA)] == [["a", "b"], ["c"]]
+              _event("c", "Conflict", who=("israel", "hamas"), where=(), doc_date="2025-08-30"),
+              _event("d", "Conflict", who=("russia", "ukraine"), where=("ukraine",), date="2024-02")]
+    assert [sorted(c.documents) for c in cluster_events(events, BEIJING_IN_CHINA)] == [["a", "b", "d"], ["c"]]
 
 
 @pytest.mark.parametrize(
