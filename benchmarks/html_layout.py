@@ -24,8 +24,6 @@ from graphbuild.graph import build_graph
 from graphbuild.records import Document, Entity, Resolution, Segment
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 def synthetic(n: int) -> nx.MultiDiGraph:
@@ -49,10 +47,10 @@ def in_browser(html: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
-    from tests.test_html_browser import OVERLAPS_JS
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, OVERLAPS_JS
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         start = time.perf_counter()
         page.goto(html.as_uri())

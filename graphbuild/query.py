@@ -12,7 +12,6 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .resources import graph_file, ontology_dir
 

@@ -4,13 +4,12 @@ shape (entities, documents, reified statements, event nodes), to test the scorer
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from graphbuild.evaluate.gold import names_of
+from graphbuild.export.turtle import date_literal
 from graphbuild.ids import slugify
 from graphbuild.vocab import GB, GB_IRI, GBR, core_class
-
-DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
 def entity_iri(name: str) -> URIRef:
@@ -56,5 +55,5 @@ def gold_graph(gold: dict, doubled_events: bool = False) -> Graph:
             for name in names_of(event.get("location"))[:1]:
                 g.add((node, GB.location, entity_iri(name)))
             if event.get("date"):
-                g.add((node, GB.date, Literal(event["date"], datatype=DATE_TYPES[len(event["date"])])))
+                g.add((node, GB.date, date_literal(event["date"])))
     return g

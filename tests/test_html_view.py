@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_html_browser import browser, open_page, overlapping_pairs, wait_until  # noqa: F401
+from .browser import open_page, overlapping_pairs, wait_until
 
 pytestmark = pytest.mark.browser
 

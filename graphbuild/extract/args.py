@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..records import EntryRef, Mention, MentionRef
-from .scope import LOOKBACK, Arg, MentionIndex, Scope, of_mention
+from ..records import EntryRef, Mention
+from .scope import LOOKBACK, Arg, Scope, of_mention
 from .syntax import clause_subject, conjuncts, examples, prep_objects
 
 if TYPE_CHECKING:

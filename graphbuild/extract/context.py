@@ -39,7 +39,7 @@ from typing import Iterable, Sequence
 from ..gazetteer import Gazetteer
 from ..lang import words
 from ..places import countries_of_city, country_code
-from ..records import Document, EventMention, Mention, Ref
+from ..records import Document, EventMention, Mention, MentionRef, Ref
 from .scope import MentionIndex
 from .modality import PLANNED
 
@@ -243,7 +243,7 @@ def _sentence_places(index: MentionIndex, event: EventMention) -> list[Ref]:
     while i < len(index.starts) and index.starts[i] < event.evidence.end:
         m = index.mentions[i]
         if m.cls in ("Place", "Country") and not m.demonym:
-            found.append((m.start, m.end))
+            found.append(MentionRef(m.start, m.end))
         i += 1
     return found
 

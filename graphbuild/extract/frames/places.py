@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...records import Mention
-from ..scope import Arg, Scope, of_mention
+from ..scope import Scope, of_mention
 from ..facts import BASE_CONFIDENCE, NOTHING, Found, relation
 from ..modality import ASSERTED
 from ..registry import segment_rules
