@@ -30,8 +30,8 @@ _API = {
     "Statement": "records",
     "Evidence": "records",
     "Document": "records",
-    "Table": "query",
-    "QueryError": "query",
+    "Table": "store.query",
+    "QueryError": "store.query",
 }
 
 __all__ = [*_API, "__version__"]

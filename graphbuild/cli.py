@@ -91,16 +91,16 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         graphbuild build seeds/ --out output/
     """
     started = _STARTED or time.perf_counter()
-    from .cluster import DaskUnavailable
+    from .run.cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
-    from .output import OutputError, OutputFolder
+    from .run.output import OutputError, OutputFolder
     from .pipeline import NothingToBuild, build as run_build
 
     try:
         # The output folder is locked and known writable before any NLP is spent.
         with OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
-            from .cache import default_cache_dir
-            from .worker import default_workers
+            from .run.cache import default_cache_dir
+            from .run.worker import default_workers
 
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title, workers=workers or default_workers(),
@@ -173,7 +173,7 @@ def validate(target, shapes, timeout):
     3 the graph cannot be validated (not valid Turtle, empty, missing);
     4 validation took longer than --timeout.
     """
-    from .validate import GraphUnreadable, ValidationTimeout, format_result, validate as run_validate
+    from .store.validate import GraphUnreadable, ValidationTimeout, format_result, validate as run_validate
 
     try:
         result = run_validate(target, shapes, timeout)
@@ -216,8 +216,8 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         graphbuild query --example who-met-whom --data output
         graphbuild query "SELECT ?s WHERE { ?s a gb:Person }" --format csv
     """
-    from .timelimit import ChildDied, TimeLimitExceeded
-    from .query import GraphFileError, QueryError, example_queries, format_table
+    from .run.timelimit import ChildDied, TimeLimitExceeded
+    from .store.query import GraphFileError, QueryError, example_queries, format_table
 
     examples = example_queries()
     if list_examples:
@@ -234,7 +234,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         sparql = examples[example]
     elif query_file:
         sparql = query_file.read_text(encoding="utf-8")
-    from .timelimit import call_with_time_limit
+    from .run.timelimit import call_with_time_limit
 
     try:
         result = call_with_time_limit(_query_in_child, (data, sparql, not no_ontology, max_rows, allow_service),
@@ -249,7 +249,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
 
 
 def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
-    from .query import open_store, run_query
+    from .store.query import open_store, run_query
 
     return run_query(open_store(data, with_ontology=with_ontology), sparql, max_rows=max_rows,
                      allow_service=allow_service)
@@ -276,7 +276,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
         GRAPHBUILD_TOKEN                       Authorization: Bearer <token>
         GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP basic authentication
     """
-    from .load import DEFAULT_GRAPH, LoadError, load as run_load
+    from .store.load import DEFAULT_GRAPH, LoadError, load as run_load
 
     graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
     try:

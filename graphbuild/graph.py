@@ -16,9 +16,9 @@ from typing import Iterable
 
 import networkx as nx
 
-from .eventcoref import MULTILATERAL, EventCluster, Places, ResolvedEvent, cluster_events, place_containment
+from .resolve.events import MULTILATERAL, EventCluster, Places, ResolvedEvent, cluster_events, place_containment
 from .extract.lexicon import Lexicon
-from .gazetteer import Gazetteer
+from .knowledge.gazetteer import Gazetteer
 from .ids import content_hash
 from .records import GAZETTEER, DocRecord, Document, Ref, Resolution, Statement
 from .vocab import PREDICATES, class_chain, core_class

@@ -106,11 +106,11 @@ class KnowledgeGraph(BuildResult):
         Oxigraph store. gb:, gbr:, entity:, event:, rdf:, rdfs:, skos:, schema:, prov:,
         owl:, xsd: and wd: are predeclared.
 
-        SELECT gives a :class:`~graphbuild.query.Table` (iterate it for rows of strings)
+        SELECT gives a :class:`~graphbuild.store.query.Table` (iterate it for rows of strings)
         or, with ``as_frame=True``, a pandas DataFrame; ASK a bool; CONSTRUCT a list of
-        triples. A syntax error raises :class:`~graphbuild.query.QueryError`.
+        triples. A syntax error raises :class:`~graphbuild.store.query.QueryError`.
         """
-        from .query import open_store, run_query
+        from .store.query import open_store, run_query
 
         if self._store is None:
             self._store = open_store(self)

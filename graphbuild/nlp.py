@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer
+from .knowledge.gazetteer import Gazetteer
 from .lang import words
 
 if TYPE_CHECKING:

@@ -15,19 +15,19 @@ import networkx as nx
 
 from functools import partial
 
-from .cache import RecordCache
-from .cluster import connect, extract_on_cluster
+from .run.cache import RecordCache
+from .run.cluster import connect, extract_on_cluster
 from .graph import build_graph, summary
 from .ingest import IngestError, discover, display_path, inside, read_document, same_content_as
 from .lang import refresh as refresh_language
 from .limits import DEFAULT_DOC_TIMEOUT, Watchdog, describe
 from .nlp import DEFAULT_MODEL, pipeline_fingerprint
-from .output import OutputFolder, write_atomically  # noqa: F401 - write_atomically: public before 0.x
-from .worker import default_workers, run
+from .run.output import OutputFolder, write_atomically  # noqa: F401 - write_atomically: public before 0.x
+from .run.worker import default_workers, run
 from .records import DocRecord, Document, SkippedDocument
-from .resolve import resolve
-from .resources import ontology_dir
-from .runtime import Progress, load_resources, load_rules
+from .resolve.entities import resolve
+from .run.resources import ontology_dir
+from .run.runtime import Progress, load_resources, load_rules
 
 #: Files a build writes into its output folder.
 OUTPUT_FILES = ("graph.ttl", "graph.html", "graph.graphml")
@@ -87,7 +87,7 @@ class BuildResult:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
         ``formats``: jsonld, nt, trig) into ``out_dir``.
 
-        The files appear together or not at all (see :mod:`graphbuild.output`): a
+        The files appear together or not at all (see :mod:`graphbuild.run.output`): a
         failure or a kill leaves the previous output whole. ``out_dir`` may be an
         :class:`OutputFolder` already opened (and locked) before the build.
         """

@@ -15,7 +15,7 @@ OUTPUT = ROOT / "output"
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from graphbuild.gazetteer import load_gazetteer
+    from graphbuild.knowledge.gazetteer import load_gazetteer
 
     return load_gazetteer(ROOT / "ontology" / "gazetteer")
 

@@ -13,7 +13,7 @@ from rdflib import Graph
 from rdflib.compare import to_isomorphic
 
 import graphbuild
-from graphbuild.query import QueryError, Table
+from graphbuild.store.query import QueryError, Table
 
 from .conftest import GOLD, ROOT
 
@@ -148,7 +148,7 @@ def test_graphml_schema_rejects_what_graphml_forbids(graphml_schema, fault):
 
 
 def test_example_events_by_date_lists_every_event_with_its_place(seed_result):
-    from graphbuild.query import example_queries
+    from graphbuild.store.query import example_queries
 
     table = seed_result.query(example_queries()["events-by-date"])
     assert table.variables == ("date", "class", "event", "place", "participants")
@@ -158,7 +158,7 @@ def test_example_events_by_date_lists_every_event_with_its_place(seed_result):
 
 
 def test_example_events_by_date_keeps_events_without_participants(tmp_path):
-    from graphbuild.query import example_queries, open_store, run_query
+    from graphbuild.store.query import example_queries, open_store, run_query
 
     path = tmp_path / "graph.ttl"
     path.write_text(

@@ -124,7 +124,7 @@ def test_query_service_to_a_silent_server_stops_at_the_timeout(graph_ttl, silent
 
 @pytest.mark.parametrize("text", ["SERVICE", "# SERVICE <http://x/>\n", '"SERVICE <http://x/>"', "?service"])
 def test_query_service_is_only_the_keyword(text):
-    from graphbuild.query import uses_service
+    from graphbuild.store.query import uses_service
 
     assert uses_service(f"SELECT * WHERE {{ {text} }}") == (text == "SERVICE")
 

@@ -1,11 +1,11 @@
-"""Dates of events (graphbuild.dates): explicit dates, ranges, and days without a year
+"""Dates of events (graphbuild.knowledge.dates): explicit dates, ranges, and days without a year
 resolved with the tense of the report."""
 
 from __future__ import annotations
 
 import pytest
 
-from graphbuild.dates import date_range, normalize_date
+from graphbuild.knowledge.dates import date_range, normalize_date
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.eventcoref import Places, ResolvedEvent, cluster_events, dates_agree, place_containment
+from graphbuild.resolve.events import Places, ResolvedEvent, cluster_events, dates_agree, place_containment
 from graphbuild.records import EventMention, Evidence
 
 BEIJING_IN_CHINA = Places({"beijing": frozenset({"china"}), "shanghai": frozenset({"china"})})

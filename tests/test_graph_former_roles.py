@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
 from graphbuild.graph import edge_modality
-from graphbuild.query import example_queries, open_store, run_query
+from graphbuild.store.query import example_queries, open_store, run_query
 
 GB = Namespace("https://w3id.org/graphbuild/ontology#")
 

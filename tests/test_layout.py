@@ -130,3 +130,59 @@ def test_layout_checks_find_a_cycle_in_a_function_and_a_private_import(tmp_path,
     assert graph["graphbuild.sub.d"] == {"graphbuild.a"}
     assert find_cycle(graph) == ["graphbuild.a", "graphbuild.b", "graphbuild.c", "graphbuild.a"]
     assert private_imports(modules) == ["graphbuild.b:1 imports _h from graphbuild.c"]
+
+
+#: The floors of the package, lowest first. A module imports only from its own floor or
+#: a lower one; among the stages, only from its own stage or an earlier one in the flow.
+FLOORS = (
+    ("records", "ids", "vocab", "limits", "version", "lang", "knowledge"),
+    ("ingest", "nlp", "extract", "resolve", "graph", "export"),
+    ("run", "store", "evaluate"),
+    ("pipeline", "kg"),
+    ("cli", "__main__", "graphbuild"),
+)
+STAGES = FLOORS[1]
+
+
+def _place(module: str) -> tuple[int, int]:
+    """(floor, position in the flow) of a module of the package."""
+    top = module.split(".")[1] if "." in module else module
+    for floor, names in enumerate(FLOORS):
+        if top in names:
+            return floor, (names.index(top) if floor == 1 else 0)
+    raise AssertionError(f"{module} stands on no floor: add it to FLOORS")
+
+
+def upward_imports(modules: dict[str, Path]) -> list[str]:
+    bad = []
+    for name, path in modules.items():
+        here = _place(name)
+        for source, _, line in imports_of(path, modules):
+            there = _place(source)
+            if there[0] > here[0] or (here[0] == there[0] == 1 and there[1] > here[1]):
+                bad.append(f"{name}:{line} imports {source}")
+    return bad
+
+
+def test_layout_no_module_imports_from_a_higher_floor():
+    assert upward_imports(_modules()) == []
+
+
+def test_layout_floor_check_finds_a_stage_importing_the_runner(tmp_path, monkeypatch):
+    root = tmp_path / "graphbuild"
+    monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", root)
+    files = {"__init__.py": "", "run/__init__.py": "", "run/worker.py": "from ..extract import f\n",
+             "extract/__init__.py": "from ..run.worker import g\nfrom ..graph import h\n", "graph.py": "",
+             "cli.py": "from .run import worker\n"}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    assert upward_imports(_modules(root)) == ["graphbuild.extract:1 imports graphbuild.run.worker",
+                                              "graphbuild.extract:2 imports graphbuild.graph"]
+
+
+def test_layout_top_level_reads_as_the_flow():
+    top = sorted(p.name for p in PACKAGE.iterdir() if not p.name.startswith("__pycache__"))
+    assert top == sorted(["__init__.py", "__main__.py", "cli.py", "kg.py", "pipeline.py", "nlp.py", "graph.py",
+                          "records.py", "ids.py", "vocab.py", "limits.py", "version.py", "extract", "evaluate",
+                          "export", "lang", "ingest", "knowledge", "resolve", "run", "store"])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import graphbuild
-from graphbuild.cache import RecordCache
+from graphbuild.run.cache import RecordCache
 from graphbuild.ingest import parse_document
 
 from .conftest import ROOT, SEEDS
@@ -107,7 +107,7 @@ def test_performance_corrupt_cache_entry_is_ignored(corpus, tmp_path):
 
 
 def test_performance_cache_fingerprint_covers_every_extraction_module_and_the_language_pack():
-    from graphbuild.cache import fingerprinted_files
+    from graphbuild.run.cache import fingerprinted_files
 
     package = ROOT / "graphbuild"
     covered = {p.relative_to(package).as_posix() for p in fingerprinted_files(package)}
@@ -115,4 +115,4 @@ def test_performance_cache_fingerprint_covers_every_extraction_module_and_the_la
                 for p in (package / folder).rglob("*") if p.suffix in (".py", ".json")}
     assert expected <= covered
     assert {"extract/frames/noun.py", "ingest/furniture.py", "lang/en/triggers.json", "lang/en/words.json",
-            "lang/en/furniture.json", "dates.py", "nlp.py"} <= covered
+            "lang/en/furniture.json", "knowledge/dates.py", "nlp.py"} <= covered

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.records import Alias, DocRecord, Document, Evidence, Mention, Segment
-from graphbuild.resolve import resolve
+from graphbuild.resolve.entities import resolve
 
 
 def _mention(doc_id: str, key: str, cls: str, n: int, *, text: str | None = None, link: str | None = None,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import graphbuild
 from graphbuild.cli import cli
 from graphbuild.ingest import IngestError, parse_document, split_long
-from graphbuild.output import OutputError, write_atomically
+from graphbuild.run.output import OutputError, write_atomically
 
 from .conftest import ROOT
 

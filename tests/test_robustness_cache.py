@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 import graphbuild
-from graphbuild.cache import RecordCache, decode_entry, encode_entry, fingerprinted_paths
+from graphbuild.run.cache import RecordCache, decode_entry, encode_entry, fingerprinted_paths
 from graphbuild.cli import cli
-from graphbuild.record_json import DecodeError
+from graphbuild.run.record_json import DecodeError
 
 ARTICLES = {
     "a.txt": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.\n",
@@ -173,13 +173,15 @@ def test_cache_fingerprint_covers_the_record_types_and_every_extractor():
 
     package = Path(graphbuild.__file__).parent
     paths = set(fingerprinted_paths())
-    assert {package / name for name in ("records.py", "record_json.py", "nlp.py", "worker.py", "limits.py", "htmlwalk.py")} <= paths
-    assert {p for p in (package / "extract").rglob("*.py")} <= paths
-    assert {p for p in package.glob("ingest*") if p.suffix == ".py"} <= paths
+    assert {package / name for name in ("records.py", "run/record_json.py", "nlp.py", "run/worker.py", "limits.py",
+                                        "ingest/htmlwalk.py", "knowledge/dates.py", "knowledge/gazetteer.py")} <= paths
+    for folder in ("extract", "ingest", "knowledge", "lang"):
+        sources = set((package / folder).rglob("*.py"))
+        assert sources and sources <= paths, folder
 
 
 def test_cache_fingerprint_changes_with_records_py(tmp_path, monkeypatch):
-    from graphbuild import cache as cache_module
+    from graphbuild.run import cache as cache_module
 
     before = RecordCache(tmp_path, "p").fingerprint
     real = Path.read_bytes

@@ -17,7 +17,7 @@ from graphbuild.cli import cli
 from graphbuild.ingest import IngestError, discover, parse_document
 from graphbuild.limits import LimitExceeded, describe
 from graphbuild.records import DocRecord, Document, Segment, SkippedDocument
-from graphbuild.runtime import Resources
+from graphbuild.run.runtime import Resources
 
 from .conftest import SEEDS
 
@@ -136,7 +136,7 @@ def test_ingest_noncharacters_are_removed():
 
 
 def test_normalize_date_refuses_impossible_iso_dates():
-    from graphbuild.dates import normalize_date
+    from graphbuild.knowledge.dates import normalize_date
 
     assert normalize_date("2023-13-45") is None
     assert normalize_date("on Wednesday", base="2023-02-30") is None
@@ -146,7 +146,7 @@ def test_normalize_date_refuses_impossible_iso_dates():
 def test_html_walk_keeps_blocks_in_order_without_recursion():
     from bs4 import BeautifulSoup
 
-    from graphbuild.htmlwalk import text_blocks
+    from graphbuild.ingest.htmlwalk import text_blocks
 
     soup = BeautifulSoup("<body><div>lead <b>bold</b><p>one</p>tail<br>after<section><h2>Head</h2>"
                          "<div><li>item</li></div></section></div></body>", "lxml")
@@ -215,7 +215,7 @@ def _fake_extract(pairs, document, gazetteer, lexicon):
 ])
 @pytest.mark.parametrize("workers", [1, 2])
 def test_worker_failing_document_is_skipped_and_the_others_kept(monkeypatch, bad, reason, workers):
-    from graphbuild import worker
+    from graphbuild.run import worker
 
     monkeypatch.setattr(worker, "extract_document", _fake_extract)
     docs = _documents("one", f"two {bad}", "three", "four")
@@ -229,7 +229,7 @@ def test_worker_failing_document_is_skipped_and_the_others_kept(monkeypatch, bad
 
 
 def test_worker_document_that_kills_its_process_is_skipped(monkeypatch):
-    from graphbuild import worker
+    from graphbuild.run import worker
 
     def extract(pairs, document, gazetteer, lexicon):
         if "DIE" in pairs[0][1]:
@@ -250,7 +250,7 @@ def test_describe_is_one_line():
 
 
 def test_build_reports_a_timed_out_document_with_its_file(corpus, monkeypatch):
-    from graphbuild import worker
+    from graphbuild.run import worker
 
     real = worker.extract_document
 
@@ -357,7 +357,7 @@ def test_cli_silent_dask_scheduler_is_a_timeout_not_a_hang(tmp_path):
     pytest.importorskip("distributed")
     import socket
 
-    from graphbuild.cluster import ClusterError, connect
+    from graphbuild.run.cluster import ClusterError, connect
 
     with socket.socket() as listener:  # accepts, never answers
         listener.bind(("127.0.0.1", 0))

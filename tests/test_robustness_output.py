@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import cli
-from graphbuild.output import OutputBusy, OutputFolder, write_atomically
+from graphbuild.run.output import OutputBusy, OutputFolder, write_atomically
 
 from .conftest import ROOT
 
@@ -144,7 +144,7 @@ def test_output_unwritable_folder_is_one_line_before_any_nlp(tmp_path, monkeypat
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("graphbuild.output.tempfile.mkdtemp", denied)
+    monkeypatch.setattr("graphbuild.run.output.tempfile.mkdtemp", denied)
     (tmp_path / "a.txt").write_text(GOOD)
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from graphbuild.cli import cli
-from graphbuild.query import example_queries, open_store, run_query
-from graphbuild.validate import validate
+from graphbuild.store.query import example_queries, open_store, run_query
+from graphbuild.store.validate import validate
 
 from .conftest import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..places import countries_of_city, country_code
+from ..knowledge.places import countries_of_city, country_code
 from .entities import nodes_for
 from .gold import GoldEvent
 from .predicted import PredictedEntity, PredictedEvent

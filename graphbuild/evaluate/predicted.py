@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from ..resources import graph_file
+from ..run.resources import graph_file
 from ..vocab import CORE_CLASSES, GB, GB_IRI, GBR_IRI
 from .gold import doc_key_for, normalize_name
 

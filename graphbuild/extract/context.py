@@ -36,9 +36,9 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from ..gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
-from ..places import countries_of_city, country_code
+from ..knowledge.places import countries_of_city, country_code
 from ..records import Document, EventMention, Mention, MentionRef, Ref
 from .scope import MentionIndex
 from .modality import PLANNED

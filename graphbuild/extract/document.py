@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
-from ..gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
 from ..records import DocRecord, Document, Segment
 from .scope import MentionIndex

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import words as pack_words
-from ..places import is_known_place
+from ..knowledge.places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
 from .names import (
     ACRONYM, common_acronyms, cut_fragment, described_event, find_aliases, glued, hyphen_place, joined_names,

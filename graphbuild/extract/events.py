@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..dates import date_range
+from ..knowledge.dates import date_range
 from ..records import EventMention
 from .args import args
 from .scope import Arg, Scope

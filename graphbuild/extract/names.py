@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import words as pack_words
-from ..places import is_known_place
+from ..knowledge.places import is_known_place
 from ..records import Alias
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
-from ..gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import Words, words as default_words
 from ..records import Document, EventMention, RelationMention, Segment
 from . import frames  # noqa: F401  (importing it registers the built-in rules)

@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import Words
 from ..records import Document, EventMention, Mention, MentionRef, Ref, Segment
 from .lexicon import Lexicon

@@ -11,7 +11,7 @@ and repeated teasers, and the survivors become the document's segments
 
 from __future__ import annotations
 
-from ..dates import parse_date
+from ..knowledge.dates import parse_date
 from .blocks import Block, IngestError
 from .chunks import MAX_CHUNK_CHARS, split_long
 from .clean import Cleaned, clean_blocks

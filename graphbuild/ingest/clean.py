@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import parse_date
+from ..knowledge.dates import parse_date
 from .blocks import Block, is_heading_like
 from .furniture import is_furniture, patterns, strip_credits
 from .metadata import metadata_line, strip_dateline

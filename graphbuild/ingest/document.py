@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..dates import parse_date
+from ..knowledge.dates import parse_date
 from ..ids import slugify
 from ..limits import check_article_size, check_decoded_size
 from ..records import Document, Segment

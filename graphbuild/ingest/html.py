@@ -17,7 +17,7 @@ def html_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     """Visible text of an HTML page as blocks, plus metadata from its <head>."""
     from bs4 import BeautifulSoup, Comment
 
-    from ..htmlwalk import check_depth, prune, text_blocks as walk_text_blocks
+    from .htmlwalk import check_depth, prune, text_blocks as walk_text_blocks
 
     soup = BeautifulSoup(html, "lxml")
     check_depth(soup)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date
+from ..knowledge.dates import parse_date
 from .furniture import patterns
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .ids import fold
+from ..ids import fold
 
 _SUBDIVISION_SUFFIXES = (" sheng", " oblast", " kray", " krai", " province", " region", " state",
                          " prefecture", " county", " shi", " zizhiqu", " respublika", " avtonomnyy okrug")

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .resources import graph_file, ontology_dir
+from ..run.resources import graph_file, ontology_dir
 
 ONTOLOGY_GRAPH = "https://w3id.org/graphbuild/ontology"
 

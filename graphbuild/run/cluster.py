@@ -17,10 +17,10 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from .ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, inside, parse_document,
+from ..ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, inside, parse_document,
                      read_document, same_content_as)
-from .limits import describe
-from .records import DocRecord, SkippedDocument
+from ..limits import describe
+from ..records import DocRecord, SkippedDocument
 from .runtime import Progress, load_resources
 from .worker import default_workers, process_documents
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date, timedelta
 from typing import Iterable
 
-from .records import EventMention
+from ..records import EventMention
 
 #: Event types with many participants: they need not share every participant.
 MULTILATERAL = frozenset({"Summit", "Forum", "Parade"})
@@ -263,7 +263,7 @@ def place_containment(places: dict[str, str], countries: dict[str, str], located
 
     ``places``/``countries``: entity id -> label of the graph's places and countries.
     """
-    from .places import countries_of_city, country_code
+    from ..knowledge.places import countries_of_city, country_code
 
     direct: dict[str, set[str]] = defaultdict(set)
     for inner, outer in located_in:

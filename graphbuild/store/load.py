@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 
 from .query import ONTOLOGY_GRAPH, terminal_safe
-from .resources import graph_file, ontology_dir
+from ..run.resources import graph_file, ontology_dir
 
 DEFAULT_GRAPH = "https://w3id.org/graphbuild/resource/graph"
 TOKEN_VARIABLE = "GRAPHBUILD_TOKEN"

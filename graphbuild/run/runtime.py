@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .extract.lexicon import Lexicon, load_lexicon
-from .gazetteer import Gazetteer, load_gazetteer
-from .lang import language_dir, refresh
-from .nlp import load_pipeline
+from ..extract.lexicon import Lexicon, load_lexicon
+from ..knowledge.gazetteer import Gazetteer, load_gazetteer
+from ..lang import language_dir, refresh
+from ..nlp import load_pipeline
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .ids import fold
-from .vocab import core_class
+from ..ids import fold
+from ..vocab import core_class
 
 
 @dataclass(frozen=True)

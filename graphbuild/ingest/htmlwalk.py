@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from .limits import check_html_depth
+from ..limits import check_html_depth
 
 #: Elements whose text is one block when no other block lies inside them.
 BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre",

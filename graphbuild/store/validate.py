@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
-from .resources import graph_file, ontology_dir
+from ..run.timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
+from ..run.resources import graph_file, ontology_dir
 
 
 @dataclass(frozen=True)

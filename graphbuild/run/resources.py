@@ -13,7 +13,7 @@ def ontology_dir() -> Path:
     env = os.environ.get("GRAPHBUILD_ONTOLOGY")
     candidates = [Path(env)] if env else []
     candidates += [
-        Path(__file__).resolve().parent.parent / "ontology",
+        Path(__file__).resolve().parents[2] / "ontology",
         Path(sys.prefix) / "share" / "graphbuild" / "ontology",
     ]
     for candidate in candidates:

@@ -7,7 +7,7 @@ record (the record types included). Any change of model, rules or record layout
 makes every key new, so a stale record is never read.
 
 An entry is data, never code: a header line with the SHA-256 of the body, then the
-record as JSON (:mod:`graphbuild.record_json`), checked field by field against the
+record as JSON (:mod:`graphbuild.run.record_json`), checked field by field against the
 record types when read. An entry that cannot be opened as a regular file, fails its
 checksum, does not decode or belongs to another document is a miss: counted (with
 its reason, for ``build -v``), never an error.
@@ -23,9 +23,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .version import __version__
+from ..version import __version__
 from .record_json import DecodeError, dumps, loads
-from .records import DocRecord, Document
+from ..records import DocRecord, Document
 
 #: Bump when the entry format changes (the record layout is fingerprinted anyway).
 FORMAT = 2
@@ -35,9 +35,8 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".json"
 
 #: Modules whose source shapes a record: a change to any of them is a new cache.
-FINGERPRINTED = ("extract/**/*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "dates.py", "htmlwalk.py",
-                 "limits.py", "ids.py", "gazetteer.py", "nlp.py", "places.py", "records.py", "record_json.py",
-                 "worker.py")
+FINGERPRINTED = ("extract/**/*.py", "ingest/**/*.py", "lang/**/*.py", "lang/**/*.json", "knowledge/*.py",
+                 "limits.py", "ids.py", "nlp.py", "records.py", "run/record_json.py", "run/worker.py")
 
 
 def default_cache_dir() -> Path:
@@ -51,12 +50,12 @@ def fingerprinted_files(package: Path) -> set[Path]:
 
 def fingerprinted_paths() -> list[Path]:
     """The source files (and language-pack data) that turn text into records, sorted."""
-    return sorted(fingerprinted_files(Path(__file__).parent))
+    return sorted(fingerprinted_files(Path(__file__).parents[1]))
 
 
 def code_fingerprint() -> str:
     """Hash of the source files that turn text into records."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]
     h = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
     for path in fingerprinted_paths():
         h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())

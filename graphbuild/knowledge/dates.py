@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from .lang import words
+from ..lang import words
 
 
 

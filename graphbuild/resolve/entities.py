@@ -13,11 +13,11 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from .gazetteer import Gazetteer, name_key
-from .ids import slugify
-from .lang import words as pack_words
-from .places import is_known_place
-from .records import GAZETTEER, DocRecord, Entity, Mention, Resolution
+from ..knowledge.gazetteer import Gazetteer, name_key
+from ..ids import slugify
+from ..lang import words as pack_words
+from ..knowledge.places import is_known_place
+from ..records import GAZETTEER, DocRecord, Entity, Mention, Resolution
 
 #: Tie-break when mentions of one unlinked entity disagree on its class.
 CLASS_PRIORITY = ("Person", "Country", "Organization", "Initiative", "Event", "Place")

@@ -15,7 +15,7 @@ import types
 import typing
 from functools import cache
 
-from .records import DocRecord, Evidence
+from ..records import DocRecord, Evidence
 
 #: Nesting of the typed values below (a ``Ref`` holds at most a pair of scalars).
 _MAX_REF_LEN = 4

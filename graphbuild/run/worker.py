@@ -14,9 +14,9 @@ import multiprocessing
 import os
 from typing import Callable, Iterator, Sequence
 
-from .extract.document import extract_document
-from .limits import Watchdog, describe
-from .records import DocRecord, Document, SkippedDocument
+from ..extract.document import extract_document
+from ..limits import Watchdog, describe
+from ..records import DocRecord, Document, SkippedDocument
 from .runtime import Resources
 
 Loader = Callable[[], Resources]
