@@ -168,3 +168,20 @@ def test_news_frames_a_list_item_is_no_apposition_of_the_one_before(read):
 def test_news_frames_a_place_is_never_a_persons_partner(read):
     facts = read("Kenyan President William Ruto met Nairobi on Monday.")
     assert not [f for f in facts if f[1] == "metWith"], facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shanghai supports Vladivostok.",
+        "Officials in Shanghai backed St. Petersburg on the port plan.",
+        "Sanctions on Vladivostok were lifted by Shanghai.",
+    ],
+)
+def test_news_frames_a_city_that_is_no_capital_stands_for_no_country(read, text):
+    facts = read(text)
+    assert not [f for f in facts if {f[0], f[2]} & {"china", "russia"}], facts
+
+
+def test_news_frames_a_capital_still_stands_for_its_country(read):
+    assert _has(read("Moscow supports Beijing."), "russia", "supports", "china")

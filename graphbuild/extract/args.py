@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..knowledge.gazetteer import Entry
+from ..knowledge.places import is_capital
 from ..records import EntryRef, Mention
 from .scope import LOOKBACK, Arg, Scope, of_mention
 from .syntax import clause_subject, conjuncts, examples, prep_objects
@@ -314,11 +316,20 @@ def role_apposition(scope: Scope, token: Token) -> list[Arg]:
 DESCRIPTIONS = (role_noun, role_apposition, group_noun, named_place, definite)
 
 
+def capital_entry(scope: Scope, link: str | None) -> Entry | None:
+    """The gazetteer entry of a capital city (by GeoNames), or None: only a capital
+    stands for its state ('Moscow's position'); another city ('Shanghai') does not."""
+    entry = scope.gazetteer.entries.get(link) if link else None
+    if entry is None or entry.cls != "City" or not entry.country:
+        return None
+    country = scope.gazetteer.entries.get(entry.country)
+    return entry if country is not None and is_capital(entry.names, country.label) else None
+
+
 def capital(scope: Scope, m: Mention) -> bool:
-    """A city the gazetteer places in a country: it may stand for its state ('Lima's
-    position')."""
-    entry = scope.gazetteer.entries.get(m.link) if m.cls == "Place" and m.link else None
-    return entry is not None and entry.cls == "City" and bool(entry.country)
+    """A capital city the gazetteer places in a country: it may stand for its state
+    ('Lima's position')."""
+    return m.cls == "Place" and capital_entry(scope, m.link) is not None
 
 
 def metonym(scope: Scope, a: Arg, allowed: tuple[str, ...]) -> Arg:
@@ -327,7 +338,7 @@ def metonym(scope: Scope, a: Arg, allowed: tuple[str, ...]) -> Arg:
     if a.cls in allowed or a.cls != "Place" or "Country" not in allowed or len(a.ref) != 2:
         return a
     m = scope.index.at(a.ref[0])
-    entry = scope.gazetteer.entries.get(m.link) if m is not None and m.link else None
-    if entry is None or not entry.country or entry.cls != "City":
+    entry = capital_entry(scope, m.link) if m is not None else None
+    if entry is None:
         return a
     return Arg(EntryRef.of(entry.country), "Country", indirect=True)

