@@ -172,3 +172,55 @@ def test_joined_names_leave_known_places_and_lists_apart(text, ents):
 
     doc = _doc_with_ents(text, ents)
     assert len(joined_names(list(doc.ents))) == 2
+
+
+def _mention(text: str, cls: str, start: int, link: str | None = None):
+    from graphbuild.records import Evidence, Mention
+
+    return Mention(text=text, key=text, cls=cls, start=start, end=start + len(text),
+                   evidence=Evidence("d", text, 0, 100), link=link)
+
+
+def test_names_a_lone_surname_typed_as_a_place_is_the_person_of_the_article():
+    from graphbuild.extract.names import people_by_surname
+
+    found = people_by_surname([_mention("Tomas Ralvik", "Person", 0), _mention("Ralvik", "Organization", 40),
+                               _mention("Ralvik", "Place", 80)])
+    assert [m.cls for m in found] == ["Person", "Person", "Person"]
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        [("Tomas Ralvik", "Person"), ("Ina Ralvik", "Person")],  # two people share the surname
+        [("Anna Berg", "Person")],  # nobody of that surname
+    ],
+)
+def test_names_a_surname_without_one_owner_keeps_its_class(others):
+    from graphbuild.extract.names import people_by_surname
+
+    items = [_mention(t, c, i * 20) for i, (t, c) in enumerate(others)] + [_mention("Ralvik", "Place", 90)]
+    assert people_by_surname(items)[-1].cls == "Place"
+
+
+def test_names_a_gazetteer_or_known_place_is_never_made_a_person():
+    from graphbuild.extract.names import people_by_surname
+
+    found = people_by_surname([_mention("Tom Paris", "Person", 0), _mention("Paris", "Place", 20),
+                               _mention("Jo Ralvik", "Person", 40), _mention("Ralvik", "Place", 60, link="ralvik")])
+    assert [m.cls for m in found[1::2]] == ["Place", "Place"]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("Talks resumed in Lima at 14:00 GMT on the second day, officials said.", "GMT"),
+        ("Delegates from the South pressed for cheaper loans at the meeting in Lima.", "South"),
+        ("Juan Perez / Andina Photo agency shows the ministers in Lima.", "Juan Perez / Andina"),
+        ("World · Americas · Politics Ministers met in Lima on Monday.", "World · Americas"),
+    ],
+)
+def test_names_compass_words_time_zones_credits_and_breadcrumbs_are_no_names(mentions, text, not_a_name):
+    keys = {m.key for m in mentions(text)}
+    assert not any(not_a_name in k or k in ("GMT", "South") for k in keys), keys
+    assert "Lima" in keys

@@ -11,6 +11,7 @@ from ..records import DocRecord, Document, Segment
 from .scope import MentionIndex
 from .entities import segment_mentions
 from .lexicon import Lexicon
+from .names import people_by_surname
 from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
 
@@ -23,6 +24,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     """Mentions first (relations look back to earlier mentions for antecedents), then
     the relations and events of every segment."""
     mentions, aliases = segment_mentions(pairs, document, gazetteer)
+    mentions = people_by_surname(mentions)
     index = MentionIndex(mentions)
     relations, events = [], []
     for segment, doc in pairs:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..knowledge.gazetteer import Gazetteer
-from ..lang import words as pack_words
+from ..lang import not_names, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
 from .names import (
@@ -319,6 +319,9 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     connectors = pack_words().name_connectors
     content = [t for t in span if t.is_alpha and t.lower_ not in connectors]
     if not content:
+        return False
+    never = not_names()
+    if any(sep in text for sep in never.separators) or all(t.lower_ in never.never_alone for t in content):
         return False
     # Capitalised common nouns: the document writes them in lowercase elsewhere.
     if all(t.lower_ in lowercase_words for t in content):

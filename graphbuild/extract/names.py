@@ -9,12 +9,13 @@ from the language pack.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import words as pack_words
 from ..knowledge.places import is_known_place
-from ..records import Alias
+from ..records import Alias, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -206,3 +207,23 @@ def _beside_person(ents: list[Span], start: int, end: int) -> bool:
                 and len(between) >= 1:
             return True
     return False
+
+
+def people_by_surname(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a lone surname the model typed as a place or an organisation
+    ('sitting opposite Niinistö') made the person whose full name the same article
+    gives ('Sauli Niinistö'); a surname two people of the article share, a gazetteer
+    name or a known place stays as it is."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.key.split()
+        if m.cls == "Person" and len(words) >= 2:
+            owners.setdefault(words[-1], set()).add(m.key)
+    out = []
+    for m in mentions:
+        people = owners.get(m.key, ())
+        if (m.cls in ("Place", "Organization") and not m.link and not m.demonym and " " not in m.key
+                and len(people) == 1 and not is_known_place(m.text)):
+            m = replace(m, cls="Person")
+        out.append(m)
+    return out

@@ -209,3 +209,25 @@ def _words_in(directory: str) -> Words:
 def words() -> Words:
     """The word lists of the current pack, read once per process."""
     return _words_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())
+
+
+@dataclass(frozen=True)
+class NotNames:
+    """What is never a proper name (``names.json`` of a pack)."""
+
+    never_alone: frozenset[str] = frozenset()  # "North", "GMT", "Trans" as a whole span
+    separators: tuple[str, ...] = ()  # "Name / Agency": a credit line, not one name
+
+
+@pack_cache
+def _not_names_in(directory: str) -> NotNames:
+    path = Path(directory) / "names.json"
+    if not path.is_file():
+        return NotNames()  # a pack without one rejects nothing more
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return NotNames(frozenset(w.lower() for w in data.get("never_alone", ())), tuple(data.get("separators", ())))
+
+
+def not_names() -> NotNames:
+    """What the current pack says is never a proper name (``names.json``)."""
+    return _not_names_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())
