@@ -10,6 +10,7 @@ from ..lang import words
 from ..records import DocRecord, Document, Segment
 from .scope import MentionIndex
 from .entities import segment_mentions
+from .lead import place_from_lead
 from .lexicon import Lexicon
 from .names import people_by_surname
 from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
@@ -32,7 +33,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
         relations.extend(r)
         events.extend(e)
     leaders = words().titles.leader_titles
-    events = place_from_article(events, index, gazetteer, leaders)
+    events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document)
     events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document)
     events = link_occasions(events, index, gazetteer)
     # One Evidence object per sentence, shared by everything read from it: records are

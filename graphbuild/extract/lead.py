@@ -1,0 +1,37 @@
+"""How news is written: the headline and the lead state the main event and its place.
+An event of the headline or the lead that no sentence places happened in the one city
+(or site) the headline and the lead name; when they name several, nothing is guessed.
+Pure functions over the document's records."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import Sequence
+
+from ..records import Document, EventMention, MentionRef
+from .context import PLACED_BY_CONTEXT, lead_end
+from .modality import PLANNED
+from .scope import MentionIndex
+
+
+def lead_place(index: MentionIndex, end: int) -> MentionRef | None:
+    """The one place (not a country) named before ``end``, or None when there are
+    none or several."""
+    found: dict[str, MentionRef] = {}
+    for m in index.mentions[:bisect.bisect_left(index.starts, end)]:
+        if m.cls == "Place" and not m.demonym:
+            found.setdefault(m.link or m.key, MentionRef(m.start, m.end))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def place_from_lead(events: Sequence[EventMention], index: MentionIndex, document: Document) -> list[EventMention]:
+    """``events`` with the unplaced reported events of the headline and the lead
+    placed in the lead's one place."""
+    end = lead_end(document)
+    place = lead_place(index, end) if end else None
+    if place is None:
+        return list(events)
+    return [replace(e, locations=(place,))
+            if not e.locations and e.cls in PLACED_BY_CONTEXT and e.modality != PLANNED and e.evidence.start < end
+            else e for e in events]

@@ -1,0 +1,45 @@
+"""The lead's place: an unplaced event of the headline or the lead happened in the one
+place the headline and the lead name (extract/lead.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.document import extract_document
+from graphbuild.extract.lexicon import load_lexicon
+from graphbuild.ingest import parse_document
+from graphbuild.lang import language_dir
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(language_dir())
+
+
+@pytest.fixture
+def events(nlp, gazetteer, lexicon):
+    def run(text: str):
+        doc = parse_document(text.encode(), "t.txt")
+        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+        record = extract_document(pairs, doc, gazetteer, lexicon)
+        names = {(m.start, m.end): m.key for m in record.mentions}
+        return [(e.cls, {names.get(tuple(r[:2]), r[-1]) for r in e.locations}) for e in record.events]
+
+    return run
+
+
+LEAD = ("Date: 2024-03-05\n\nRiver states agree on a port fund\n\n"
+        "The weather in Nairobi was mild for the two delegations this week. President Ana Ribeiro and "
+        "Prime Minister Lars Holm held talks on Tuesday, their first since the election, and agreed to open "
+        "a joint fund for river ports.\n\n")
+
+
+def test_lead_an_unplaced_meeting_of_the_lead_takes_the_leads_one_place(events):
+    found = events(LEAD)
+    assert ("Meeting", {"Nairobi"}) in found, found
+
+
+def test_lead_two_places_in_the_lead_place_nothing(events):
+    text = LEAD.replace("their first since the election", "their first since a visit to Kampala")
+    found = events(text)
+    assert all(not places for cls, places in found if cls == "Meeting"), found
