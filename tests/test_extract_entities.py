@@ -105,3 +105,16 @@ def test_find_acronyms_defined_in_text(text, short, full):
 @pytest.mark.parametrize("text", ["the meeting (in Paris) ended", "growth (GDP) rose", "the (UN) said"])
 def test_find_acronyms_ignores_parentheses_that_define_nothing(text):
     assert find_acronyms(text) == []
+
+
+def test_gazetteer_capitals_come_from_geonames_for_countries_that_name_none():
+    from graphbuild.knowledge.gazetteer import Entry, capitals
+
+    found = capitals([Entry("uruguay", "Uruguay", "Country"), Entry("peru", "Peru", "Country"),
+                      Entry("lima-city", "Lima", "City", country="peru")])
+    assert [(e.label, e.cls, e.country) for e in found] == [("Montevideo", "City", "uruguay")]
+
+
+def test_extract_a_capital_the_model_misses_is_a_known_place(mentions):
+    found = {(m.key, m.cls, m.link) for m in mentions("The weather in Montevideo was mild for the delegations.")}
+    assert ("Montevideo", "Place", "montevideo") in found, found

