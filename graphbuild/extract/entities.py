@@ -323,8 +323,6 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     never = not_names()
     if any(sep in text for sep in never.separators) or all(t.lower_ in never.never_alone for t in content):
         return False
-    if text.lower() in {t.lower() for t in pack_words().titles.leader_titles}:
-        return False  # "Crown Prince" alone is a title, not a name
     # Capitalised common nouns: the document writes them in lowercase elsewhere.
     if all(t.lower_ in lowercase_words for t in content):
         return False
