@@ -118,3 +118,13 @@ def test_gazetteer_capitals_come_from_geonames_for_countries_that_name_none():
 def test_extract_a_capital_the_model_misses_is_a_known_place(mentions):
     found = {(m.key, m.cls, m.link) for m in mentions("The weather in Montevideo was mild for the delegations.")}
     assert ("Montevideo", "Place", "montevideo") in found, found
+
+
+def test_gazetteer_no_organisation_is_named_after_its_meeting(gazetteer):
+    """'Pacific Islands Forum' as an organisation would hide the forum the rules read."""
+    from graphbuild.lang import words
+
+    heads = {h.lower() for h in words().name_heads["EVENT"]}
+    named = [n for e in gazetteer.entries.values() if e.core == "Organization" for n in e.names
+             if n.split()[-1].lower() in heads]
+    assert named == []
