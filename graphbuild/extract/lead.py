@@ -1,26 +1,31 @@
 """How news is written: the headline and the lead state the main event and its place.
 An event of the headline or the lead that no sentence places happened in the one city
-(or site) the headline and the lead name; when they name several, nothing is guessed.
-Pure functions over the document's records."""
+(or site) the headline and the lead name; when they name
+several, nothing is guessed. A sentence that tells a later trip ('He then travelled
+to Paris') places nothing of the lead. Pure functions over the document's records."""
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..lang import words
 from ..records import Document, EventMention, MentionRef
 from .context import PLACED_BY_CONTEXT, lead_end
 from .modality import PLANNED
 from .scope import MentionIndex
 
+WORD = re.compile(r"[^\W\d_]+")
 
-def lead_place(index: MentionIndex, end: int) -> MentionRef | None:
-    """The one place (not a country) named before ``end``, or None when there are
-    none or several."""
+
+def lead_place(index: MentionIndex, end: int, sequel_words: frozenset[str]) -> MentionRef | None:
+    """The one place (not a country) named before ``end`` outside sentences that tell
+    a later trip, or None when there are none or several."""
     found: dict[str, MentionRef] = {}
     for m in index.mentions[:bisect.bisect_left(index.starts, end)]:
-        if m.cls == "Place" and not m.demonym:
+        if m.cls == "Place" and not m.demonym and not sequel_words & set(WORD.findall(m.evidence.sentence.lower())):
             found.setdefault(m.link or m.key, MentionRef(m.start, m.end))
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -29,7 +34,7 @@ def place_from_lead(events: Sequence[EventMention], index: MentionIndex, documen
     """``events`` with the unplaced reported events of the headline and the lead
     placed in the lead's one place."""
     end = lead_end(document)
-    place = lead_place(index, end) if end else None
+    place = lead_place(index, end, words().sequel_words) if end else None
     if place is None:
         return list(events)
     return [replace(e, locations=(place,))
