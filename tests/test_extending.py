@@ -126,14 +126,14 @@ def test_extending_a_gazetteer_entry(corpus, tmp_path):
 
     onto = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
-    folder = corpus({"a.txt": "Brazil is a member of the Southern Common Market.\n"})
+    folder = corpus({"a.txt": "Vietnam is a member of the Mekong Basin Council.\n"})
     before = graphbuild.build([folder], ontology=onto).graph
     with open(onto / "gazetteer" / "organizations.tsv", "a", encoding="utf-8") as fh:
-        fh.write("mercosur\tMercosur\tInternationalOrganization\tSouthern Common Market\t\n")
+        fh.write("mekong-council\tMRC\tInternationalOrganization\tMekong Basin Council\t\n")
     after = graphbuild.build([folder], ontology=onto).graph
-    assert "entity/mercosur" not in before
-    assert after.nodes["entity/mercosur"]["label"] == "Mercosur"
-    assert after.has_edge("entity/brazil", "entity/mercosur", key="memberOf")
+    assert "entity/mekong-council" not in before
+    assert after.nodes["entity/mekong-council"]["label"] == "MRC"
+    assert after.has_edge("entity/vietnam", "entity/mekong-council", key="memberOf")
 
 
 def test_extending_a_language_pack_word_list(read, english, tmp_path, monkeypatch):
