@@ -11,12 +11,14 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 from .query import ONTOLOGY_GRAPH, terminal_safe
 from ..run.resources import graph_file, ontology_dir
+from ..run.timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
 
 DEFAULT_GRAPH = "https://w3id.org/graphbuild/resource/graph"
 TOKEN_VARIABLE = "GRAPHBUILD_TOKEN"
@@ -89,15 +91,33 @@ def load(data: str | os.PathLike, endpoint: str, graph: str | None = DEFAULT_GRA
     """PUT graph.ttl into ``graph`` (None: the default graph) and the ontology into its
     own named graph at ``endpoint`` (a Graph Store Protocol URL, e.g. Oxigraph's
     http://host:7878/store or Fuseki's http://host:3030/ds/data). ``timeout``: seconds
-    to wait for each answer. Credentials are read from ``environ`` (default: the
+    the whole load may take (connecting, sending, every byte of both answers). Credentials are read from ``environ`` (default: the
     process environment), see the module's doc."""
     check_endpoint(endpoint)
     headers = auth_header(os.environ if environ is None else environ)
     body = graph_file(data).read_bytes()
-    _put(endpoint, graph, body, timeout, headers)
+    deadline = time.monotonic() + timeout
+    _put_in_time(endpoint, graph, body, deadline, timeout, headers)
     sent = {"graph": len(body)}
     if with_ontology:
         onto = (ontology_dir() / "graphbuild.ttl").read_bytes()
-        _put(endpoint, ONTOLOGY_GRAPH, onto, timeout, headers)
+        _put_in_time(endpoint, ONTOLOGY_GRAPH, onto, deadline, timeout, headers)
         sent["ontology"] = len(onto)
     return sent
+
+
+def _put_in_time(endpoint: str, graph: str | None, data: bytes, deadline: float, timeout: float,
+                 headers: dict[str, str]) -> None:
+    """_put in a child process killed at ``deadline``: a socket timeout bounds each read,
+    not a server that drips its answer a byte at a time, nor a slow name lookup."""
+    left = deadline - time.monotonic()
+    message = f"{terminal_safe(endpoint)}: no answer within {timeout:g} s (--timeout)"
+    if left <= 0:
+        raise LoadError(message)
+    try:
+        # The socket timeout is only a backstop: the child is killed first, at ``left``.
+        call_with_time_limit(_put, (endpoint, graph, data, left + 1, headers), left, what="the upload")
+    except TimeLimitExceeded:
+        raise LoadError(message) from None
+    except ChildDied as exc:
+        raise LoadError(f"{terminal_safe(endpoint)}: {exc}") from None

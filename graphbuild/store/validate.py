@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..run.timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
-from ..run.resources import graph_file, ontology_dir
+from ..run.resources import graph_file, ontology_dir, regular_file
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def validate(target: str | Path, shapes: str | Path | None = None, timeout: floa
     """
     data = graph_file(target)
     onto = ontology_dir()
-    shapes_path = Path(shapes) if shapes else onto / "shapes.ttl"
+    shapes_path = regular_file(shapes) if shapes else onto / "shapes.ttl"
     try:
         conforms, found = call_with_time_limit(_run, (str(data), str(shapes_path), str(onto / "graphbuild.ttl")),
                                                timeout, what="validation")
