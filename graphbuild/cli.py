@@ -288,7 +288,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
         GRAPHBUILD_TOKEN                       Authorization: Bearer <token>
         GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP basic authentication
     """
-    from .store.load import DEFAULT_GRAPH, LoadError, load as run_load
+    from .store.load import DEFAULT_GRAPH, LoadError, load as run_load, masked
 
     graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
     try:
@@ -297,7 +297,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
         raise click.ClickException(str(exc)) from None
     if not quiet:
         where = "the default graph" if graph is None else f"<{graph}>"
-        click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {endpoint}"
+        click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {masked(endpoint)}"
                    + (" (and the ontology)" if "ontology" in sent else ""))
 
 
