@@ -233,7 +233,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
             raise click.BadParameter(f"no example {example!r}; choose from {', '.join(examples)}", param_hint="--example")
         sparql = examples[example]
     elif query_file:
-        sparql = query_file.read_text(encoding="utf-8")
+        sparql = _read_query(query_file)
     from .run.timelimit import call_with_time_limit
 
     try:
@@ -246,6 +246,17 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
     click.echo(format_table(result, fmt))
     if getattr(result, "truncated", False):
         click.echo(f"note: stopped after {max_rows} rows (--max-rows)", err=True)
+
+
+def _read_query(path: Path) -> str:
+    from .run.resources import regular_file
+
+    try:
+        return regular_file(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise click.ClickException(str(exc) if str(path) in str(exc) else f"{path}: {exc.strerror or exc}") from None
 
 
 def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
@@ -265,7 +276,8 @@ def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
 @click.option("--default-graph", is_flag=True, help="Replace the default graph instead of a named graph.")
 @click.option("--no-ontology", is_flag=True, help="Do not send the ontology (it goes to its own named graph).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
-              help="Give up when the store does not answer within this many seconds.")
+              help="Give up when the whole load (connecting, sending, every byte of the answers) takes "
+                   "longer than this many seconds.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     """Send the graph in DATA (a build folder or a graph.ttl) to a SPARQL 1.1 store over
@@ -276,7 +288,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
         GRAPHBUILD_TOKEN                       Authorization: Bearer <token>
         GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP basic authentication
     """
-    from .store.load import DEFAULT_GRAPH, LoadError, load as run_load
+    from .store.load import DEFAULT_GRAPH, LoadError, load as run_load, masked
 
     graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
     try:
@@ -285,7 +297,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
         raise click.ClickException(str(exc)) from None
     if not quiet:
         where = "the default graph" if graph is None else f"<{graph}>"
-        click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {endpoint}"
+        click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {masked(endpoint)}"
                    + (" (and the ontology)" if "ontology" in sent else ""))
 
 

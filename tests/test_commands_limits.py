@@ -122,13 +122,6 @@ def test_query_service_to_a_silent_server_stops_at_the_timeout(graph_ttl, silent
     assert seconds < 10
 
 
-@pytest.mark.parametrize("text", ["SERVICE", "# SERVICE <http://x/>\n", '"SERVICE <http://x/>"', "?service"])
-def test_query_service_is_only_the_keyword(text):
-    from graphbuild.store.query import uses_service
-
-    assert uses_service(f"SELECT * WHERE {{ {text} }}") == (text == "SERVICE")
-
-
 @pytest.mark.parametrize("content", [GRAPH[: len(GRAPH) // 2], "\x00\x01binary\xff", "<a> <b> ."])
 def test_query_reports_a_corrupt_graph_file_as_such(tmp_path, content):
     path = tmp_path / "graph.ttl"

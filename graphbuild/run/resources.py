@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
+
+
+class NotAFile(FileNotFoundError):
+    """The path exists but is not a regular file (a FIFO, a device, a socket): opening
+    or reading it could block for ever, so it is refused before either."""
 
 
 def ontology_dir() -> Path:
@@ -32,4 +38,19 @@ def graph_file(target: str | os.PathLike) -> Path:
         path = path / "graph.ttl"
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such graph file")
+    return regular_file(path)
+
+
+def regular_file(path: str | os.PathLike) -> Path:
+    """``path`` if it is a regular file (links followed); :class:`NotAFile` if it is
+    something else; FileNotFoundError if it is missing."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no such file") from None
+    if not stat.S_ISREG(mode):
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "a device")
+        raise NotAFile(f"{path}: not a regular file ({kind})")
     return path

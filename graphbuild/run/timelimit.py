@@ -5,7 +5,10 @@ when its time is up."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+
+from .lifeline import die_with_parent
 
 
 class TimeLimitExceeded(RuntimeError):
@@ -16,7 +19,8 @@ class ChildDied(RuntimeError):
     """The child process ended without an answer (killed, or out of memory)."""
 
 
-def _child(conn, fn, args) -> None:
+def _child(conn, fn, args, parent_pid) -> None:
+    die_with_parent(parent_pid)
     try:
         answer = ("ok", fn(*args))
     except BaseException as exc:  # everything goes back to the parent, which re-raises it
@@ -34,7 +38,7 @@ def call_with_time_limit(fn, args: tuple, timeout: float | None, what: str = "th
     seconds the child is killed and :class:`TimeLimitExceeded` raised."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(child, fn, args), daemon=True)
+    process = ctx.Process(target=_child, args=(child, fn, args, os.getpid()), daemon=True)
     process.start()
     child.close()
     try:

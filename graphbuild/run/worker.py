@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 from ..extract.document import extract_document
 from ..limits import Watchdog, describe
 from ..records import DocRecord, Document, SkippedDocument
+from .lifeline import die_with_parent
 from .runtime import Resources
 
 Loader = Callable[[], Resources]
@@ -83,7 +84,8 @@ def process_documents(documents: Sequence[Document], resources: Resources, batch
     return [outcomes[i] for i in range(len(documents))]
 
 
-def _init(loader: Loader, doc_timeout: float | None) -> None:
+def _init(loader: Loader, doc_timeout: float | None, parent_pid: int) -> None:
+    die_with_parent(parent_pid)
     _STATE["resources"] = loader()
     _STATE["doc_timeout"] = doc_timeout
 
@@ -111,7 +113,7 @@ def run(documents: Sequence[Document], loader: Loader, workers: int = 1, chunk: 
     ctx = multiprocessing.get_context("fork")
     left: list[Document] = []
     pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=ctx, initializer=_init,
-                               initargs=(loader, doc_timeout))
+                               initargs=(loader, doc_timeout, os.getpid()))
     try:
         futures = [pool.submit(_work, c) for c in chunks]
         for future, docs in zip(futures, chunks):
@@ -149,7 +151,7 @@ def _one_by_one(documents: Sequence[Document], loader: Loader, doc_timeout: floa
         for doc in documents:
             if pool is None:
                 pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init,
-                                           initargs=(loader, doc_timeout))
+                                           initargs=(loader, doc_timeout, os.getpid()))
             try:
                 yield from pool.submit(_work, [doc]).result()
             except BrokenProcessPool:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 from .query import ONTOLOGY_GRAPH, terminal_safe
 from ..run.resources import graph_file, ontology_dir
+from ..run.timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
 
 DEFAULT_GRAPH = "https://w3id.org/graphbuild/resource/graph"
 TOKEN_VARIABLE = "GRAPHBUILD_TOKEN"
@@ -34,25 +37,58 @@ def check_endpoint(endpoint: str) -> str:
         parts = urllib.parse.urlsplit(endpoint)
         parts.port  # noqa: B018 -- raises ValueError on a port that is not a number
     except ValueError as exc:
-        raise LoadError(f"{terminal_safe(endpoint)!s}: not a valid URL ({exc})") from None
+        raise LoadError(f"{masked(endpoint)!s}: not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise LoadError(f"{terminal_safe(endpoint)}: not an http(s) URL of a Graph Store endpoint "
+        raise LoadError(f"{masked(endpoint)}: not an http(s) URL of a Graph Store endpoint "
                         "(e.g. http://127.0.0.1:7878/store)")
     return endpoint
 
 
+# What RFC 6750 allows in a bearer token: anything else (a CR/LF would forge a header)
+# is refused, and the message never shows the value.
+_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+
+
+def _secret(environ, name: str) -> str:
+    value = environ.get(name) or ""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LoadError(f"{name} is not valid UTF-8 text (its value is not shown)") from None
+    if any(ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f for c in value):
+        raise LoadError(f"{name} holds a control character such as a line break (its value is not shown)")
+    return value
+
+
 def auth_header(environ=os.environ) -> dict[str, str]:
     """The Authorization header the environment asks for (none when it asks for none)."""
-    token = environ.get(TOKEN_VARIABLE)
+    token = _secret(environ, TOKEN_VARIABLE)
     if token:
+        if not _TOKEN.fullmatch(token):
+            raise LoadError(f"{TOKEN_VARIABLE} holds characters a bearer token cannot have "
+                            "(letters, digits and -._~+/ only; its value is not shown)")
         return {"Authorization": f"Bearer {token}"}
-    user = environ.get(USER_VARIABLE)
+    user = _secret(environ, USER_VARIABLE)
     if user:
         if ":" in user:
             raise LoadError(f"{USER_VARIABLE} must not contain ':' (HTTP basic authentication)")
-        pair = f"{user}:{environ.get(PASSWORD_VARIABLE, '')}".encode("utf-8")
+        pair = f"{user}:{_secret(environ, PASSWORD_VARIABLE)}".encode("utf-8")
         return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
     return {}
+
+
+def masked(url: str) -> str:
+    """``url`` with any user name and password written in it replaced by ***, escaped
+    for a terminal: fit to print."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is not None and "@" in parts.netloc:
+        url = urllib.parse.urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
+    elif "@" in url:
+        url = "***@" + url.rsplit("@", 1)[1]
+    return terminal_safe(url)
 
 
 def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers: dict[str, str]) -> None:
@@ -62,7 +98,7 @@ def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers:
     separator = "&" if "?" in endpoint else "?"
     request = urllib.request.Request(f"{endpoint}{separator}{query}", data=data, method="PUT",
                                      headers={"Content-Type": "text/turtle; charset=utf-8", **headers})
-    where = terminal_safe(endpoint)
+    where = masked(endpoint)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             if response.status not in (200, 201, 204):
@@ -89,15 +125,33 @@ def load(data: str | os.PathLike, endpoint: str, graph: str | None = DEFAULT_GRA
     """PUT graph.ttl into ``graph`` (None: the default graph) and the ontology into its
     own named graph at ``endpoint`` (a Graph Store Protocol URL, e.g. Oxigraph's
     http://host:7878/store or Fuseki's http://host:3030/ds/data). ``timeout``: seconds
-    to wait for each answer. Credentials are read from ``environ`` (default: the
+    the whole load may take (connecting, sending, every byte of both answers). Credentials are read from ``environ`` (default: the
     process environment), see the module's doc."""
     check_endpoint(endpoint)
     headers = auth_header(os.environ if environ is None else environ)
     body = graph_file(data).read_bytes()
-    _put(endpoint, graph, body, timeout, headers)
+    deadline = time.monotonic() + timeout
+    _put_in_time(endpoint, graph, body, deadline, timeout, headers)
     sent = {"graph": len(body)}
     if with_ontology:
         onto = (ontology_dir() / "graphbuild.ttl").read_bytes()
-        _put(endpoint, ONTOLOGY_GRAPH, onto, timeout, headers)
+        _put_in_time(endpoint, ONTOLOGY_GRAPH, onto, deadline, timeout, headers)
         sent["ontology"] = len(onto)
     return sent
+
+
+def _put_in_time(endpoint: str, graph: str | None, data: bytes, deadline: float, timeout: float,
+                 headers: dict[str, str]) -> None:
+    """_put in a child process killed at ``deadline``: a socket timeout bounds each read,
+    not a server that drips its answer a byte at a time, nor a slow name lookup."""
+    left = deadline - time.monotonic()
+    message = f"{masked(endpoint)}: no answer within {timeout:g} s (--timeout)"
+    if left <= 0:
+        raise LoadError(message)
+    try:
+        # The socket timeout is only a backstop: the child is killed first, at ``left``.
+        call_with_time_limit(_put, (endpoint, graph, data, left + 1, headers), left, what="the upload")
+    except TimeLimitExceeded:
+        raise LoadError(message) from None
+    except ChildDied as exc:
+        raise LoadError(f"{masked(endpoint)}: {exc}") from None

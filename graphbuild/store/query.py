@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..run.resources import graph_file, ontology_dir
+from .service import UncheckedService, calls_service
 
 ONTOLOGY_GRAPH = "https://w3id.org/graphbuild/ontology"
 
@@ -105,10 +106,9 @@ def _text(term) -> str | None:
     return term.value
 
 
-# Strings, IRIs and comments: where a SERVICE keyword or a prefix cannot be.
+# Strings, IRIs and comments: where a prefix cannot be.
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
 _PREFIXED = re.compile(r"(?<![\w?$])([A-Za-z][\w.-]*)?:(?=[\w%\\]|\s|$)")
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 
@@ -119,8 +119,12 @@ def _blank_opaque(sparql: str) -> str:
 
 
 def uses_service(sparql: str) -> bool:
-    """Whether the query calls a remote endpoint (SPARQL 1.1 federation)."""
-    return bool(_SERVICE.search(_blank_opaque(sparql)))
+    """Whether the query calls a remote endpoint (SPARQL 1.1 federation), or might: a
+    query naming SERVICE that cannot be parsed counts as calling one."""
+    try:
+        return calls_service(sparql)
+    except UncheckedService:
+        return True
 
 
 def _one_line(message: str, limit: int = 200) -> str:
@@ -147,6 +151,17 @@ def _explain(exc: SyntaxError, sparql: str) -> str:
     return f"syntax error: {_one_line(message)}"
 
 
+def _refuse_service(sparql: str) -> None:
+    allow = "allow it explicitly (--allow-service, or allow_service=True)"
+    try:
+        calls = calls_service(sparql)
+    except UncheckedService as exc:
+        raise QueryError(f"the query names SERVICE and could not be checked for a remote call ({exc}); "
+                         f"fix its syntax, or {allow}") from None
+    if calls:
+        raise QueryError(f"the query calls SERVICE (a remote endpoint); {allow}")
+
+
 def run_query(store, sparql: str, *, max_rows: int | None = None,
               allow_service: bool = False) -> Table | bool | list[tuple[str, str, str]]:
     """SELECT gives a Table, ASK a bool, CONSTRUCT/DESCRIBE a list of triples.
@@ -157,9 +172,8 @@ def run_query(store, sparql: str, *, max_rows: int | None = None,
     """
     from pyoxigraph import QueryBoolean, QuerySolutions
 
-    if not allow_service and uses_service(sparql):
-        raise QueryError("the query calls SERVICE (a remote endpoint); allow it explicitly "
-                         "(--allow-service, or allow_service=True)")
+    if not allow_service:
+        _refuse_service(sparql)
     try:
         result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:

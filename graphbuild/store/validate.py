@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from ..run.timelimit import ChildDied, TimeLimitExceeded, call_with_time_limit
-from ..run.resources import graph_file, ontology_dir
+from ..run.resources import graph_file, ontology_dir, regular_file
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def _compact(term: str) -> str:
     return term
 
 
-def check_turtle(path: str) -> int:
+def check_turtle(path: str, empty: str = "an empty graph is not a build") -> int:
     """The number of triples in ``path``; GraphUnreadable, with the line and column
     Oxigraph reports, when it is not Turtle or holds none."""
     from pyoxigraph import RdfFormat, parse
@@ -60,8 +62,28 @@ def check_turtle(path: str) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphUnreadable(f"{path}: cannot be read ({exc})") from None
     if count == 0:
-        raise GraphUnreadable(f"{path}: holds no triples; an empty graph is not a build")
+        raise GraphUnreadable(f"{path}: holds no triples; {empty}")
     return count
+
+
+def _ill_typed_literal(term) -> bool:
+    from rdflib.namespace import XSD
+
+    if getattr(term, "ill_typed", False):
+        return True
+    # rdflib reads "NaN" and "INF" as decimals; xsd:decimal has neither (only floats do).
+    return term.datatype == XSD.decimal and isinstance(term.value, Decimal) and not term.value.is_finite()
+
+
+def _ill_typed(data) -> list[tuple[str, str, str, str]]:
+    """Violations for the literals whose lexical form does not fit their datatype,
+    taken out of ``data`` (pySHACL would stop on them without a verdict)."""
+    from rdflib import Literal
+
+    bad = [t for t in data if isinstance(t[2], Literal) and _ill_typed_literal(t[2])]
+    for triple in bad:
+        data.remove(triple)
+    return [(_compact(str(s)), _compact(str(p)), f"ill-typed literal {o.n3()}", "Violation") for s, p, o in bad]
 
 
 def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[bool, list[tuple[str, str, str, str]]]:
@@ -70,12 +92,17 @@ def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[b
     from rdflib.namespace import SH
 
     check_turtle(data_path)  # rdflib's parse errors say little (IndexError, AssertionError)
+    check_turtle(shapes_path, "no shapes: nothing to validate against")
+    # An ill-typed literal ("NaN"^^xsd:decimal) is reported below as a violation; rdflib
+    # would also log a traceback for each (this is the child process: nothing else logs).
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     data = Graph().parse(data_path, format="turtle")
+    found = _ill_typed(data)
     shapes = Graph().parse(shapes_path, format="turtle")
     ont = Graph().parse(ontology_path, format="turtle") if ontology_path else None
     conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ont, inference="none",
                                    allow_warnings=True, meta_shacl=False)
-    found = []
+    conforms = conforms and not found
     for result in report.subjects(SH.resultSeverity, None):
         focus = str(report.value(result, SH.focusNode))
         path = report.value(result, SH.resultPath)
@@ -95,7 +122,7 @@ def validate(target: str | Path, shapes: str | Path | None = None, timeout: floa
     """
     data = graph_file(target)
     onto = ontology_dir()
-    shapes_path = Path(shapes) if shapes else onto / "shapes.ttl"
+    shapes_path = regular_file(shapes) if shapes else onto / "shapes.ttl"
     try:
         conforms, found = call_with_time_limit(_run, (str(data), str(shapes_path), str(onto / "graphbuild.ttl")),
                                                timeout, what="validation")
