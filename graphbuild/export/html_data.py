@@ -22,6 +22,7 @@ from .html_layout import Box, layout, node_box, place_layer
 EPOCH = dt.date(1970, 1, 1)
 #: At most this many articles in the optional article layer (those linked to most nodes).
 ARTICLE_LAYER_MAX = 400
+FACT_COLOR, ROLE_COLOR = "#8a94a0", "#c3c9d1"
 
 
 def day_span(iso: str | None) -> tuple[int, int] | None:
@@ -160,10 +161,13 @@ def _edge_options(a: str, b: str, facts: list[dict], labels: dict[str, str], doc
     if directed:
         arrows = "to" if all(f["from"] == source for f in directed) else "to, from"
     statements = sum(len(f["st"]) for f in facts)
+    role = all(f["role"] for f in facts)
     return {
         "id": f"{source}|{target}", "from": source, "to": target, "arrows": arrows,
         "label": _edge_label(facts, source), "title": _edge_title(facts, labels, docs),
-        "kind": "role" if all(f["role"] for f in facts) else "fact", "facts": facts,
+        "kind": "role" if role else "fact", "facts": facts,
+        # Roles lighter than facts: at scale, events' many role lines would bury the facts.
+        "color": {"color": ROLE_COLOR if role else FACT_COLOR},
         "dashes": False, "width": 1 + min(3, math.log2(max(statements, 1))),
     }
 
