@@ -16,12 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from typing import NamedTuple
+
 import networkx as nx
 
 import graphbuild
 from graphbuild.export.html import to_html
 from graphbuild.graph import build_graph
-from graphbuild.records import Document, Entity, Resolution, Segment
+from graphbuild.records import Document, Entity, Evidence, Resolution, Segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +38,40 @@ def synthetic(n: int) -> nx.MultiDiGraph:
         a, b = rng.sample(range(n), 2)
         g.add_edge(f"entity/e{a:05d}", f"entity/e{b:05d}", key="partnerOf", kind="relation", predicate="partnerOf",
                    confidence=0.8, statements=())
+    return g
+
+
+class Statement(NamedTuple):
+    evidence: Evidence
+    confidence: float
+    modality: str
+
+
+def synthetic_news(articles: int, entities: int = 150) -> nx.MultiDiGraph:
+    """``articles`` dated articles, each mentioning four of ``entities`` entities (one
+    of them, Vladimir Putin, in every tenth) and stating a fact between two of them:
+    what search and the Articles layer meet at that size, without a model."""
+    rng = random.Random(articles)
+    docs = [Document(f"d{i:05d}", f"a{i:05d}.txt", "0" * 64, (Segment("x", "paragraph", 0),),
+                     headline=f"Putin and partners meet, report {i}" if i % 10 == 0 else f"Report {i} from the talks",
+                     date_published=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(articles)]
+    mentioned: dict[int, list[str]] = {k: [] for k in range(entities)}
+    picks = []
+    for i, d in enumerate(docs):
+        chosen = rng.sample(range(1, entities), 4) if i % 10 else [0, *rng.sample(range(1, entities), 3)]
+        picks.append(chosen)
+        for k in chosen:
+            mentioned[k].append(d.id)
+    classes = ["Person", "Country", "City", "InternationalOrganization"]
+    people = tuple(Entity(id=f"e{k:04d}", cls=classes[k % 4], label="Vladimir Putin" if k == 0 else f"Entity {k}",
+                          mention_count=2 * len(mentioned[k]), documents=tuple(mentioned[k])) for k in range(entities))
+    g = build_graph(docs, Resolution(entities=people))
+    for d, chosen in zip(docs, picks):
+        a, b = chosen[:2]
+        st = Statement(Evidence(d.id, f"{people[a].label} met {people[b].label}.", 0, 10), 0.8, "asserted")
+        key = f"metWith-{d.id}"
+        g.add_edge(f"entity/e{a:04d}", f"entity/e{b:04d}", key=key, kind="relation", predicate="metWith",
+                   confidence=0.8, statements=(st,), symmetric=True)
     return g
 
 
