@@ -119,7 +119,8 @@ def in_browser(html: Path) -> dict:
         r = {"stable": stable, "open": _labels(page), "search_ms": _search(page),
              "scale": page.evaluate("window.gbNetwork.getScale()")}
         t0 = time.perf_counter()
-        page.evaluate("window.gbFind('Entity 1')")
+        # The most important node: the longest panel a click commonly opens.
+        page.evaluate("window.gbFind(window.gbNodes.get().sort((a, b) => a.imp - b.imp)[0].full_label)")
         r["select"] = time.perf_counter() - t0
         page.keyboard.press("Escape")
         page.click("#gb-whole")
