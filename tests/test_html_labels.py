@@ -129,3 +129,22 @@ def test_html_view_articles_layer_says_how_many_and_why_some_are_left_out(browse
     assert page.text_content("#gb-articles-why") == ""  # every article drawn: nothing to explain
     assert errors == []
     page.close()
+
+
+def test_html_groups_focus_the_events_of_a_place_and_escape_returns(browser, seed_out):
+    page, errors = open_wide(browser, seed_out / "graph.html")
+    button = page.locator("#gb-groups button[data-group^='place:']").first
+    place = button.get_attribute("data-group").split(":", 1)[1]
+    button.click()
+    redraw(page)
+    ids = page.evaluate("window.gbNodes.get().filter(n => n.kind === 'event').map(n => n.id)")
+    listed = page.locator("#gb-details button.gb-link").count()
+    assert page.text_content("#gb-details").startswith(f"Events in {place} (") and 0 < listed < len(ids)
+    faded = page.evaluate("window.gbNodeView.get().filter(n => n.opacity !== undefined && n.opacity < 0.5).length")
+    assert faded > 0
+    assert {lab["id"] for lab in page.evaluate("window.gbLabels()")} <= set(
+        page.evaluate("window.gbNodeView.get().filter(n => n.opacity === undefined || n.opacity === 1).map(n => n.id)"))
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.gbNodeView.get().filter(n => n.opacity !== undefined && n.opacity < 0.5).length") == 0
+    assert errors == []
+    page.close()
