@@ -161,14 +161,21 @@ def _edge_options(a: str, b: str, facts: list[dict], labels: dict[str, str], doc
     if directed:
         arrows = "to" if all(f["from"] == source for f in directed) else "to, from"
     statements = sum(len(f["st"]) for f in facts)
+    articles = len({st[3] for f in facts for st in f["st"] if st[3] >= 0})
     role = all(f["role"] for f in facts)
+    title = _edge_title(facts, labels, docs)
+    if statements:
+        title = f"{statements} statement(s) in {articles} article(s)\n{title}"
     return {
         "id": f"{source}|{target}", "from": source, "to": target, "arrows": arrows,
-        "label": _edge_label(facts, source), "title": _edge_title(facts, labels, docs),
+        "label": _edge_label(facts, source), "title": title,
         "kind": "role" if role else "fact", "facts": facts,
         # Roles lighter than facts: at scale, events' many role lines would bury the facts.
         "color": {"color": ROLE_COLOR if role else FACT_COLOR},
-        "dashes": False, "width": 1 + min(3, math.log2(max(statements, 1))),
+        "dashes": False,
+        # Width by statements and by the articles they come from: one article repeating
+        # a fact weighs less than several reporting it.
+        "width": round(1 + min(4.0, 0.6 * math.log2(max(statements, 1)) + math.log2(max(articles, 1))), 2),
     }
 
 
