@@ -64,3 +64,35 @@ def wait_until(page, expression: str, timeout: float = 30) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {expression}")
         page.wait_for_timeout(100)
+
+
+def open_wide(browser, html: Path):
+    """The page at the size the issue measured it (1600x1000), labels drawn once more."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(html.resolve().as_uri())
+    wait_until(page, "window.gbStable === true", timeout=60)
+    redraw(page)
+    return page, errors
+
+
+def redraw(page) -> None:
+    page.evaluate("window.gbDraws = 0; window.gbNetwork.redraw()")
+    wait_until(page, "window.gbDraws > 0")
+
+
+def label_overlaps(labels: list[dict]) -> list[tuple[str, str]]:
+    """Every pair of drawn labels (screen rectangles) that intersect."""
+    return [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"]
+            and b["y"] < a["y"] + a["h"]]
+
+
+#: Drawn nodes whose centre lies inside the canvas, as it is now.
+IN_VIEW_JS = """() => {
+  const net = window.gbNetwork, ids = window.gbNodeView.getIds(), pos = net.getPositions(ids);
+  const box = document.getElementById('gb-graph');
+  return ids.filter(id => { const p = net.canvasToDOM(pos[id]);
+    return p.x >= 0 && p.y >= 0 && p.x <= box.clientWidth && p.y <= box.clientHeight; });
+}"""

@@ -114,3 +114,17 @@ def test_html_data_merges_parallel_edges_and_shows_the_graphs_event_label():
     assert nodes["entity/lone"]["isolated"] and not nodes["entity/ana"]["isolated"]
     assert view["span"] == [day_span("2023-05-19")[0]] * 2
     assert ("article/d1", "entity/ana") in {(e["from"], e["to"]) for e in view["edges"]}
+
+
+def test_html_data_importance_ranks_entities_by_links_and_events_by_articles():
+    from graphbuild.export.html_data import importance
+
+    def node(i, kind, docs, mentions=0):
+        return {"id": i, "kind": kind, "docs": list(range(docs)), "mentions": mentions}
+
+    nodes = [node("a", "entity", 1, 1), node("hub", "entity", 3, 30), node("e1", "event", 1), node("e9", "event", 9)]
+    importance(nodes, [("hub", "a"), ("hub", "e1"), ("hub", "e9"), ("e9", "a")])
+    rank = {n["id"]: n["imp"] for n in nodes}
+    assert rank["e9"] < rank["e1"]  # reported by nine articles against one
+    assert rank["hub"] < rank["a"]  # three links and three articles against two and one
+    assert sorted(rank.values()) == [0, 1, 2, 3]

@@ -282,10 +282,12 @@ def test_html_view_article_layer_links_documents_to_what_they_mention(browser, d
     assert ["article/d2", events["Visit"]] in edges and ["article/d1", events["Summit"]] in edges
     assert overlapping_pairs(page) == []
     page.uncheck("#gb-show-articles")
-    # From an event to one of its articles (the link draws the layer) and back.
+    # From an event to one of its articles: described, never a layer switched by itself.
     page.evaluate("window.gbFind('Ana Lind visit to Norland')")
     page.click("#gb-details button.gb-link:has-text('Ana Lind in Norland')")
-    assert page.is_checked("#gb-show-articles")
+    assert not page.is_checked("#gb-show-articles")
+    assert "tick Articles" in page.text_content("#gb-details")
+    page.check("#gb-show-articles")
     page.evaluate("window.gbFind('Ana Lind in Norland')")
     assert page.evaluate("window.gbNetwork.getSelectedNodes()") == ["article/d2"]
     assert "Ana Lind visit to Norland, 2022-05-30" in page.text_content("#gb-details")

@@ -111,19 +111,33 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
 DEFAULT_MAX_NODES = 2500
 
 
-def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
-            note: str | None = None, max_nodes: int | None = DEFAULT_MAX_NODES) -> bytes:
-    """The self-contained page as bytes; with ``max_nodes``, only the most connected
-    nodes, and the page says so."""
+def _options(edge_count: int) -> dict:
+    """vis-network options. vis never draws a label itself (the page does: legible ones
+    for the nodes that matter at every zoom, none overlapping, see graph_labels.js.j2),
+    but it still measures them, so boxes and clicks are as before."""
+    # Colour and shape per class through vis "groups" (pyvis drops a node's colour once
+    # it has a group).
+    groups = {cls: {"color": {"background": color, "border": "#2b2f36",
+                              "highlight": {"background": color, "border": "#000000"}},
+                    "shape": "diamond" if cls == "Event" else "square" if cls == "Article" else "dot"}
+              for cls, color in CLASS_COLORS.items()}
+    never = {"label": {"enabled": False, "drawThreshold": 1e9}}
+    return {
+        "groups": groups,
+        # Positions come from the build: nothing moves when the page opens.
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "hideEdgesOnDrag": edge_count > 1500},
+        "nodes": {"font": {"size": FONT_SIZE, "face": "system-ui"}, "borderWidth": 1, "scaling": never},
+        "edges": {"font": {"size": 10, "align": "middle", "multi": False}, "smooth": False,
+                  "color": {"inherit": False, "color": "#9aa3ad"}, "scaling": never},
+    }
+
+
+def _network(view: dict, heading: str):
     from pyvis.network import Network
 
-    total = graph.number_of_nodes()
-    if max_nodes is not None and total > max_nodes:
-        graph = most_connected(graph, max_nodes)
-        note = (f"Showing the {max_nodes} most connected of {total} nodes; graph.ttl and "
-                f"graph.graphml hold them all." + (f" {note}" if note else ""))
-
-    view = build_view(graph, node_tooltip)
     net = Network(directed=True, height="100%", width="100%", heading=heading, cdn_resources="local")
     for options in view["nodes"]:
         options = dict(options)
@@ -131,32 +145,17 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
     for options in view["edges"]:
         options = dict(options)
         _add_edge(net, options.pop("from"), options.pop("to"), **options)
-    # Colour and shape per class through vis "groups" (pyvis drops a node's colour once
-    # it has a group).
-    groups = {cls: {"color": {"background": color, "border": "#2b2f36",
-                              "highlight": {"background": color, "border": "#000000"}},
-                    "shape": "diamond" if cls == "Event" else "square" if cls == "Article" else "dot"}
-              for cls, color in CLASS_COLORS.items()}
-    options = {
-        "groups": groups,
-        # Positions come from the build: nothing moves when the page opens.
-        "physics": {"enabled": False},
-        "layout": {"randomSeed": 1, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
-                        "hideEdgesOnDrag": graph.number_of_edges() > 1500},
-        "nodes": {"font": {"size": FONT_SIZE, "face": "system-ui"}, "borderWidth": 1},
-        "edges": {"font": {"size": 10, "align": "middle", "multi": False}, "smooth": False,
-                  "color": {"inherit": False, "color": "#9aa3ad"}},
-    }
-    net.options = options
+    return net
+
+
+def _page_data(net, view: dict, options: dict) -> dict:
     entities = [n for n in net.nodes if n["kind"] != "article"]
     class_counts = Counter(n["group"] for n in entities)
     predicate_counts = Counter(f["p"] for e in net.edges for f in e["facts"])
-    documents = view["docs"]
-    data = {
+    return {
         "nodes": net.nodes,
         "edges": net.edges,
-        "docs": documents,
+        "docs": view["docs"],
         "span": view["span"],
         "options": options,
         "classes": [
@@ -164,8 +163,25 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
             for c in CLASS_COLORS if class_counts.get(c)
         ],
         "predicates": [{"name": p, "count": n} for p, n in sorted(predicate_counts.items())],
-        "articles": sum(1 for n in net.nodes if n["kind"] == "article"),
+        "articles": view["articles"],
     }
+
+
+def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
+            note: str | None = None, max_nodes: int | None = DEFAULT_MAX_NODES) -> bytes:
+    """The self-contained page as bytes; with ``max_nodes``, only the most connected
+    nodes, and the page says so."""
+    total = graph.number_of_nodes()
+    if max_nodes is not None and total > max_nodes:
+        graph = most_connected(graph, max_nodes)
+        note = (f"Showing the {max_nodes} most connected of {total} nodes; graph.ttl and "
+                f"graph.graphml hold them all." + (f" {note}" if note else ""))
+
+    view = build_view(graph, node_tooltip)
+    net = _network(view, heading)
+    net.options = _options(graph.number_of_edges())
+    data = _page_data(net, view, net.options)
+    entities = sum(1 for n in net.nodes if n["kind"] != "article")
     js, css = _vis_assets()
     env = _environment()
     env.globals.update(
@@ -173,8 +189,9 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
         vis_css=Markup(css),
         data=data,
         note=note,
-        counts=(f"{len(entities)} nodes \u00b7 {sum(1 for e in net.edges if e['kind'] != 'article')} edges "
-                f"\u00b7 {len(documents)} documents"),
+        font_size=FONT_SIZE,
+        counts=(f"{entities} nodes \u00b7 {sum(1 for e in net.edges if e['kind'] != 'article')} edges "
+                f"\u00b7 {len(view['docs'])} documents"),
     )
     net.templateEnv = env
     net.path = TEMPLATE

@@ -22,6 +22,7 @@ from .html_layout import Box, layout, node_box, place_layer
 EPOCH = dt.date(1970, 1, 1)
 #: At most this many articles in the optional article layer (those linked to most nodes).
 ARTICLE_LAYER_MAX = 400
+FACT_COLOR, ROLE_COLOR = "#8a94a0", "#c3c9d1"
 
 
 def day_span(iso: str | None) -> tuple[int, int] | None:
@@ -98,70 +99,111 @@ def _edge_title(facts: list[dict], labels: dict[str, str], docs: list[dict]) -> 
     return "\n".join(lines)
 
 
+def _event_times(data: dict, docs: list[dict], doc_index: dict[str, int]) -> list[list[int]]:
+    span = day_span(data.get("date"))
+    if span:
+        return [list(span)]
+    return [list(t) for t in sorted({(docs[doc_index[d]]["day"],) * 2 for d in data.get("documents", ())
+                                     if d in doc_index and docs[doc_index[d]]["day"] is not None})]
+
+
+def _node_options(node: str, data: dict, view: dict, biggest: int) -> dict:
+    """One entity or event as vis-network options plus the page's own fields."""
+    docs, doc_index = view["docs"], view["doc_index"]
+    event = data.get("kind") == "event"
+    label = data["label"]  # for events: type, place and date, from graph.event_label
+    if event:
+        size = min(40.0, 12 + 6 * (math.sqrt(max(len(data.get("documents", ())), 1)) - 1))
+        times = _event_times(data, docs, doc_index)
+    else:
+        size = 10 + 30 * math.sqrt(max(data.get("mention_count", 1), 1) / biggest)
+        times = []
+    return {
+        "id": node, "label": label, "full_label": data["label"], "title": view["tooltip"](data, view["documents"]),
+        "shape": "diamond" if event else "dot", "size": round(size, 1), "group": data.get("core_class", "Event"),
+        "kind": "event" if event else "entity", "cls": data.get("cls") or "",
+        "names": [data["label"], *data.get("alt_labels", ())] + ([label] if event else []),
+        "wikidata": data.get("wikidata") or "", "mentions": data.get("mention_count", 0),
+        "docs": [doc_index[d] for d in data.get("documents", ()) if d in doc_index],
+        "isolated": node not in view["linked"], "t": times,
+        "date": data.get("date") or "",
+        "conf": round(float(data.get("confidence", 0) or 0), 3), "mod": data.get("modality") or "",
+        "ev": [[e.sentence, doc_index.get(e.doc_id, -1)] for e in data.get("evidence", ())],
+    }
+
+
+def importance(nodes: list[dict], pairs) -> None:
+    """``imp`` on every node: 0 for the one whose label matters most, then 1, ...
+    Entities weigh their edges, articles and mentions; events the articles reporting
+    them (an event's few participants say little about how much it matters)."""
+    degree: dict[str, int] = defaultdict(int)
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+
+    def score(n: dict) -> float:
+        if n["kind"] == "event":
+            return 1.5 * len(n["docs"]) + 0.5 * degree[n["id"]]
+        return degree[n["id"]] + len(n["docs"]) + n["mentions"] / 10
+
+    ranked = sorted(range(len(nodes)), key=lambda k: (-score(nodes[k]), nodes[k]["id"]))
+    for rank, k in enumerate(ranked):
+        nodes[k]["imp"] = rank
+
+
+def _edge_options(a: str, b: str, facts: list[dict], labels: dict[str, str], docs: list[dict]) -> dict:
+    # Draw from the side most facts start from, so that the arrow says most.
+    starts = sorted(f["from"] for f in facts)
+    source = max((a, b), key=lambda s: (starts.count(s), s == a))
+    target = b if source == a else a
+    directed = [f for f in facts if not f["sym"]]
+    arrows = ""
+    if directed:
+        arrows = "to" if all(f["from"] == source for f in directed) else "to, from"
+    statements = sum(len(f["st"]) for f in facts)
+    articles = len({st[3] for f in facts for st in f["st"] if st[3] >= 0})
+    role = all(f["role"] for f in facts)
+    title = _edge_title(facts, labels, docs)
+    if statements:
+        title = f"{statements} statement(s) in {articles} article(s)\n{title}"
+    return {
+        "id": f"{source}|{target}", "from": source, "to": target, "arrows": arrows,
+        "label": _edge_label(facts, source), "title": title,
+        "kind": "role" if role else "fact", "facts": facts,
+        # Roles lighter than facts: at scale, events' many role lines would bury the facts.
+        "color": {"color": ROLE_COLOR if role else FACT_COLOR},
+        "dashes": False,
+        # Width by statements and by the articles they come from: one article repeating
+        # a fact weighs less than several reporting it.
+        "width": round(1 + min(4.0, 0.6 * math.log2(max(statements, 1)) + math.log2(max(articles, 1))), 2),
+    }
+
+
 def build_view(graph: nx.MultiDiGraph, tooltip) -> dict:
     """Nodes and edges as vis-network options plus the page's own fields, laid out."""
     docs, doc_index = _doc_table(graph)
     pairs = _merged_edges(graph, doc_index)
-    linked = {n for pair in pairs for n in pair}
-    documents = {d.id: d for d in graph.graph.get("documents", ())}
+    view = {"docs": docs, "doc_index": doc_index, "tooltip": tooltip, "linked": {n for pair in pairs for n in pair},
+            "documents": {d.id: d for d in graph.graph.get("documents", ())}}
     entity_mentions = [d.get("mention_count", 1) for _, d in graph.nodes(data=True) if d.get("kind") != "event"]
     biggest = max(entity_mentions, default=1) or 1
-    nodes, labels, boxes = [], {}, []
-    for node, data in graph.nodes(data=True):
-        event = data.get("kind") == "event"
-        if event:
-            label = data["label"]  # type, place and date, from graph.event_label
-            size = min(40.0, 12 + 6 * (math.sqrt(max(len(data.get("documents", ())), 1)) - 1))
-            span = day_span(data.get("date"))
-            times = [list(span)] if span else sorted(
-                {(docs[doc_index[d]]["day"],) * 2 for d in data.get("documents", ())
-                 if d in doc_index and docs[doc_index[d]]["day"] is not None})
-        else:
-            label = data["label"]
-            size = 10 + 30 * math.sqrt(max(data.get("mention_count", 1), 1) / biggest)
-            times = []
-        size = round(size, 1)
-        labels[node] = data["label"]
-        nodes.append({
-            "id": node, "label": label, "full_label": data["label"], "title": tooltip(data, documents),
-            "shape": "diamond" if event else "dot", "size": size, "group": data.get("core_class", "Event"),
-            "kind": "event" if event else "entity", "cls": data.get("cls") or "",
-            "names": [data["label"], *data.get("alt_labels", ())] + ([label] if event else []),
-            "wikidata": data.get("wikidata") or "", "mentions": data.get("mention_count", 0),
-            "docs": [doc_index[d] for d in data.get("documents", ()) if d in doc_index],
-            "isolated": node not in linked, "t": [list(t) for t in times],
-            "date": data.get("date") or "",
-            "conf": round(float(data.get("confidence", 0) or 0), 3), "mod": data.get("modality") or "",
-            "ev": [[e.sentence, doc_index.get(e.doc_id, -1)] for e in data.get("evidence", ())],
-        })
-        boxes.append(node_box(label, size))
+    nodes = [_node_options(node, data, view, biggest) for node, data in graph.nodes(data=True)]
+    importance(nodes, pairs)
+    boxes = [node_box(n["label"], n["size"]) for n in nodes]
     index = {n["id"]: k for k, n in enumerate(nodes)}
     positions = layout([n["id"] for n in nodes], boxes, [(index[a], index[b]) for a, b in pairs])
     for n, (x, y) in zip(nodes, positions):
         n["x"], n["y"] = int(round(x)), int(round(y))
-    edges = []
-    for (a, b), facts in sorted(pairs.items()):
-        # Draw from the side most facts start from, so that the arrow says most.
-        starts = sorted(f["from"] for f in facts)
-        source = max((a, b), key=lambda s: (starts.count(s), s == a))
-        target = b if source == a else a
-        directed = [f for f in facts if not f["sym"]]
-        arrows = ""
-        if directed:
-            arrows = "to" if all(f["from"] == source for f in directed) else "to, from"
-        role = all(f["role"] for f in facts)
-        edges.append({
-            "id": f"{source}|{target}", "from": source, "to": target, "arrows": arrows,
-            "label": _edge_label(facts, source), "title": _edge_title(facts, labels, docs),
-            "kind": "role" if role else "fact", "facts": facts,
-            "dashes": False, "width": 1 + min(3, math.log2(max(sum(len(f["st"]) for f in facts), 1))),
-        })
-    articles, article_edges = _article_layer(graph, nodes, boxes, positions, docs, doc_index)
+    labels = {n["id"]: n["full_label"] for n in nodes}
+    edges = [_edge_options(a, b, facts, labels, docs) for (a, b), facts in sorted(pairs.items())]
+    articles, article_edges = _article_layer(nodes, boxes, positions, docs)
     return {"nodes": nodes + articles, "edges": edges + article_edges, "docs": docs,
-            "span": _span(nodes, docs)}
+            "span": _span(nodes, docs), "articles": {"drawn": len(articles), "total": len(docs),
+                                                     "linked": len({d for n in nodes for d in n["docs"]}),
+                                                     "max": ARTICLE_LAYER_MAX}}
 
 
-def _article_layer(graph, nodes, boxes, positions, docs, doc_index):
+def _article_layer(nodes, boxes, positions, docs):
     """Documents as nodes linked to the nodes that mention them (drawn on demand)."""
     links: dict[int, list[int]] = defaultdict(list)
     for k, n in enumerate(nodes):
@@ -187,7 +229,7 @@ def _article_layer(graph, nodes, boxes, positions, docs, doc_index):
             "shape": "square", "size": 7, "group": "Article", "kind": "article", "cls": "Article",
             "names": [doc["headline"] or doc["source"], doc["source"]], "wikidata": "", "mentions": 0,
             "docs": [d], "isolated": False, "t": [[doc["day"], doc["day"]]] if doc["day"] is not None else [],
-            "date": doc["date"], "conf": 0, "mod": "", "ev": [],
+            "date": doc["date"], "conf": 0, "mod": "", "ev": [], "imp": len(nodes) + len(articles),
             "x": int(round(x)), "y": int(round(y)),
         })
         for k in sorted(links[d]):
