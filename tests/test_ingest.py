@@ -307,3 +307,31 @@ def test_ingest_same_content_keeps_the_first_copy_even_under_the_same_name(tmp_p
     assert same_content_as(seen, second) == "same content as story.txt"
     assert same_content_as(seen, other) is None
     assert list(seen.values()) == [first, other]
+
+
+NEWS_PAGE = ("<html><head><title>River fund | Daily Lagoon</title>"
+             '<meta property="og:site_name" content="Daily Lagoon"></head><body>'
+             "<div class='top'><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30))
+             + "</ul></div><div class='main'><h1>River states open a port fund</h1>"
+             "<p>President Ana Ribeiro and Prime Minister Lars Holm agreed on Tuesday to open a joint fund "
+             "for the river ports that carry most of the grain of both countries to the sea.</p>"
+             "<p>The fund will start with two hundred million dollars, officials of both governments said "
+             "after the talks, and more states of the basin may join it next year.</p></div>"
+             "<div class='more'><h3>Most read</h3><ul>"
+             + "".join(f"<li><a href='/r{i}'>Celebrity gossip item number {i}</a></li>" for i in range(12))
+             + "</ul></div></body></html>")
+
+
+def test_html_blocks_keep_the_article_and_leave_menus_and_teasers_out():
+    from graphbuild.ingest.html import walked_blocks
+
+    texts = [b.text for b in html_blocks(NEWS_PAGE)[0]]
+    assert any(t.startswith("President Ana Ribeiro and Prime Minister Lars Holm") for t in texts)
+    assert any(t.startswith("The fund will start") for t in texts)
+    assert not any("Section 3" in t or "gossip" in t for t in texts), texts
+    # the page walker alone keeps the menus: the article extractor is what leaves them out
+    assert any("gossip" in b.text for b in walked_blocks(NEWS_PAGE)[0])
+
+
+def test_html_blocks_read_the_site_name_from_the_page():
+    assert html_blocks(NEWS_PAGE)[1]["publisher"] == "Daily Lagoon"
