@@ -335,3 +335,12 @@ def test_html_blocks_keep_the_article_and_leave_menus_and_teasers_out():
 
 def test_html_blocks_read_the_site_name_from_the_page():
     assert html_blocks(NEWS_PAGE)[1]["publisher"] == "Daily Lagoon"
+
+
+def test_clean_blocks_keep_paragraphs_of_other_scripts():
+    from graphbuild.ingest.blocks import Block
+    from graphbuild.ingest.clean import clean_blocks
+
+    blocks = [Block("Переговоры в Москве продолжались шесть часов, сообщили официальные лица.", "paragraph"),
+              Block("Οι συνομιλίες στην Αθήνα διήρκεσαν έξι ώρες, δήλωσαν αξιωματούχοι σήμερα.", "paragraph")]
+    assert [b.text for b in clean_blocks(blocks).blocks] == [b.text for b in blocks]

@@ -108,5 +108,7 @@ def cut_unfinished(text: str) -> str:
 
 
 def dedupe_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+    """Letters and digits of any script, case-folded: two blocks with the same key say
+    the same (a Cyrillic or Greek paragraph has a key too)."""
+    return re.sub(r"[\W_]+", "", text.casefold())
 
