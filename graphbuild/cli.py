@@ -115,13 +115,13 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
         sys.exit(130)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {_shown(warning)}", err=True)
     if result.skipped:
         click.echo(f"skipped {len(result.skipped)} file(s):", err=True)
         for path, reason in result.skipped:
-            click.echo(f"  {path}: {reason}", err=True)
+            click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
     if not quiet:
-        click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
+        click.echo(f"wrote {', '.join(_shown(str(p)) for p in written)}", err=True)
         if result.cache_hits:
             click.echo(f"{result.cache_hits} document(s) taken from the extraction cache", err=True)
         if verbose and not no_cache and scheduler is None:
@@ -130,6 +130,14 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             click.echo(f"extraction cache: {result.cache_hits} hit(s), {result.cache_misses} miss(es), "
                        f"{rejected} entr{'y' if rejected == 1 else 'ies'} rejected{reasons}", err=True)
         click.echo(result.summary_line(), err=True)
+
+
+def _shown(text: str) -> str:
+    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
+    bidirectional overrides written as visible escapes (a file name may hold any)."""
+    from .store.query import terminal_safe
+
+    return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
 
 
 @cli.command(short_help="Score a built graph against a gold file.")
@@ -217,7 +225,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         graphbuild query "SELECT ?s WHERE { ?s a gb:Person }" --format csv
     """
     from .run.timelimit import ChildDied, TimeLimitExceeded
-    from .store.query import GraphFileError, QueryError, example_queries, format_table
+    from .store.query import GraphFileError, QueryError, example_queries, format_table, terminal_safe
 
     examples = example_queries()
     if list_examples:
@@ -243,7 +251,9 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         raise click.ClickException(f"SPARQL query: {exc}") from None
     except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(format_table(result, fmt))
+    text = format_table(result, fmt)
+    # A CSV cell holds any character; on a terminal ESC and U+202E would act, not show.
+    click.echo(terminal_safe(text) if fmt == "csv" and sys.stdout.isatty() else text)
     if getattr(result, "truncated", False):
         click.echo(f"note: stopped after {max_rows} rows (--max-rows)", err=True)
 
