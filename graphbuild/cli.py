@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -94,11 +95,12 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .run.cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .run.output import OutputError, OutputFolder
+    from .run.runtime import OntologyError
     from .pipeline import NothingToBuild, build as run_build
 
     try:
         # The output folder is locked and known writable before any NLP is spent.
-        with OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
+        with _warnings_once(quiet), OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
             from .run.cache import default_cache_dir
             from .run.worker import default_workers
 
@@ -109,7 +111,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             written = result.write(target, formats=formats, max_nodes=max_nodes)
             # The summary's seconds are the command's: loading spaCy and writing included.
             result.seconds = time.perf_counter() - started
-    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError) as exc:
+    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
@@ -130,6 +132,26 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             click.echo(f"extraction cache: {result.cache_hits} hit(s), {result.cache_misses} miss(es), "
                        f"{rejected} entr{'y' if rejected == 1 else 'ies'} rejected{reasons}", err=True)
         click.echo(result.summary_line(), err=True)
+
+
+@contextlib.contextmanager
+def _warnings_once(quiet: bool):
+    """Warnings of the libraries (spaCy, bs4, ...) as one line each, each message once
+    (none with -q): a warning raised per document or per batch is no flood of lines.
+    Worker processes fork inside, so they inherit it."""
+    import warnings
+
+    seen: set[str] = set()
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        text = f"{category.__name__}: {' '.join(str(message).split())}"[:300]
+        if not quiet and text not in seen:
+            seen.add(text)
+            click.echo(f"warning: {_shown(text)} (shown once)", err=True)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
 
 
 def _shown(text: str) -> str:
