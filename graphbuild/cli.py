@@ -353,7 +353,17 @@ def _process_age() -> float:
 def main() -> None:
     global _STARTED
     _STARTED = time.perf_counter() - _process_age()
-    cli(prog_name="graphbuild")
+    # Not click's standalone mode: it turns a Ctrl-C outside a command's own handler
+    # (while spaCy or the options load) into "Aborted!" and exit status 1, not 130.
+    try:
+        status = cli.main(prog_name="graphbuild", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,33 @@
+"""Ctrl-C exits with status 130 whenever it comes, even while click still parses the
+options, before the build's own handler is reached (issue 29)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import pytest
+
+from graphbuild import cli as cli_module
+
+
+def test_signals_ctrl_c_while_parsing_options_exits_130(tmp_path, monkeypatch, capsys):
+    def interrupted(self, value, param, ctx):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(click.Path, "convert", interrupted)  # the first thing click does with --out
+    monkeypatch.setattr(sys, "argv", ["graphbuild", "build", "seeds", "--out", str(tmp_path / "out")])
+    with pytest.raises(SystemExit) as exit_:
+        cli_module.main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 130, err
+    assert "Aborted!" not in err and "interrupted" in err
+
+
+@pytest.mark.parametrize("argv, code", [(["--version"], 0), (["query", "--bogus"], 2),
+                                        (["query", "SELECT * WHERE { ?s ?p ?o }", "--data", "/nonexistent"], 1)])
+def test_signals_main_keeps_the_exit_status_of_click(monkeypatch, capsys, argv, code):
+    monkeypatch.setattr(sys, "argv", ["graphbuild", *argv])
+    with pytest.raises(SystemExit) as exit_:
+        cli_module.main()
+    assert exit_.value.code == code, capsys.readouterr()
