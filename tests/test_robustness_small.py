@@ -1,5 +1,5 @@
-"""Ctrl-C exits with status 130 whenever it comes, even while click still parses the
-options, before the build's own handler is reached (issue 29)."""
+"""Small ones (issue 29, point 9): Ctrl-C exits with status 130 whenever it comes, even
+while click still parses the options; links into /proc are refused, never read."""
 
 from __future__ import annotations
 
@@ -31,3 +31,15 @@ def test_signals_main_keeps_the_exit_status_of_click(monkeypatch, capsys, argv, 
     with pytest.raises(SystemExit) as exit_:
         cli_module.main()
     assert exit_.value.code == code, capsys.readouterr()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc")
+def test_discover_links_into_proc_are_refused_unread(tmp_path):
+    from graphbuild.ingest import discover
+
+    (tmp_path / "kmsg.txt").symlink_to("/proc/kmsg")  # reading it blocks until the kernel logs
+    (tmp_path / "status.txt").symlink_to("/proc/self/status")
+    files, skipped = discover([tmp_path])
+    assert files == []
+    reasons = dict(skipped)
+    assert all("/proc" in reasons[str(tmp_path / n)] for n in ("kmsg.txt", "status.txt")), skipped
