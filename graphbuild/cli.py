@@ -123,6 +123,8 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         for path, reason in result.skipped:
             click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
     if not quiet:
+        if target.notice:
+            click.echo(f"note: {_shown(target.notice)}", err=True)
         click.echo(f"wrote {', '.join(_shown(str(p)) for p in written)}", err=True)
         if result.cache_hits:
             click.echo(f"{result.cache_hits} document(s) taken from the extraction cache", err=True)
