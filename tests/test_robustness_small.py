@@ -43,3 +43,17 @@ def test_discover_links_into_proc_are_refused_unread(tmp_path):
     assert files == []
     reasons = dict(skipped)
     assert all("/proc" in reasons[str(tmp_path / n)] for n in ("kmsg.txt", "status.txt")), skipped
+
+
+def test_discover_out_inside_an_input_is_not_listed_as_skipped(tmp_path):
+    from click.testing import CliRunner
+
+    from graphbuild.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("French President Emmanuel Macron visited Berlin on Monday.\n", encoding="utf-8")
+    for _ in range(2):  # the second build finds the first one's graph.ttl, graph.graphml, ...
+        result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(corpus / "out"), "--no-cache"])
+        assert result.exit_code == 0, result.output
+    assert "skipped" not in result.stderr, result.stderr
