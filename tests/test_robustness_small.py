@@ -57,3 +57,15 @@ def test_discover_out_inside_an_input_is_not_listed_as_skipped(tmp_path):
         result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(corpus / "out"), "--no-cache"])
         assert result.exit_code == 0, result.output
     assert "skipped" not in result.stderr, result.stderr
+
+
+def test_validate_graph_without_graphbuild_nodes_is_no_pass(tmp_path):
+    from click.testing import CliRunner
+
+    from graphbuild.cli import EXIT_UNREADABLE, cli
+
+    (tmp_path / "graph.ttl").write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+                                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == EXIT_UNREADABLE, result.output
+    assert "no graphbuild" in result.output
