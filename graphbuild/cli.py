@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -94,11 +95,12 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .run.cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .run.output import OutputError, OutputFolder
+    from .run.runtime import OntologyError
     from .pipeline import NothingToBuild, build as run_build
 
     try:
         # The output folder is locked and known writable before any NLP is spent.
-        with OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
+        with _warnings_once(quiet), OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
             from .run.cache import default_cache_dir
             from .run.worker import default_workers
 
@@ -109,19 +111,21 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             written = result.write(target, formats=formats, max_nodes=max_nodes)
             # The summary's seconds are the command's: loading spaCy and writing included.
             result.seconds = time.perf_counter() - started
-    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError) as exc:
+    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
         sys.exit(130)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {_shown(warning)}", err=True)
     if result.skipped:
         click.echo(f"skipped {len(result.skipped)} file(s):", err=True)
         for path, reason in result.skipped:
-            click.echo(f"  {path}: {reason}", err=True)
+            click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
     if not quiet:
-        click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
+        if target.notice:
+            click.echo(f"note: {_shown(target.notice)}", err=True)
+        click.echo(f"wrote {', '.join(_shown(str(p)) for p in written)}", err=True)
         if result.cache_hits:
             click.echo(f"{result.cache_hits} document(s) taken from the extraction cache", err=True)
         if verbose and not no_cache and scheduler is None:
@@ -130,6 +134,34 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             click.echo(f"extraction cache: {result.cache_hits} hit(s), {result.cache_misses} miss(es), "
                        f"{rejected} entr{'y' if rejected == 1 else 'ies'} rejected{reasons}", err=True)
         click.echo(result.summary_line(), err=True)
+
+
+@contextlib.contextmanager
+def _warnings_once(quiet: bool):
+    """Warnings of the libraries (spaCy, bs4, ...) as one line each, each message once
+    (none with -q): a warning raised per document or per batch is no flood of lines.
+    Worker processes fork inside, so they inherit it."""
+    import warnings
+
+    seen: set[str] = set()
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        text = f"{category.__name__}: {' '.join(str(message).split())}"[:300]
+        if not quiet and text not in seen:
+            seen.add(text)
+            click.echo(f"warning: {_shown(text)} (shown once)", err=True)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
+def _shown(text: str) -> str:
+    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
+    bidirectional overrides written as visible escapes (a file name may hold any)."""
+    from .store.query import terminal_safe
+
+    return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
 
 
 @cli.command(short_help="Score a built graph against a gold file.")
@@ -217,7 +249,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         graphbuild query "SELECT ?s WHERE { ?s a gb:Person }" --format csv
     """
     from .run.timelimit import ChildDied, TimeLimitExceeded
-    from .store.query import GraphFileError, QueryError, example_queries, format_table
+    from .store.query import GraphFileError, QueryError, example_queries, format_table, terminal_safe
 
     examples = example_queries()
     if list_examples:
@@ -243,7 +275,9 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         raise click.ClickException(f"SPARQL query: {exc}") from None
     except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(format_table(result, fmt))
+    text = format_table(result, fmt)
+    # A CSV cell holds any character; on a terminal ESC and U+202E would act, not show.
+    click.echo(terminal_safe(text) if fmt == "csv" and sys.stdout.isatty() else text)
     if getattr(result, "truncated", False):
         click.echo(f"note: stopped after {max_rows} rows (--max-rows)", err=True)
 
@@ -321,7 +355,17 @@ def _process_age() -> float:
 def main() -> None:
     global _STARTED
     _STARTED = time.perf_counter() - _process_age()
-    cli(prog_name="graphbuild")
+    # Not click's standalone mode: it turns a Ctrl-C outside a command's own handler
+    # (while spaCy or the options load) into "Aborted!" and exit status 1, not 130.
+    try:
+        status = cli.main(prog_name="graphbuild", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

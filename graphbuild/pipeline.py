@@ -123,7 +123,7 @@ def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
     Files under ``exclude`` (the output folder, when it lies inside an input) are not read.
     ``origins`` receives the path each document was read from, by document id."""
     files, not_articles = discover(list(paths))
-    skipped.extend(not_articles)
+    skipped.extend((p, why) for p, why in not_articles if not inside(Path(p), exclude))
     files = [f for f in files if not inside(f, exclude)]
     seen: dict[str, Document] = {}
     for i, path in enumerate(sorted(files, key=lambda p: (p.name, str(p))), 1):

@@ -19,6 +19,8 @@ class Cleaned:
     publisher: str | None
     author: str | None
     headline: str | None
+    #: A publication date found but not a date ('2023-02-30'): the caller warns.
+    bad_date: str | None = None
 
 
 #: Metadata lines (dates, bylines) are looked for among the first blocks only.
@@ -28,7 +30,7 @@ METADATA_BLOCKS = 8
 def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned:
     """Apply the general rules: metadata lines and prefixes out, furniture out,
     repeated paragraphs and truncated teasers out; pick the headline."""
-    date = publisher = author = None
+    date = publisher = author = bad_date = None
     kept: list[Block] = []
     seen_raw: set[str] = set()
     for position, block in enumerate(blocks):
@@ -39,13 +41,15 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
         meta = metadata_line(text) if position < METADATA_BLOCKS else None
         if meta is not None:
             date = date or meta.get("date")
+            bad_date = bad_date or meta.get("bad_date")
             publisher = publisher or meta.get("publisher")
             author = author or meta.get("author")
             continue
         if len(kept) < 3:
             prefix = patterns().date_prefix.match(text)
             if prefix and prefix.end() < len(text) and patterns().dated_text.match(text):
-                date = date or parse_date(prefix.group("date"))
+                found = parse_date(prefix.group("date"))
+                date, bad_date = date or found, bad_date or (None if found else prefix.group("date"))
                 text = text[prefix.end():].strip()
         if len(kept) < 3:
             text, dateline_date = strip_dateline(text)
@@ -85,7 +89,7 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
         if block.kind == "heading" and len(block.text.split()) >= 3:
             headline = block.text
             break
-    return Cleaned(tuple(unique), date, publisher, author, headline)
+    return Cleaned(tuple(unique), date, publisher, author, headline, None if date else bad_date)
 
 
 #: Where a paragraph may end: the excerpt of a page that stops anywhere else was cut.

@@ -44,6 +44,10 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
         if not path.is_file():
             skipped.append((str(path), "not a regular file"))
             return
+        pseudo = _pseudo_file(path)
+        if pseudo:
+            skipped.append((str(path), f"a {pseudo} pseudo-file, not an article (reading it may block)"))
+            return
         files.append(path)
 
     def unreadable(exc: OSError) -> None:
@@ -77,6 +81,16 @@ def _link_problem(path: Path) -> str | None:
     except OSError as exc:
         return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
     return None
+
+
+#: Kernel file systems whose "regular" files are views of the running system, some of
+#: which block when read (/proc/kmsg).
+PSEUDO_FOLDERS = ("/proc", "/sys", "/dev")
+
+
+def _pseudo_file(path: Path) -> str | None:
+    real = os.path.realpath(path)
+    return next((f for f in PSEUDO_FOLDERS if real.startswith(f + os.sep)), None)
 
 
 def not_utf8_name(path: Path | str) -> bool:

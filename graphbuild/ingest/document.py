@@ -70,6 +70,8 @@ def parse_document(data: bytes, name: str, warnings: list[str] | None = None) ->
     date = parse_date(meta["date"]) if meta.get("date") else None
     if meta.get("date") and date is None:
         warnings.append(f"{name}: date {meta['date'][:40]!r} is not a date; ignored")
+    elif not date and cleaned.bad_date:
+        warnings.append(f"{name}: date {cleaned.bad_date[:40]!r} is not a date; ignored")
     return Document(
         id=document_id(name, sha),
         source_file=name,

@@ -23,17 +23,19 @@ def metadata_line(text: str) -> dict[str, str] | None:
     p = patterns()
     date = p.date.search(text)
     if date:
-        iso = parse_date(date.group("date"))
-        if iso:
-            found["date"] = iso
-        rest = rest.replace(date.group(0), " ")
+        # Digits glued in front belong to the date: '99999-01-01' is no '9999-01-01'.
+        lead = re.search(r"\d*$", text[:date.start()]).group()
+        raw = lead + date.group("date")
+        iso = parse_date(raw)
+        found["date" if iso else "bad_date"] = iso or raw
+        rest = rest.replace(lead + date.group(0), " ")
     by = p.byline.search(rest)
     if by:
         who = by.group("who").strip()
         found["publisher" if _DOMAIN.match(who) else "author"] = who
         rest = rest.replace(by.group(0), " ")
     rest = p.metadata_label.sub("", rest.strip())
-    if "date" in found and _DATELINE_PLACE.match(rest):
+    if ("date" in found or "bad_date" in found) and _DATELINE_PLACE.match(rest):
         return found  # a dateline on its own line: "*Brussels, June 24, 2024*"
     if not found or sum(c.isalpha() for c in rest) > 3:
         return None

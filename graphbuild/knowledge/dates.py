@@ -162,16 +162,23 @@ def date_range(text: str, base: str | None = None, future: bool = False) -> tupl
     return normalize_date(t, base, future), None
 
 
+#: Years a publication date may have: a fixed range, not "today", so that the same
+#: files give the same graph whatever the day; 9999-01-01 is a placeholder, not a date.
+PUBLICATION_YEARS = range(1600, 2101)
+
+
 def parse_date(text: str) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date string, through dateparser; '2023-02-30'
-    and '2023-99-99' are no dates and give None (never written as xsd:date)."""
+    """An ISO date (YYYY-MM-DD) from a date string, through dateparser; '2023-02-30',
+    '2023-99-99', '99999-01-01' and years outside :data:`PUBLICATION_YEARS` are no
+    publication dates and give None (never written as xsd:date)."""
     import dateparser
 
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    iso = re.match(r"(\d+)-(\d{2})-(\d{2})", text)
     if iso:
-        return iso.group(0) if _iso_date(iso.group(0)) else None
+        day = _iso_date(iso.group(0)) if len(iso.group(1)) == 4 else None
+        return iso.group(0) if day and day.year in PUBLICATION_YEARS else None
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
-    return parsed.date().isoformat() if parsed else None
+    return parsed.date().isoformat() if parsed and parsed.year in PUBLICATION_YEARS else None
 
 
 def _iso_date(text: str) -> date | None:

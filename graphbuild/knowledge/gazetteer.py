@@ -155,6 +155,8 @@ def load_gazetteer(directory: Path) -> Gazetteer:
         lines = [line for line in data.decode("utf-8").splitlines() if line and not line.startswith("#")]
         for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             values = dict(zip(columns, (v.strip() for v in row)))
+            if not any(values.values()):
+                continue  # a row of tabs only is as empty as a blank line
             if not values.get("id") or not values.get("label"):
                 raise ValueError(f"{path}: row {lineno} lacks an id or a label")
             cls = fixed_cls or values.get("cls") or ""

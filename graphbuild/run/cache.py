@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..version import __version__
 from .record_json import DecodeError, dumps, loads
+from .record_check import check_record
 from ..records import DocRecord, Document
 
 #: Bump when the entry format changes (the record layout is fingerprinted anyway).
@@ -75,7 +76,7 @@ def decode_entry(data: bytes) -> DocRecord:
         raise DecodeError("not a graphbuild cache entry")
     if hashlib.sha256(body).hexdigest().encode() != parts[1]:
         raise DecodeError("checksum mismatch")
-    return loads(body)
+    return check_record(loads(body))
 
 
 def read_regular_file(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes:

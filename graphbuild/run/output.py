@@ -86,6 +86,8 @@ class OutputFolder:
         self.path = Path(os.path.abspath(path))
         self._fd: int | None = None
         self.atomic = True
+        #: Set when the files were renamed in one by one (no exchange): say so.
+        self.notice: str | None = None
 
     # ----------------------------------------------------------------- open, lock
     def __enter__(self) -> "OutputFolder":
@@ -145,6 +147,8 @@ class OutputFolder:
                 continue  # a live build's: never touched
             if not m and not path.name.endswith(".tmp"):
                 continue
+            if path.parent == self.path.parent:
+                _recover_subfolders(path, self.path)
             try:
                 shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
             except OSError:
@@ -198,6 +202,8 @@ class OutputFolder:
             shutil.rmtree(staging, ignore_errors=True)
 
     def _rename_each(self, staging: Path, contents: Contents) -> list[Path]:
+        self.notice = (f"{self.path}: the files were renamed in one by one (no atomic folder exchange here); "
+                       "a reader during the switch may see old and new files together")
         if staging.parent != self.path:  # renames must stay on one file system
             inner = Path(tempfile.mkdtemp(prefix=f"{STAGING_MARK}{os.getpid()}-", dir=self.path))
             for name in contents:
@@ -210,6 +216,19 @@ class OutputFolder:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return [self.path / name for name in contents]
+
+
+def _recover_subfolders(staging: Path, out: Path) -> None:
+    """A dead build's folder next to ``out`` holds real subfolders only when it was
+    killed after the exchange, before moving the user's subfolders back: move them."""
+    if not staging.is_dir() or staging.is_symlink():
+        return
+    for entry in staging.iterdir():
+        if entry.is_dir() and not entry.is_symlink() and not (out / entry.name).exists():
+            try:
+                os.rename(entry, out / entry.name)
+            except OSError:
+                pass
 
 
 def glob_escape(name: str) -> str:

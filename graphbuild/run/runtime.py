@@ -36,10 +36,29 @@ class Resources:
     nlp: Language
 
 
+class OntologyError(ValueError):
+    """The ontology folder cannot give the rules: no gazetteer/, or a bad row in it."""
+
+
 def load_rules(ontology: str | Path) -> Rules:
-    """The gazetteer of ``ontology`` and the lexicon of the current language pack."""
+    """The gazetteer of ``ontology`` and the lexicon of the current language pack.
+    Without a gazetteer/ folder the build would lose most entities and relations
+    without a word: :class:`OntologyError` instead, as for a bad gazetteer file."""
     refresh()
-    return Rules(load_gazetteer(Path(ontology) / "gazetteer"), load_lexicon(language_dir()))
+    folder = Path(ontology) / "gazetteer"
+    if not folder.is_dir():
+        raise OntologyError(f"{ontology}: no gazetteer/ folder (the entity lists: people, countries, places, "
+                            "organizations); give a folder that has one, as the shipped ontology/ does")
+    try:
+        gazetteer = load_gazetteer(folder)
+    except UnicodeDecodeError as exc:
+        raise OntologyError(f"{folder}: a file is not UTF-8 text ({exc.reason})") from None
+    except ValueError as exc:
+        raise OntologyError(str(exc)) from None
+    if not gazetteer.entries:
+        raise OntologyError(f"{folder}: holds no entries (people.tsv, countries.tsv, places.tsv, ... are missing "
+                            "or empty)")
+    return Rules(gazetteer, load_lexicon(language_dir()))
 
 
 _LOADED: dict[tuple, Resources] = {}

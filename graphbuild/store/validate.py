@@ -33,6 +33,9 @@ class GraphUnreadable(ValueError):
     """The graph file is not valid Turtle, or holds no triples: there is nothing to validate."""
 
 
+_RESOURCES = "https://w3id.org/graphbuild/resource/"
+
+
 def _compact(term: str) -> str:
     for prefix, iri in (("entity:", "https://w3id.org/graphbuild/resource/entity/"),
                         ("event:", "https://w3id.org/graphbuild/resource/event/"),
@@ -97,6 +100,9 @@ def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[b
     # would also log a traceback for each (this is the child process: nothing else logs).
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     data = Graph().parse(data_path, format="turtle")
+    if not any(str(s).startswith(_RESOURCES) for s in data.subjects(unique=True)):
+        # No shape targets anything in it: passing it would say nothing.
+        raise GraphUnreadable(f"{data_path}: holds no graphbuild nodes (<{_RESOURCES}...>); not a build")
     found = _ill_typed(data)
     shapes = Graph().parse(shapes_path, format="turtle")
     ont = Graph().parse(ontology_path, format="turtle") if ontology_path else None

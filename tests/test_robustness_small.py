@@ -1,0 +1,71 @@
+"""Small ones (issue 29, point 9): Ctrl-C exits with status 130 whenever it comes, even
+while click still parses the options; links into /proc are refused, never read."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import pytest
+
+from graphbuild import cli as cli_module
+
+
+def test_signals_ctrl_c_while_parsing_options_exits_130(tmp_path, monkeypatch, capsys):
+    def interrupted(self, value, param, ctx):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(click.Path, "convert", interrupted)  # the first thing click does with --out
+    monkeypatch.setattr(sys, "argv", ["graphbuild", "build", "seeds", "--out", str(tmp_path / "out")])
+    with pytest.raises(SystemExit) as exit_:
+        cli_module.main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 130, err
+    assert "Aborted!" not in err and "interrupted" in err
+
+
+@pytest.mark.parametrize("argv, code", [(["--version"], 0), (["query", "--bogus"], 2),
+                                        (["query", "SELECT * WHERE { ?s ?p ?o }", "--data", "/nonexistent"], 1)])
+def test_signals_main_keeps_the_exit_status_of_click(monkeypatch, capsys, argv, code):
+    monkeypatch.setattr(sys, "argv", ["graphbuild", *argv])
+    with pytest.raises(SystemExit) as exit_:
+        cli_module.main()
+    assert exit_.value.code == code, capsys.readouterr()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc")
+def test_discover_links_into_proc_are_refused_unread(tmp_path):
+    from graphbuild.ingest import discover
+
+    (tmp_path / "kmsg.txt").symlink_to("/proc/kmsg")  # reading it blocks until the kernel logs
+    (tmp_path / "status.txt").symlink_to("/proc/self/status")
+    files, skipped = discover([tmp_path])
+    assert files == []
+    reasons = dict(skipped)
+    assert all("/proc" in reasons[str(tmp_path / n)] for n in ("kmsg.txt", "status.txt")), skipped
+
+
+def test_discover_out_inside_an_input_is_not_listed_as_skipped(tmp_path):
+    from click.testing import CliRunner
+
+    from graphbuild.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("French President Emmanuel Macron visited Berlin on Monday.\n", encoding="utf-8")
+    for _ in range(2):  # the second build finds the first one's graph.ttl, graph.graphml, ...
+        result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(corpus / "out"), "--no-cache"])
+        assert result.exit_code == 0, result.output
+    assert "skipped" not in result.stderr, result.stderr
+
+
+def test_validate_graph_without_graphbuild_nodes_is_no_pass(tmp_path):
+    from click.testing import CliRunner
+
+    from graphbuild.cli import EXIT_UNREADABLE, cli
+
+    (tmp_path / "graph.ttl").write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+                                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == EXIT_UNREADABLE, result.output
+    assert "no graphbuild" in result.output

@@ -1,0 +1,59 @@
+"""File names and query answers never reach a terminal raw: a newline cannot forge a
+report line, nor ESC or U+202E drive the terminal (issue 29)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from graphbuild.cli import cli
+
+from .conftest import ROOT
+
+GOOD = "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.\n"
+HOSTILE = ["evil\nwrote everything.txt", "clear\x1b[2J\x1b]0;title\x07.txt", "rtl\u202etxt.exe.txt"]
+
+
+def test_terminal_file_names_in_the_build_report_are_escaped(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    for name in HOSTILE:
+        (corpus / name).write_bytes(b"")  # empty: skipped, so its name is printed
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    report = result.stderr
+    assert "\x1b" not in report and "\x07" not in report and "\u202e" not in report
+    assert "evil\\nwrote everything.txt" in report and "\\x1b[2J" in report and "\\u202e" in report
+    assert not any(line.startswith("wrote everything") for line in report.splitlines())
+
+
+def test_terminal_csv_on_a_terminal_is_escaped(tmp_path):
+    label = 'A\x1b[2J\x1b]0;pwned\x07 \u202eB'
+    (tmp_path / "graph.ttl").write_text(
+        f'<https://w3id.org/graphbuild/resource/entity/a> <http://www.w3.org/2000/01/rdf-schema#label> '
+        f'"{label}" .\n'.replace("\x1b", "\\u001B").replace("\x07", "\\u0007"), encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "query", "SELECT ?l WHERE { ?s rdfs:label ?l }",
+                             "--data", str(tmp_path), "--no-ontology", "--format", "csv"],
+                            stdout=slave, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(60)
+    os.close(master)
+    text = out.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr.read()
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\\x1b[2J" in text and "\\u202e" in text
