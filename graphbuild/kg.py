@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Iterable, Union
@@ -27,6 +28,8 @@ EXTRA_FORMATS = ("jsonld", "nt", "trig")
 
 #: What ``build`` takes as its inputs: one path or several.
 PathArg = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
+#: One article held in memory: its text, (id, text), or a dict with text and metadata.
+TextArg = Union[str, tuple, dict]
 
 
 @dataclasses.dataclass(repr=False)
@@ -182,6 +185,50 @@ def build(
         workers=workers or default_workers(), progress=progress_function(progress),
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()), dask=dask,
         doc_timeout=doc_timeout or None))
+
+
+def build_texts(texts: Iterable[TextArg], **options) -> KnowledgeGraph:
+    """Build the knowledge graph of articles held in memory: each item a string, an
+    ``(id, text)`` pair, or a dict with ``text`` and optionally ``id``, ``headline``,
+    ``date`` (ISO 8601), ``publisher`` and ``author``. An article's id names it in the
+    provenance (``text-0001`` ... when none is given). The options are those of
+    :func:`build`; the answer is the same :class:`KnowledgeGraph`.
+
+    >>> kg = graphbuild.build_texts(["Putin met Xi in Beijing on Monday."])  # doctest: +SKIP
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="graphbuild-texts-") as folder:
+        names: set[str] = set()
+        for i, item in enumerate(texts, 1):
+            name, body = _article_file(item, i)
+            if name in names:
+                raise ValueError(f"two texts have the id {name.rsplit('.', 1)[0]!r}")
+            names.add(name)
+            Path(folder, name).write_text(body, encoding="utf-8")
+        if not names:
+            raise ValueError("no texts to build")
+        return build(folder, **options)
+
+
+_META_KEYS = ("headline", "date", "publisher", "author")
+
+
+def _article_file(item: TextArg, number: int) -> tuple[str, str]:
+    """(file name, content) of one text: Markdown with front matter when it has metadata."""
+    if isinstance(item, str):
+        item = {"text": item}
+    elif isinstance(item, tuple):
+        item = {"id": item[0], "text": item[1]}
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise TypeError("each text must be a string, an (id, text) pair or a dict with 'text'")
+    stem = re.sub(r"[^\w.-]+", "-", str(item.get("id") or f"text-{number:04d}")).strip(".-") or f"text-{number:04d}"
+    meta = {k: " ".join(str(item[k]).split()) for k in _META_KEYS if item.get(k)}
+    if not meta:
+        return f"{stem}.txt", item["text"]
+    meta["title"] = meta.pop("headline", None)
+    front = "".join(f"{k}: {v}\n" for k, v in meta.items() if v)
+    return f"{stem}.md", f"---\n{front}---\n{item['text']}"
 
 
 def as_paths(paths: PathArg) -> list[str | os.PathLike]:

@@ -90,3 +90,32 @@ def test_build_caches_by_default_and_not_with_no_cache(one_article, tmp_path, mo
     graphbuild.build(one_article)
     assert graphbuild.build(one_article).cache_hits == 1
     assert graphbuild.build(one_article, no_cache=True).cache_hits == 0
+
+
+def test_build_texts_builds_strings_held_in_memory():
+    kg = graphbuild.build_texts([ARTICLE, "Xi Jinping visited Moscow. Xi met Vladimir Putin there."],
+                                no_cache=True)
+    assert isinstance(kg, graphbuild.KnowledgeGraph)
+    assert kg.counts["documents"] == 2
+    assert {"Angela Merkel", "Xi Jinping", "Vladimir Putin"} <= {e.label for e in kg.entities}
+
+
+def test_build_texts_takes_ids_and_metadata():
+    kg = graphbuild.build_texts([("paris-talks", ARTICLE),
+                                 {"id": "moscow", "text": "Xi Jinping visited Moscow on Tuesday.",
+                                  "headline": "Xi in Moscow", "date": "2024-03-05"}], no_cache=True)
+    docs = {d.source_file: d for d in kg.documents}
+    assert set(docs) == {"paris-talks.txt", "moscow.md"}
+    assert docs["moscow.md"].headline == "Xi in Moscow"
+    assert docs["moscow.md"].date_published == "2024-03-05"
+
+
+def test_build_texts_refuses_two_texts_with_one_id():
+    with pytest.raises(ValueError, match="two texts have the id 'a'"):
+        graphbuild.build_texts([("a", ARTICLE), ("a", ARTICLE + " Again.")])
+
+
+def test_build_texts_gives_the_same_graph_as_the_files(one_article):
+    from_file = graphbuild.build(one_article, no_cache=True)
+    in_memory = graphbuild.build_texts([("talks", ARTICLE)], no_cache=True)
+    assert in_memory.to_turtle() == from_file.to_turtle()
