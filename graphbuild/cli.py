@@ -251,8 +251,9 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
 def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
     from .store.query import open_store, run_query
 
+    # The command line prints each value as the store wrote it (typed=False).
     return run_query(open_store(data, with_ontology=with_ontology), sparql, max_rows=max_rows,
-                     allow_service=allow_service)
+                     allow_service=allow_service, typed=False)
 
 
 @cli.command(short_help="Send a built graph to a SPARQL store (Graph Store Protocol).")

@@ -53,12 +53,30 @@ class KnowledgeGraph(BuildResult):
 
     @property
     def entities(self) -> tuple[Entity, ...]:
-        """Every entity node, by id."""
+        """Every entity node, in id order (see :meth:`entity` for one by name or id)."""
         return tuple(
             Entity(id=node.removeprefix("entity/"), cls=d["cls"], label=d["label"],
                    alt_labels=tuple(d.get("alt_labels", ())), wikidata=d.get("wikidata"),
                    mention_count=d.get("mention_count", 0), documents=tuple(d.get("documents", ())))
             for node, d in sorted(self.graph.nodes(data=True)) if d.get("kind") == "entity")
+
+    def entity(self, name_or_id: str) -> Entity:
+        """One entity by its label, an alternative name (case aside), or its id in any
+        form: ``xi-jinping``, ``entity:xi-jinping`` (the form GraphML uses),
+        ``entity/xi-jinping`` or the full IRI. KeyError when there is none."""
+        from .store.query import PREFIXES
+
+        key = name_or_id.strip()
+        for form in (PREFIXES["entity"], "entity:", "entity/"):
+            key = key.removeprefix(form)
+        found = {e.id: e for e in self.entities}
+        if key in found:
+            return found[key]
+        wanted = name_or_id.strip().casefold()
+        by_name = [e for e in found.values() if wanted in {n.casefold() for n in (e.label, *e.alt_labels)}]
+        if not by_name:
+            raise KeyError(f"no entity named or with the id {name_or_id!r}")
+        return max(by_name, key=lambda e: (e.label.casefold() == wanted, e.mention_count, e.id))
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -115,16 +133,21 @@ class KnowledgeGraph(BuildResult):
         Oxigraph store. gb:, gbr:, entity:, event:, rdf:, rdfs:, skos:, schema:, prov:,
         owl:, xsd: and wd: are predeclared.
 
-        SELECT gives a :class:`~graphbuild.store.query.Table` (iterate it for rows of strings)
-        or, with ``as_frame=True``, a pandas DataFrame; ASK a bool; CONSTRUCT a list of
-        triples. A syntax error raises :class:`~graphbuild.store.query.QueryError`.
+        SELECT gives a :class:`~graphbuild.store.query.Table` of Python values (int, float,
+        ``datetime.date``, IRIs as full-IRI strings) or, with ``as_frame=True``, a pandas
+        DataFrame with typed columns; ASK a bool; CONSTRUCT a list of (subject, predicate,
+        object) triples, or with ``as_frame=True`` a DataFrame of those three columns. A syntax error raises :class:`~graphbuild.store.query.QueryError`.
         """
         from .store.query import open_store, run_query
 
         if self._store is None:
             self._store = open_store(self)
         result = run_query(self._store, sparql, max_rows=max_rows, allow_service=allow_service)
-        return result.to_frame() if as_frame and hasattr(result, "to_frame") else result
+        if as_frame and isinstance(result, list):
+            from .store.query import Table
+
+            result = Table(("subject", "predicate", "object"), tuple(result))
+        return result.to_pandas() if as_frame and hasattr(result, "to_pandas") else result
 
     # --------------------------------------------------------------------- outputs
 

@@ -163,7 +163,7 @@ def test_load_into_real_oxigraph_server(seed_out, oxigraph_server):
     assert int(row["n"]) == expected
     sparql = example_queries()["who-met-whom"].replace("SELECT", "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nSELECT", 1)
     server = [(r["person"], r["other"], r["sources"]) for r in _server_select(oxigraph_server, sparql)]
-    embedded = [tuple(row) for row in run_query(open_store(seed_out), example_queries()["who-met-whom"]).rows]
+    embedded = [tuple(row) for row in run_query(open_store(seed_out), example_queries()["who-met-whom"], typed=False).rows]
     assert server == embedded and server
 
 
