@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -279,6 +280,10 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     """
     from .store.load import DEFAULT_GRAPH, LoadError, load as run_load
 
+    if graph_iri and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", graph_iri):
+        # A store resolves a relative name against its own address, not what we would print.
+        raise click.BadParameter(f"{graph_iri!r} is a relative IRI; give an absolute one, "
+                                 f"such as https://example.org/graphs/{graph_iri}", param_hint="--graph")
     graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
     try:
         sent = run_load(data, endpoint, graph, with_ontology=not no_ontology, timeout=timeout)
