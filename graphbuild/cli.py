@@ -60,9 +60,9 @@ def cli() -> None:
 @click.option("--ontology", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Folder holding the gazetteer/ (default: the ontology/ shipped with graphbuild).")
 @click.option("--title", default=None, help="Heading of the HTML view.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig", "csv"]),
               help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
-                   "document); repeatable.")
+                   "document), or as the tables entities.csv, relations.csv and events.csv; repeatable.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Draw only the N most connected nodes in graph.html (the page says so) "
                    "[default: 2500]; graph.ttl and graph.graphml keep every node.")

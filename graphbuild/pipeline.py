@@ -85,7 +85,8 @@ class BuildResult:
     def write(self, out_dir: str | os.PathLike | OutputFolder, formats: Iterable[str] = (),
               max_nodes: int | None = None) -> list[Path]:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
-        ``formats``: jsonld, nt, trig) into ``out_dir``.
+        ``formats``: jsonld, nt, trig; csv writes entities.csv, relations.csv and
+        events.csv) into ``out_dir``.
 
         The files appear together or not at all (see :mod:`graphbuild.run.output`): a
         failure or a kill leaves the previous output whole. ``out_dir`` may be an
@@ -99,13 +100,19 @@ class BuildResult:
     def writers(self, formats: Iterable[str] = (), max_nodes: int | None = None) -> dict[str, Callable]:
         """File name -> function streaming that file into an open binary file."""
         from .export.graphml import write_graphml
+        from .export.tables import COLUMNS, write_table
         from .export.turtle import write_rdf
 
+        formats = list(formats)
+        tables = {name: (lambda fh, name=name: write_table(self.graph, name, fh))
+                  for name in COLUMNS} if "csv" in formats else {}
+        formats = [f for f in formats if f != "csv"]
         return {
             "graph.ttl": lambda fh: write_rdf(self.graph, fh, "turtle"),
             "graph.html": lambda fh: fh.write(self.to_html(max_nodes)),
             "graph.graphml": lambda fh: write_graphml(self.graph, fh),
             **{f"graph.{fmt}": (lambda fh, fmt=fmt: write_rdf(self.graph, fh, fmt)) for fmt in formats},
+            **tables,
         }
 
     def summary_line(self) -> str:
