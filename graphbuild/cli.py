@@ -78,12 +78,15 @@ def cli() -> None:
 @click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Skip (and report) a document whose reading, parsing or extraction takes "
                                       "longer than this; 0: no limit. Local builds only.")
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Hand corrections applied at resolution: a TSV or TOML file (merge names, keep two apart, "
+                   "not an entity, a type or Wikidata id); see docs/corrections.md.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also report the extraction cache: hits, misses and "
                                                     "entries rejected (corrupt, tampered, not a file).")
 def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, scheduler,
-          doc_timeout, progress, quiet, verbose):
+          doc_timeout, corrections, progress, quiet, verbose):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -96,6 +99,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .run.output import OutputError, OutputFolder
     from .pipeline import NothingToBuild, build as run_build
+    from .resolve.corrections import CorrectionsError
 
     try:
         # The output folder is locked and known writable before any NLP is spent.
@@ -106,11 +110,12 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title, workers=workers or default_workers(),
                                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-                               dask=scheduler, doc_timeout=doc_timeout or None, exclude=[target.path])
+                               dask=scheduler, doc_timeout=doc_timeout or None, exclude=[target.path],
+                               corrections=corrections)
             written = result.write(target, formats=formats, max_nodes=max_nodes)
             # The summary's seconds are the command's: loading spaCy and writing included.
             result.seconds = time.perf_counter() - started
-    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError) as exc:
+    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, CorrectionsError) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)

@@ -186,6 +186,7 @@ def build(
     dask=None,
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     progress: bool | Callable[[int, int, str], None] = True,
+    corrections: str | os.PathLike | None = None,
     heading: str | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of the articles under ``paths``: a file or folder (a
@@ -198,7 +199,8 @@ def build(
     extraction cache [$XDG_CACHE_HOME/graphbuild], ``no_cache=True`` for none; ``dask``
     a scheduler address or ``"local:N"``; ``doc_timeout`` seconds per document (0 or
     None: no limit); ``progress`` True for a progress line on a terminal's stderr,
-    False for none, or a function called as ``progress(done, total, name)``.
+    False for none, or a function called as ``progress(done, total, name)``;
+    ``corrections`` a TSV or TOML file of hand corrections (see docs/corrections.md).
     """
     from .nlp import DEFAULT_MODEL
     from .run.cache import default_cache_dir
@@ -208,7 +210,7 @@ def build(
         as_paths(paths), model=model or DEFAULT_MODEL, ontology=ontology, heading=title or heading,
         workers=workers or default_workers(), progress=progress_function(progress),
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()), dask=dask,
-        doc_timeout=doc_timeout or None))
+        doc_timeout=doc_timeout or None, corrections=corrections))
 
 
 def build_texts(texts: Iterable[TextArg], **options) -> KnowledgeGraph:
