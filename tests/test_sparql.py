@@ -236,3 +236,4 @@ def test_notebook_runs_clean_and_agrees_with_the_build_summary():
     by_class = re.findall(r"^  \w+ +(\d+)$", text, flags=re.M)
     assert sum(map(int, by_class)) == entities + events
     assert re.search(rf"\d+ of {events} events dated", text)
+    assert "sources column: Int64" in text and "Vladimir Putin: Person" in text  # typed answers
