@@ -205,9 +205,9 @@ def _finish(records, rules, skipped, warnings, started, heading, cache=None, cor
         raise NothingToBuild.because(skipped)
     resolution = resolve(records, rules.gazetteer)
     if corrections is not None:
-        from .resolve.corrections import apply_corrections, load_corrections
+        from .resolve.corrections import apply_corrections
 
-        resolution = apply_corrections(resolution, records, load_corrections(corrections))
+        resolution = apply_corrections(resolution, records, corrections)
     graph = build_graph([r.document for r in records], resolution, records, rules.lexicon, rules.gazetteer)
     result = BuildResult(
         cache_hits=cache.hits if cache else 0,
@@ -254,6 +254,10 @@ def build(
     ``corrections``: a TSV or TOML file of hand corrections applied at resolution
     (see :mod:`graphbuild.resolve.corrections`).
     """
+    if corrections is not None:
+        from .resolve.corrections import load_corrections
+
+        corrections = load_corrections(corrections)  # a bad file fails before any NLP is spent
     if dask is not None:
         return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading,
                                  exclude=[Path(p) for p in exclude], doc_timeout=doc_timeout,
