@@ -8,6 +8,7 @@
 The API:
 
 - ``build(paths, model=..., workers=..., cache_dir=...)`` -> ``KnowledgeGraph``
+- ``build_texts(["text", ...])``: the same from articles held in memory
 - ``KnowledgeGraph``: ``.query(sparql, as_frame=False)``, ``.entities``, ``.events``,
   ``.statements``, ``.to_networkx()``, ``.to_rdflib()``, ``.write(out_dir, formats)``,
   ``.evaluate(gold_path)``, ``.summary_line()``
@@ -23,6 +24,7 @@ from .version import __version__
 # stays cheap (no spaCy, rdflib or NetworkX at import).
 _API = {
     "build": "kg",
+    "build_texts": "kg",
     "KnowledgeGraph": "kg",
     "BuildResult": "pipeline",
     "Entity": "records",

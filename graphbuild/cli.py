@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -60,9 +61,9 @@ def cli() -> None:
 @click.option("--ontology", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Folder holding the gazetteer/ (default: the ontology/ shipped with graphbuild).")
 @click.option("--title", default=None, help="Heading of the HTML view.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig", "csv"]),
               help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
-                   "document); repeatable.")
+                   "document), or as the tables entities.csv, relations.csv and events.csv; repeatable.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Draw only the N most connected nodes in graph.html (the page says so) "
                    "[default: 2500]; graph.ttl and graph.graphml keep every node.")
@@ -78,12 +79,15 @@ def cli() -> None:
 @click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Skip (and report) a document whose reading, parsing or extraction takes "
                                       "longer than this; 0: no limit. Local builds only.")
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Hand corrections applied at resolution: a TSV or TOML file (merge names, keep two apart, "
+                   "not an entity, a type or Wikidata id); see docs/corrections.md.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also report the extraction cache: hits, misses and "
                                                     "entries rejected (corrupt, tampered, not a file).")
 def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, scheduler,
-          doc_timeout, progress, quiet, verbose):
+          doc_timeout, corrections, progress, quiet, verbose):
     """Build the graph of the articles in INPUTS (files or folders, read recursively;
     .txt, .md and .html) and write it into --out.
 
@@ -97,6 +101,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .run.output import OutputError, OutputFolder
     from .run.runtime import OntologyError
     from .pipeline import NothingToBuild, build as run_build
+    from .resolve.corrections import CorrectionsError
 
     try:
         # The output folder is locked and known writable before any NLP is spent.
@@ -107,11 +112,12 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             result = run_build(inputs, model=model or DEFAULT_MODEL, ontology=ontology, progress=bar,
                                heading=title, workers=workers or default_workers(),
                                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-                               dask=scheduler, doc_timeout=doc_timeout or None, exclude=[target.path])
+                               dask=scheduler, doc_timeout=doc_timeout or None, exclude=[target.path],
+                               corrections=corrections)
             written = result.write(target, formats=formats, max_nodes=max_nodes)
             # The summary's seconds are the command's: loading spaCy and writing included.
             result.seconds = time.perf_counter() - started
-    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError) as exc:
+    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError, CorrectionsError) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
@@ -296,8 +302,9 @@ def _read_query(path: Path) -> str:
 def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
     from .store.query import open_store, run_query
 
+    # The command line prints each value as the store wrote it (typed=False).
     return run_query(open_store(data, with_ontology=with_ontology), sparql, max_rows=max_rows,
-                     allow_service=allow_service)
+                     allow_service=allow_service, typed=False)
 
 
 @cli.command(short_help="Send a built graph to a SPARQL store (Graph Store Protocol).")
@@ -324,6 +331,10 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     """
     from .store.load import DEFAULT_GRAPH, LoadError, load as run_load, masked
 
+    if graph_iri and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", graph_iri):
+        # A store resolves a relative name against its own address, not what we would print.
+        raise click.BadParameter(f"{graph_iri!r} is a relative IRI; give an absolute one, "
+                                 f"such as https://example.org/graphs/{graph_iri}", param_hint="--graph")
     graph = None if default_graph else (graph_iri or DEFAULT_GRAPH)
     try:
         sent = run_load(data, endpoint, graph, with_ontology=not no_ontology, timeout=timeout)

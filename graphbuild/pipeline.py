@@ -85,7 +85,8 @@ class BuildResult:
     def write(self, out_dir: str | os.PathLike | OutputFolder, formats: Iterable[str] = (),
               max_nodes: int | None = None) -> list[Path]:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
-        ``formats``: jsonld, nt, trig) into ``out_dir``.
+        ``formats``: jsonld, nt, trig; csv writes entities.csv, relations.csv and
+        events.csv) into ``out_dir``.
 
         The files appear together or not at all (see :mod:`graphbuild.run.output`): a
         failure or a kill leaves the previous output whole. ``out_dir`` may be an
@@ -99,13 +100,19 @@ class BuildResult:
     def writers(self, formats: Iterable[str] = (), max_nodes: int | None = None) -> dict[str, Callable]:
         """File name -> function streaming that file into an open binary file."""
         from .export.graphml import write_graphml
+        from .export.tables import COLUMNS, write_table
         from .export.turtle import write_rdf
 
+        formats = list(formats)
+        tables = {name: (lambda fh, name=name: write_table(self.graph, name, fh))
+                  for name in COLUMNS} if "csv" in formats else {}
+        formats = [f for f in formats if f != "csv"]
         return {
             "graph.ttl": lambda fh: write_rdf(self.graph, fh, "turtle"),
             "graph.html": lambda fh: fh.write(self.to_html(max_nodes)),
             "graph.graphml": lambda fh: write_graphml(self.graph, fh),
             **{f"graph.{fmt}": (lambda fh, fmt=fmt: write_rdf(self.graph, fh, fmt)) for fmt in formats},
+            **tables,
         }
 
     def summary_line(self) -> str:
@@ -181,7 +188,7 @@ def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,
 
 
 def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading, exclude=(),
-                      doc_timeout=None) -> BuildResult:
+                      doc_timeout=None, corrections=None) -> BuildResult:
     started = time.perf_counter()
     onto = str(Path(ontology or ontology_dir()).resolve())
     rules = load_rules(onto)
@@ -189,14 +196,18 @@ def _build_on_cluster(paths, scheduler, *, model, ontology, progress, heading, e
     with connect(scheduler) as client:
         records, skipped, warnings = extract_on_cluster(list(paths), client, model, onto, progress, exclude=exclude,
                                                         doc_timeout=doc_timeout)
-    return _finish(records, rules, skipped, warnings, started, heading)
+    return _finish(records, rules, skipped, warnings, started, heading, corrections=corrections)
 
 
-def _finish(records, rules, skipped, warnings, started, heading, cache=None) -> BuildResult:
+def _finish(records, rules, skipped, warnings, started, heading, cache=None, corrections=None) -> BuildResult:
     """Resolution, graph and summary: the same for a local and a cluster build."""
     if not records:
         raise NothingToBuild.because(skipped)
     resolution = resolve(records, rules.gazetteer)
+    if corrections is not None:
+        from .resolve.corrections import apply_corrections
+
+        resolution = apply_corrections(resolution, records, corrections)
     graph = build_graph([r.document for r in records], resolution, records, rules.lexicon, rules.gazetteer)
     result = BuildResult(
         cache_hits=cache.hits if cache else 0,
@@ -225,6 +236,7 @@ def build(
     dask=None,
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     exclude: Iterable[str | os.PathLike] = (),
+    corrections: str | os.PathLike | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``.
 
@@ -239,10 +251,17 @@ def build(
     ``doc_timeout``: seconds one document may take (reading, or parsing and extraction)
     before it is skipped with a reason (local builds; None: no limit). ``exclude``:
     folders whose files are never read (the output folder inside an input).
+    ``corrections``: a TSV or TOML file of hand corrections applied at resolution
+    (see :mod:`graphbuild.resolve.corrections`).
     """
+    if corrections is not None:
+        from .resolve.corrections import load_corrections
+
+        corrections = load_corrections(corrections)  # a bad file fails before any NLP is spent
     if dask is not None:
         return _build_on_cluster(paths, dask, model=model, ontology=ontology, progress=progress, heading=heading,
-                                 exclude=[Path(p) for p in exclude], doc_timeout=doc_timeout)
+                                 exclude=[Path(p) for p in exclude], doc_timeout=doc_timeout,
+                                 corrections=corrections)
     started = time.perf_counter()
     refresh_language()  # ingestion reads the pack's furniture patterns too
     skipped: list[tuple[str, str]] = []
@@ -259,4 +278,4 @@ def build(
     records = extract_records(documents, partial(load_resources, model, onto), workers=workers or default_workers(),
                               cache=cache, progress=progress, doc_timeout=doc_timeout, skipped=skipped,
                               origins=origins)
-    return _finish(records, rules, skipped, warnings, started, heading, cache=cache)
+    return _finish(records, rules, skipped, warnings, started, heading, cache=cache, corrections=corrections)

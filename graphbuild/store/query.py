@@ -11,10 +11,10 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
 
 from ..run.resources import graph_file, ontology_dir
 from .service import UncheckedService, calls_service
+from .table import Table, cell_text, python_value, terminal_safe, text_grid  # noqa: F401 - terminal_safe: public here
 
 ONTOLOGY_GRAPH = "https://w3id.org/graphbuild/ontology"
 
@@ -44,30 +44,6 @@ class QueryError(ValueError):
 
 class GraphFileError(ValueError):
     """The data to query is not readable RDF."""
-
-
-@dataclass(frozen=True)
-class Table:
-    """The answer to a SELECT: variable names and rows of plain strings (None when
-    unbound). Iterating gives the rows; ``truncated`` says ``max_rows`` cut it."""
-
-    variables: tuple[str, ...]
-    rows: tuple[tuple[str | None, ...], ...]
-    truncated: bool = False
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def to_frame(self):
-        """The rows as a pandas DataFrame (pandas must be installed)."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise ImportError("as_frame=True needs pandas: pip install pandas") from None
-        return pd.DataFrame(list(self.rows), columns=list(self.variables))
 
 
 def example_queries() -> dict[str, str]:
@@ -163,12 +139,13 @@ def _refuse_service(sparql: str) -> None:
 
 
 def run_query(store, sparql: str, *, max_rows: int | None = None,
-              allow_service: bool = False) -> Table | bool | list[tuple[str, str, str]]:
+              allow_service: bool = False, typed: bool = True) -> Table | bool | list[tuple[str, str, str]]:
     """SELECT gives a Table, ASK a bool, CONSTRUCT/DESCRIBE a list of triples.
 
     The prefixes of :data:`PREFIXES` are predeclared. ``max_rows`` stops reading the
     answer after that many rows (``Table.truncated`` then says so). A ``SERVICE`` call
     is refused unless ``allow_service``: it would send a request to another server.
+    ``typed``: values as Python types (see :mod:`graphbuild.store.table`), else as text.
     """
     from pyoxigraph import QueryBoolean, QuerySolutions
 
@@ -182,11 +159,12 @@ def run_query(store, sparql: str, *, max_rows: int | None = None,
         return bool(result)
     if isinstance(result, QuerySolutions):
         variables = tuple(v.value for v in result.variables)
+        value = python_value if typed else _text
         rows = []
         for solution in result:
             if max_rows is not None and len(rows) >= max_rows:
                 return Table(variables, tuple(rows), truncated=True)
-            rows.append(tuple(_text(solution[v]) for v in variables))
+            rows.append(tuple(value(solution[v]) for v in variables))
         return Table(variables, tuple(rows))
     triples = []
     for t in result:
@@ -196,37 +174,18 @@ def run_query(store, sparql: str, *, max_rows: int | None = None,
     return triples
 
 
-# C0 and C1 control characters (ESC starts a terminal escape sequence), DEL and the
-# bidirectional overrides: shown as \x.. escapes, never sent to a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with control characters written as visible escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
-
-
 def format_table(result, fmt: str = "table") -> str:
     if isinstance(result, bool):
         return json.dumps({"boolean": result}) if fmt == "json" else ("yes" if result else "no")
     if isinstance(result, list):
         result = Table(("subject", "predicate", "object"), tuple(result))
     if fmt == "json":
-        return json.dumps([dict(zip(result.variables, row)) for row in result.rows], indent=2, ensure_ascii=False)
+        return json.dumps([dict(zip(result.variables, [None if v is None else cell_text(v) for v in row]))
+                           for row in result.rows], indent=2, ensure_ascii=False)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(result.variables)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+        writer.writerows([cell_text(v) for v in row] for row in result.rows)
         return out.getvalue().rstrip("\n")
-    cells = [[terminal_safe(("" if v is None else v).replace("\n", " ")) for v in row] for row in result.rows]
-    widths = [min(60, max([len(v)] + [len(r[i]) for r in cells])) for i, v in enumerate(result.variables)]
-
-    def line(values):
-        return "  ".join((v if len(v) <= w else v[: w - 1] + "\u2026").ljust(w) for v, w in zip(values, widths)).rstrip()
-
-    lines = [line(result.variables), line(["-" * w for w in widths])]
-    lines += [line(r) for r in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(lines)
+    return text_grid(result)
