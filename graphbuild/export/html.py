@@ -111,6 +111,28 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
 DEFAULT_MAX_NODES = 2500
 
 
+def _vis_options(graph: nx.MultiDiGraph) -> dict:
+    """The vis-network options of the page."""
+    # Colour and shape per class through vis "groups" (pyvis drops a node's colour once
+    # it has a group).
+    groups = {cls: {"color": {"background": color, "border": "#2b2f36",
+                              "highlight": {"background": color, "border": "#000000"}},
+                    "shape": "diamond" if cls == "Event" else "square" if cls == "Article" else "dot"}
+              for cls, color in CLASS_COLORS.items()}
+    options = {
+        "groups": groups,
+        # Positions come from the build: nothing moves when the page opens.
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "hideEdgesOnDrag": graph.number_of_edges() > 1500},
+        "nodes": {"font": {"size": FONT_SIZE, "face": "system-ui"}, "borderWidth": 1},
+        "edges": {"font": {"size": 10, "align": "middle", "multi": False}, "smooth": False,
+                  "color": {"inherit": False, "color": "#9aa3ad"}},
+    }
+    return options
+
+
 def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
             note: str | None = None, max_nodes: int | None = DEFAULT_MAX_NODES) -> bytes:
     """The self-contained page as bytes; with ``max_nodes``, only the most connected
@@ -131,23 +153,7 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
     for options in view["edges"]:
         options = dict(options)
         _add_edge(net, options.pop("from"), options.pop("to"), **options)
-    # Colour and shape per class through vis "groups" (pyvis drops a node's colour once
-    # it has a group).
-    groups = {cls: {"color": {"background": color, "border": "#2b2f36",
-                              "highlight": {"background": color, "border": "#000000"}},
-                    "shape": "diamond" if cls == "Event" else "square" if cls == "Article" else "dot"}
-              for cls, color in CLASS_COLORS.items()}
-    options = {
-        "groups": groups,
-        # Positions come from the build: nothing moves when the page opens.
-        "physics": {"enabled": False},
-        "layout": {"randomSeed": 1, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
-                        "hideEdgesOnDrag": graph.number_of_edges() > 1500},
-        "nodes": {"font": {"size": FONT_SIZE, "face": "system-ui"}, "borderWidth": 1},
-        "edges": {"font": {"size": 10, "align": "middle", "multi": False}, "smooth": False,
-                  "color": {"inherit": False, "color": "#9aa3ad"}},
-    }
+    options = _vis_options(graph)
     net.options = options
     entities = [n for n in net.nodes if n["kind"] != "article"]
     class_counts = Counter(n["group"] for n in entities)

@@ -139,6 +139,14 @@ def build_view(graph: nx.MultiDiGraph, tooltip) -> dict:
     positions = layout([n["id"] for n in nodes], boxes, [(index[a], index[b]) for a, b in pairs])
     for n, (x, y) in zip(nodes, positions):
         n["x"], n["y"] = int(round(x)), int(round(y))
+    edges = _view_edges(pairs, labels, docs)
+    articles, article_edges = _article_layer(graph, nodes, boxes, positions, docs, doc_index)
+    return {"nodes": nodes + articles, "edges": edges + article_edges, "docs": docs,
+            "span": _span(nodes, docs)}
+
+
+def _view_edges(pairs: dict, labels: dict, docs: list) -> list[dict]:
+    """One vis-network edge per pair of nodes, holding the facts between them."""
     edges = []
     for (a, b), facts in sorted(pairs.items()):
         # Draw from the side most facts start from, so that the arrow says most.
@@ -156,9 +164,7 @@ def build_view(graph: nx.MultiDiGraph, tooltip) -> dict:
             "kind": "role" if role else "fact", "facts": facts,
             "dashes": False, "width": 1 + min(3, math.log2(max(sum(len(f["st"]) for f in facts), 1))),
         })
-    articles, article_edges = _article_layer(graph, nodes, boxes, positions, docs, doc_index)
-    return {"nodes": nodes + articles, "edges": edges + article_edges, "docs": docs,
-            "span": _span(nodes, docs)}
+    return edges
 
 
 def _article_layer(graph, nodes, boxes, positions, docs, doc_index):
