@@ -226,3 +226,10 @@ def test_resolve_joins_an_undefined_acronym_of_two_to_six_letters(gazetteer, acr
     res = resolve([_record("d1", [_mention("d1", words[acronym], "Organization", 1)]),
                    _record("d2", [_mention("d2", acronym, "Organization", 1)])], gazetteer)
     assert (len(res.entities) == 1) is merged
+
+
+def test_resolve_leaves_a_short_name_before_two_full_names_that_fit_alone(gazetteer):
+    """'Kim' before 'Kim Jong Un' and 'Kim Yo Jong' are named: no full name to shorten yet."""
+    res = resolve([_record("d1", [_mention("d1", "Kim", "Person", 1), _mention("d1", "Kim Jong Un", "Person", 2),
+                                  _mention("d1", "Kim Yo Jong", "Person", 3)])], gazetteer)
+    assert sorted(_labels(res)) == ["Kim", "Kim Jong Un", "Kim Yo Jong"]
