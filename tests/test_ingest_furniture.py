@@ -23,3 +23,8 @@ def test_is_furniture_detects_a_short_line_with_decoration(line):
                                   "Putin \u00bb Xi, said the caption."])
 def test_is_furniture_keeps_a_sentence_with_promo_words_or_symbols(line):
     assert not is_furniture(line)
+
+
+def test_is_furniture_keeps_a_long_headline_with_a_promo_word():
+    """Only short lines are tried against the promo and decoration rules: a headline has no period."""
+    assert not is_furniture("Retailers report record holiday sales as shoppers hunt for a good deal this year")
