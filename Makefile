@@ -2,6 +2,7 @@
 #   make run    set up .venv and build the seed graph into output/
 #   make test   set up .venv with the test extras (and Chromium) and run every test
 #   make notebook  install Jupyter (the notebook extra) and execute notebooks/explore.ipynb
+#   make mutate    apply the small breakages of benchmarks/mutations.json to a copy and list the survivors
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -9,7 +10,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 INSTALL_INPUTS := setup.cfg pyproject.toml constraints.txt
 
-.PHONY: run test install install-test notebook benchmark clean
+.PHONY: run test install install-test notebook benchmark mutate clean
 
 run: $(VENV)/.installed
 	$(BIN)/graphbuild build seeds --out output
@@ -48,6 +49,9 @@ $(VENV)/.installed-notebook: $(VENV)/.installed
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/build_speed.py
+
+mutate: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/mutate.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from contextlib import contextmanager
-from typing import Iterator
 
 #: Default seconds one document may take from reading to its extracted record.
 DEFAULT_DOC_TIMEOUT = 180.0
@@ -90,10 +88,3 @@ class Watchdog:
         if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous or signal.SIG_DFL)
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[Watchdog]:
-    """A block that raises :class:`DocTimeout` after ``seconds`` (main thread only)."""
-    with Watchdog(seconds) as dog:
-        yield dog

@@ -29,9 +29,6 @@ from .resolve.entities import resolve
 from .run.resources import ontology_dir
 from .run.runtime import Progress, load_resources, load_rules
 
-#: Files a build writes into its output folder.
-OUTPUT_FILES = ("graph.ttl", "graph.html", "graph.graphml")
-
 
 class NothingToBuild(RuntimeError):
     """No input file could be read as an article."""

@@ -140,3 +140,43 @@ def test_eventcoref_one_travellers_visit_to_an_unplaced_site_joins_that_days_vis
     args.update(second)
     other = _event(args.pop("doc"), **args)
     assert (len(cluster_events([first, other], places)) == 1) is merged
+
+
+def test_eventcoref_undated_reports_across_a_months_end_merge():
+    """Published on 30 May and 2 June: one visit, though the months differ."""
+    events = [_event("a", doc_date="2024-05-30"), _event("b", doc_date="2024-06-02")]
+    assert len(cluster_events(events, BEIJING_IN_CHINA)) == 1
+
+
+@pytest.mark.parametrize("doc_date_b, merged", [("2024-05-23", True), ("2024-05-24", False), ("2024-06-05", False)])
+def test_eventcoref_undated_reports_merge_within_a_week_only(doc_date_b, merged):
+    clusters = cluster_events([_event("a"), _event("b", doc_date=doc_date_b)], BEIJING_IN_CHINA)
+    assert (len(clusters) == 1) is merged
+
+
+def test_eventcoref_place_containment_ignores_an_ambiguous_city_name():
+    """Hyderabad is a city of India and of Pakistan: its name alone places it in neither."""
+    places = place_containment({"hyderabad": "Hyderabad"}, {"india": "India", "pakistan": "Pakistan"},
+                               located_in=[])
+    assert not places.inside("hyderabad", "india")
+    assert not places.inside("hyderabad", "pakistan")
+
+
+def test_eventcoref_summits_in_one_city_merge_without_a_shared_leader():
+    events = [_event("a", "Summit", who=("putin",), where=("astana",)),
+              _event("b", "Summit", who=("xi",), where=("astana",), doc_date="2024-05-17")]
+    assert len(cluster_events(events, BEIJING_IN_CHINA)) == 1
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        dict(cls="Summit", who=("xi",), where=("astana",), doc_date="2024-07-20"),  # another month
+        dict(cls="Summit", who=("xi",), where=("hiroshima",)),  # another city
+        dict(cls="Visit", who=(), where=("astana",)),  # a visit needs a shared visitor
+    ],
+)
+def test_eventcoref_a_shared_place_alone_merges_only_summits_of_that_time(second):
+    first = _event("a", second["cls"], who=("putin",), where=("astana",))
+    other = _event("b", second.pop("cls"), **second)
+    assert len(cluster_events([first, other], BEIJING_IN_CHINA)) == 2

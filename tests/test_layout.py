@@ -186,3 +186,37 @@ def test_layout_top_level_reads_as_the_flow():
     assert top == sorted(["__init__.py", "__main__.py", "cli.py", "kg.py", "pipeline.py", "nlp.py", "graph.py",
                           "records.py", "ids.py", "vocab.py", "limits.py", "version.py", "extract", "evaluate",
                           "export", "lang", "ingest", "knowledge", "resolve", "run", "store"])
+
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def long_functions(modules: dict[str, Path]) -> list[str]:
+    """Functions (methods and nested ones too) longer than MAX_FUNCTION_LINES, from the
+    ``def`` line to the last (a command's option decorators are its help, not its body)."""
+    found = []
+    for name, path in sorted(modules.items()):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    found.append(f"{name}:{node.lineno} {node.name} ({length} lines)")
+    return found
+
+
+def test_layout_no_function_is_over_60_lines():
+    assert long_functions(_modules()) == []
+
+
+def test_layout_function_length_check_finds_a_long_method(tmp_path, monkeypatch):
+    """The check can fail: a method one line too long, beside a function just short enough."""
+    root = tmp_path / "graphbuild"
+    root.mkdir()
+    (root / "__init__.py").write_text("", encoding="utf-8")
+    fits = "def fits():\n" + "".join(f"    x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES - 1))
+    too_long = "class A:\n    def long(self):\n" + "".join(f"        x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES))
+    (root / "a.py").write_text(fits + "\n\n" + too_long, encoding="utf-8")
+    monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", root)
+    line = MAX_FUNCTION_LINES + 4  # fits(), two blank lines, the class line
+    assert long_functions(_modules(root)) == [f"graphbuild.a:{line} long ({MAX_FUNCTION_LINES + 1} lines)"]

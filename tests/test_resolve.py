@@ -208,3 +208,28 @@ def test_resolve_leaves_an_acronym_alone_when_two_expansions_fit(gazetteer):
 def test_resolve_joins_a_place_and_its_name_with_a_generic_head(gazetteer, short, full, merged):
     res = resolve([_record("d1", [_mention("d1", full, "Place", 1), _mention("d1", short, "Place", 2)])], gazetteer)
     assert (len(res.entities) == 1) is merged
+
+
+def test_resolve_never_merges_two_gazetteer_entries_even_on_a_defined_acronym(gazetteer):
+    """A sentence that seems to define 'China' as short for 'Russia' leaves two countries."""
+    res = resolve([_record("d1", [
+        _mention("d1", "Russia", "Country", 1, link="russia"),
+        _mention("d1", "China", "Country", 2, link="china"),
+    ], aliases=(Alias("China", "Russia"),))], gazetteer)
+    assert sorted(e.id for e in res.entities) == ["china", "russia"]
+
+
+@pytest.mark.parametrize("acronym, merged", [("ARCTICO", False), ("ARCTO", True)])
+def test_resolve_joins_an_undefined_acronym_of_two_to_six_letters(gazetteer, acronym, merged):
+    words = {"ARCTICO": "Arctic Research Council Trade Industry Commerce Organization",
+             "ARCTO": "Arctic Research Council Trade Organization"}
+    res = resolve([_record("d1", [_mention("d1", words[acronym], "Organization", 1)]),
+                   _record("d2", [_mention("d2", acronym, "Organization", 1)])], gazetteer)
+    assert (len(res.entities) == 1) is merged
+
+
+def test_resolve_leaves_a_short_name_before_two_full_names_that_fit_alone(gazetteer):
+    """'Kim' before 'Kim Jong Un' and 'Kim Yo Jong' are named: no full name to shorten yet."""
+    res = resolve([_record("d1", [_mention("d1", "Kim", "Person", 1), _mention("d1", "Kim Jong Un", "Person", 2),
+                                  _mention("d1", "Kim Yo Jong", "Person", 3)])], gazetteer)
+    assert sorted(_labels(res)) == ["Kim", "Kim Jong Un", "Kim Yo Jong"]

@@ -27,18 +27,18 @@ def args(scope: Scope, token: Token, thing: bool = False) -> list[Arg]:
     examples of a generic noun ('forums such as the UN and the SCO')."""
     found: list[Arg] = []
     for t in [token, *conjuncts(token)]:
-        found.extend(arg(scope, t, thing))
+        found.extend(_token_args(scope, t, thing))
     if not found and token.pos_ == "NOUN":
         for example in examples(token, scope.words.example_prepositions):
             for t in [example, *conjuncts(example)]:
-                found.extend(arg(scope, t, thing))
+                found.extend(_token_args(scope, t, thing))
     unique: dict[tuple, Arg] = {}
     for a in found:
         unique.setdefault(a.ref, a)
     return list(unique.values())
 
 
-def arg(scope: Scope, token: Token, thing: bool) -> list[Arg]:
+def _token_args(scope: Scope, token: Token, thing: bool) -> list[Arg]:
     """What one token refers to (no conjuncts)."""
     m = scope.mention(token)
     if m is not None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..knowledge.gazetteer import Gazetteer
@@ -121,22 +122,18 @@ def _led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref
     return found
 
 
-_COUNTRY_BY_CODE: dict[str, dict[str, str]] = {}
-
-
+# Keyed by the gazetteer itself (not its fingerprint, which a hand-built one leaves
+# empty); one at a time, as a build uses one.
+@lru_cache(maxsize=1)
 def _country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
-    """ISO code -> the gazetteer's country, once per gazetteer."""
-    key = gazetteer.fingerprint
-    if key not in _COUNTRY_BY_CODE:
-        table = {}
-        for entry in gazetteer.entries.values():
-            if entry.core == "Country":
-                code = country_code(entry.label)
-                if code:
-                    table.setdefault(code, entry.id)
-        _COUNTRY_BY_CODE.clear()
-        _COUNTRY_BY_CODE[key] = table
-    return _COUNTRY_BY_CODE[key]
+    """ISO code -> the gazetteer's country."""
+    table: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        if entry.core == "Country":
+            code = country_code(entry.label)
+            if code:
+                table.setdefault(code, entry.id)
+    return table
 
 
 def _place_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref]) -> set[str]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.gazetteer import Entry, Gazetteer
 from ..lang import not_names, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
@@ -31,7 +31,6 @@ SKIP_LABELS = {"PRODUCT", "WORK_OF_ART"}
 
 #: Parts of speech that end a title: "As President Putin visits" starts with a conjunction.
 FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB", "PART", "ADV", "PUNCT"}
-
 
 
 def extract_mentions(
@@ -96,10 +95,39 @@ def _countries_inside(ent: Span, segment: Segment, document: Document, gazetteer
 
 def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: Document,
              gazetteer: Gazetteer, lowercase_words: frozenset[str], link: str | None = None) -> Mention | None:
-    label = ent.label_
-    if label in LITERAL_LABELS:
+    if ent.label_ in LITERAL_LABELS:
         return None
-    doc = ent.doc
+    found = _name_span(ent, title)
+    if found is None:
+        return None
+    span, label = found
+    entry, link = _entry_of(gazetteer, link or ent.ent_id_ or None, span.text, label)
+    cls = _mention_class(span, label, entry, segment, gazetteer, lowercase_words)
+    if cls is None:
+        return None
+    role = (title.title, title.of) if title is not None and title.title else None
+    title_start = title.first if title is not None and title.title else span.start
+    doc, sent = ent.doc, ent.sent
+    evidence = Evidence(document.id, sent.text.strip(), segment.start + sent.start_char, segment.start + sent.end_char)
+    return Mention(
+        text=doc[title_start:span.end].text if role else span.text,
+        key=span.text,
+        cls=cls,
+        start=segment.start + doc[title_start].idx,
+        end=segment.start + span.end_char,
+        evidence=evidence,
+        link=link,
+        role=role,
+        in_heading=segment.kind == "heading",
+        demonym=label == "NORP",
+        sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start])
+        or opens_quote(doc, span.start),
+    )
+
+
+def _name_span(ent: Span, title: PersonTitle | None) -> tuple[Span, str] | None:
+    """The name of an entity without its title and trimmings, and its label."""
+    label, doc = ent.label_, ent.doc
     if title is not None:
         if title.name_start >= ent.end:
             return None
@@ -112,11 +140,12 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         longer = hyphen_place(span)
         if longer is not span:
             span, label = longer, "GPE"  # "Rostov" of "Rostov-on-Don": the whole place
-    link = link or ent.ent_id_ or None
+    return span, label
+
+
+def _entry_of(gazetteer: Gazetteer, link: str | None, key: str, label: str) -> tuple[Entry | None, str | None]:
+    """The gazetteer entry of a name (by its link, else by its name or demonym) and its id."""
     entry = gazetteer.entries.get(link) if link else None
-    role = (title.title, title.of) if title is not None and title.title else None
-    title_start = title.first if title is not None and title.title else span.start
-    key = span.text
     if entry is None:
         entry = gazetteer.lookup(key)
         if entry is None and label == "NORP":
@@ -124,45 +153,26 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
             if entry is not None and entry.core != "Country":
                 entry = None
         link = entry.id if entry else None
+    return entry, link
 
-    demonym = label == "NORP"
-    if demonym:
+
+def _mention_class(span: Span, label: str, entry: Entry | None, segment: Segment, gazetteer: Gazetteer,
+                   lowercase_words: frozenset[str]) -> str | None:
+    """The class of a mention, or None when the span is no name worth a mention."""
+    if label == "NORP":
         if entry is None or entry.core != "Country":
             return None  # "Western", "Sino-Soviet": adjectives of no single country
-        cls = "Country"
-    elif entry is not None:
-        cls = entry.core
-    else:
-        cls = _class_of(label, key)
-        if cls in ("Person", "Organization") and _in_place_context(span):
-            cls = "Place"
-        if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
-            return None  # "Patriot air defence systems": a name used as a brand, not a person
-        if cls is None or not _looks_like_name(span, segment, lowercase_words) or glued(span, gazetteer):
-            return None
-
-    sent = ent.sent
-    evidence = Evidence(
-        doc_id=document.id,
-        sentence=sent.text.strip(),
-        start=segment.start + sent.start_char,
-        end=segment.start + sent.end_char,
-    )
-    surface = doc[title_start:span.end].text if role else span.text
-    return Mention(
-        text=surface,
-        key=key,
-        cls=cls,
-        start=segment.start + doc[title_start].idx,
-        end=segment.start + span.end_char,
-        evidence=evidence,
-        link=link,
-        role=role,
-        in_heading=segment.kind == "heading",
-        demonym=demonym,
-        sentence_initial=span.start == sent.start or all(not t.is_alpha for t in doc[sent.start:span.start])
-        or opens_quote(doc, span.start),
-    )
+        return "Country"
+    if entry is not None:
+        return entry.core
+    cls = _class_of(label, span.text)
+    if cls in ("Person", "Organization") and _in_place_context(span):
+        cls = "Place"
+    if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+        return None  # "Patriot air defence systems": a name used as a brand, not a person
+    if cls is None or not _looks_like_name(span, segment, lowercase_words) or glued(span, gazetteer):
+        return None
+    return cls
 
 
 def _trim(span: Span) -> Span | None:

@@ -63,8 +63,18 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
             kind = "heading"
         kept.append(Block(text, kind))
 
-    # A repeated paragraph (running titles, teaser cards) is furniture; a truncated
-    # teaser ("...") of a later or earlier block is too.
+    unique = _drop_repeats(kept)
+    if unique and len(unique) > 1:
+        last = cut_unfinished(unique[-1].text)
+        if last != unique[-1].text:
+            unique[-1:] = [Block(last, "paragraph")] if last else []
+    return Cleaned(tuple(unique), date, publisher, author, _headline(unique, max_headline_position),
+                   None if date else bad_date)
+
+
+def _drop_repeats(kept: list[Block]) -> list[Block]:
+    """A repeated paragraph (running titles, teaser cards) is furniture; a truncated
+    teaser ("...") of a later or earlier block is too."""
     seen: set[str] = set()
     keys = [dedupe_key(b.text) for b in kept]
     unique: list[Block] = []
@@ -78,18 +88,14 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
                 continue
         seen.add(key)
         unique.append(block)
+    return unique
 
-    if unique and len(unique) > 1:
-        last = cut_unfinished(unique[-1].text)
-        if last != unique[-1].text:
-            unique[-1:] = [Block(last, "paragraph")] if last else []
 
-    headline = None
-    for block in unique[:max_headline_position]:
+def _headline(blocks: list[Block], max_headline_position: int) -> str | None:
+    for block in blocks[:max_headline_position]:
         if block.kind == "heading" and len(block.text.split()) >= 3:
-            headline = block.text
-            break
-    return Cleaned(tuple(unique), date, publisher, author, headline, None if date else bad_date)
+            return block.text
+    return None
 
 
 #: Where a paragraph may end: the excerpt of a page that stops anywhere else was cut.

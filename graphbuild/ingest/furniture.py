@@ -34,7 +34,7 @@ class Patterns:
     inline_credit: re.Pattern  # a credit between a caption and the story ("... 2024. Jane Doe/Reuters LIMA")
 
 
-def _any(alternatives) -> str:
+def _alternation(alternatives) -> str:
     return "|".join(alternatives)
 
 
@@ -49,19 +49,19 @@ def _compile(directory: str) -> Patterns:
         r"|\d{1,2}/\d{1,2}/\d{4})",
         re.I,
     )
-    labels = _any(data["metadata_labels"])
+    labels = _alternation(data["metadata_labels"])
     credit = data["credit"]
-    markers = "(?i:" + _any(re.escape(m) for m in data["credit_markers"]) + ")"
+    markers = "(?i:" + _alternation(re.escape(m) for m in data["credit_markers"]) + ")"
     return Patterns(
-        line=re.compile(r"^(?:" + _any(data["lines"]) + r")\W*$", re.I),
-        cookie=re.compile(_any(data["cookie"]), re.I),
-        promo=re.compile(r"\b(" + _any(data["promo_words"]) + r")\b", re.I),
-        html_attribute=re.compile(r"(^|[-_ ])(" + _any(data["html_markers"]) + r")([-_ ]|$)", re.I),
+        line=re.compile(r"^(?:" + _alternation(data["lines"]) + r")\W*$", re.I),
+        cookie=re.compile(_alternation(data["cookie"]), re.I),
+        promo=re.compile(r"\b(" + _alternation(data["promo_words"]) + r")\b", re.I),
+        html_attribute=re.compile(r"(^|[-_ ])(" + _alternation(data["html_markers"]) + r")([-_ ]|$)", re.I),
         date=date,
         date_prefix=re.compile(rf"^(?:(?:{labels})\s*:?\s*)?" + date.pattern + r"\s*(?:[|,\-:]\s*)?", re.I),
-        dated_text=re.compile(r"(?:" + _any(data["dated_text_starts"]) + ")", re.I),
-        byline=re.compile(r"(?:^|[|,\-]\s*|\s)(?:" + _any(data["byline_markers"]) + r")\s+(?P<who>[^|]+?)\s*(?:\||$)",
-                          re.I),
+        dated_text=re.compile(r"(?:" + _alternation(data["dated_text_starts"]) + ")", re.I),
+        byline=re.compile(r"(?:^|[|,\-]\s*|\s)(?:" + _alternation(data["byline_markers"])
+                          + r")\s+(?P<who>[^|]+?)\s*(?:\||$)", re.I),
         metadata_label=re.compile(rf"^(?:{labels})\b", re.I),
         title_small_words=frozenset(data["title_small_words"]),
         credit_line=re.compile(r"^\(?(?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)?\W*$"),
@@ -73,7 +73,8 @@ def _compile(directory: str) -> Patterns:
             r"|\s*\([A-Z][\w-]{0,9})$"),
         inline_credit=re.compile(
             r"(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s+(?:of|the|de|[A-Z][\w.'’-]*)){0,10}\s*/\s*"
-            r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:via\s+)?(?i:" + _any(re.escape(a) for a in data["agencies"]) + r")\b"),
+            r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:via\s+)?(?i:"
+            + _alternation(re.escape(a) for a in data["agencies"]) + r")\b"),
     )
 
 

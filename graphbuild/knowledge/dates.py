@@ -54,27 +54,37 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
     year = re.search(r"\b(1[89]\d{2}|20\d{2})\b", t)
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d{2}\b", "", t))
     if has_month:
-        import dateparser
-
-        settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
-        if base_date:
-            settings["RELATIVE_BASE"] = datetime.combine(base_date, datetime.min.time())
-        parsed = dateparser.parse(re.sub(r"^(in|on|since|by|from|until|during)\s+", "", t), languages=["en"], settings=settings)
-        if parsed is None:
-            return None
-        if not year and base_date is None:
-            return None
-        if year:
-            y = parsed.year
-        else:  # "December 28" in a report of January 3 is last year's; planned, next year's
-            y = _year_by_tense(parsed.month, parsed.day if day else 1, base_date, future)
-        if day:
-            return f"{y:04d}-{parsed.month:02d}-{parsed.day:02d}"
-        return f"{y:04d}-{parsed.month:02d}"
+        return _month_date(t, year, day, base_date, future)
     if year and not re.search(r"\d{4}s\b", t):
         return year.group(1)
-    if base_date is None:
+    return _relative_date(t, base_date, future) if base_date is not None else None
+
+
+def _month_date(t: str, year: re.Match | None, day: re.Match | None, base_date: date | None,
+                future: bool) -> str | None:
+    """A date that names its month ('October 19, 2023', 'December 28'), its year from the
+    text or, when the text has none, from the article's date and the tense."""
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
+    if base_date:
+        settings["RELATIVE_BASE"] = datetime.combine(base_date, datetime.min.time())
+    parsed = dateparser.parse(re.sub(r"^(in|on|since|by|from|until|during)\s+", "", t), languages=["en"], settings=settings)
+    if parsed is None:
         return None
+    if not year and base_date is None:
+        return None
+    if year:
+        y = parsed.year
+    else:  # "December 28" in a report of January 3 is last year's; planned, next year's
+        y = _year_by_tense(parsed.month, parsed.day if day else 1, base_date, future)
+    if day:
+        return f"{y:04d}-{parsed.month:02d}-{parsed.day:02d}"
+    return f"{y:04d}-{parsed.month:02d}"
+
+
+def _relative_date(t: str, base_date: date, future: bool) -> str | None:
+    """A date relative to the article's ('on Wednesday', 'yesterday', 'last month')."""
     for i, name in enumerate(words().weekdays):
         if re.search(rf"\b{name}\b", t):
             delta = (i - base_date.weekday()) % 7

@@ -182,7 +182,9 @@ _SEEN: dict[str, str] = {}
 
 def pack_cache(func):
     """``lru_cache`` for what is read or compiled from a pack's files; :func:`refresh`
-    empties it when the files change."""
+    empties it when the files change. (The one caching style of the package: what is
+    computed once from a resource is an ``lru_cache`` keyed by that resource, a pack
+    directory or a gazetteer.)"""
     cached = lru_cache(maxsize=4)(func)
     _CACHES.append(cached)
     return cached

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..knowledge.gazetteer import Gazetteer, name_key
@@ -95,45 +96,70 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
     mentions: list[Mention] = [m for r in records for m in r.mentions]
     for m in mentions:
         uf.find(_group(m))
+    names = _person_names(mentions)
+    _join_possessive_typos(mentions, uf)
+    _join_short_names(mentions, uf, names)
+    _join_defined_acronyms(records, mentions, gazetteer, uf)
+    _join_spelling_variants(mentions, uf)
+    _join_undefined_acronyms(mentions, uf)
+    _join_generic_heads(mentions, uf)
+    return _collect(records, mentions, gazetteer, uf)
 
-    # Person names: full names by document and across the corpus.
-    person_full: dict[str, set[str]] = defaultdict(set)  # doc -> groups of multi-token names
-    full_positions: dict[str, list[tuple[int, str]]] = defaultdict(list)  # doc -> (offset, group)
-    corpus_full: set[str] = set()
-    group_tokens: dict[str, tuple[str, ...]] = {}
+
+@dataclass
+class _PersonNames:
+    """Full names (two words or more) by document and across the corpus."""
+
+    in_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # doc -> groups
+    #: doc -> (offset, group) of each full name, for the nearest one before a short form
+    positions: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    corpus: set[str] = field(default_factory=set)
+    tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> its longest name's tokens
+    # Full names by each of their words, so that a short form is compared only with the
+    # names that contain its words (no pass over every name of the corpus).
+    by_token: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _person_names(mentions: list[Mention]) -> _PersonNames:
+    names = _PersonNames()
     for m in mentions:
         if m.cls != "Person" or m.demonym:
             continue
         g = _group(m)
         toks = _tokens(m.key)
-        group_tokens.setdefault(g, toks)
-        if len(toks) > len(group_tokens[g]):
-            group_tokens[g] = toks
+        names.tokens.setdefault(g, toks)
+        if len(toks) > len(names.tokens[g]):
+            names.tokens[g] = toks
         if len(toks) >= 2:
-            person_full[m.evidence.doc_id].add(g)
-            full_positions[m.evidence.doc_id].append((m.start, g))
-            corpus_full.add(g)
+            names.in_doc[m.evidence.doc_id].add(g)
+            names.positions[m.evidence.doc_id].append((m.start, g))
+            names.corpus.add(g)
+    for g in names.corpus:
+        for tok in names.tokens[g]:
+            names.by_token[tok].add(g)
+    return names
 
-    # Full names by each of their words, so that a short form is compared only with the
-    # names that contain its words (no pass over every name of the corpus).
-    by_token: dict[str, set[str]] = defaultdict(set)
-    for g in corpus_full:
-        for tok in group_tokens[g]:
-            by_token[tok].add(g)
 
-    def full_names_for(short: tuple[str, ...], candidates: set[str] | None, own: str) -> set[str]:
-        pool = set.intersection(*(by_token.get(t, set()) for t in short)) if short else set()
-        if candidates is not None:
-            pool &= candidates
-        return {uf.find(g) for g in sorted(pool) if g != own and _contains(group_tokens.get(g, ()), short)}
+def _full_names_for(names: _PersonNames, uf: _UnionFind, short: tuple[str, ...], candidates: set[str] | None,
+                    own: str) -> set[str]:
+    pool = set.intersection(*(names.by_token.get(t, set()) for t in short)) if short else set()
+    if candidates is not None:
+        pool &= candidates
+    return {uf.find(g) for g in sorted(pool) if g != own and _contains(names.tokens.get(g, ()), short)}
 
-    # Possessive typos: "Putins" is "Putin" when "Putin" is a person seen in the corpus.
+
+def _join_possessive_typos(mentions: list[Mention], uf: _UnionFind) -> None:
+    """"Putins" is "Putin" when "Putin" is a person seen in the corpus."""
     short_person_keys = {name_key(m.key): m for m in mentions if m.cls == "Person" and len(_tokens(m.key)) == 1}
     for m in mentions:
         key = name_key(m.key)
         if m.cls == "Person" and not m.link and key.endswith("s") and key[:-1] in short_person_keys:
             uf.union(_group(short_person_keys[key[:-1]]), _group(m))
 
+
+def _join_short_names(mentions: list[Mention], uf: _UnionFind, names: _PersonNames) -> None:
+    """A person's short form joins the one full name that contains it: in its document
+    first, then in the corpus."""
     for m in mentions:
         if m.cls != "Person" or m.demonym:
             continue
@@ -141,7 +167,7 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
         own = _group(m)
         if len(toks) >= 3 or (m.link and len(toks) >= 2):
             continue
-        in_doc = full_names_for(toks, person_full[m.evidence.doc_id], own)
+        in_doc = _full_names_for(names, uf, toks, names.in_doc[m.evidence.doc_id], own)
         if len(in_doc) == 1:
             uf.union(in_doc.pop(), own)
             continue
@@ -149,18 +175,21 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             # Two full names fit ("Kim" after "Kim Jong Un" and "Kim Yo Jong"): news
             # writing names a person in full before shortening, so the short form is the
             # nearest full name before it, when one is.
-            before = [(start, g) for start, g in full_positions[m.evidence.doc_id]
+            before = [(start, g) for start, g in names.positions[m.evidence.doc_id]
                       if start < m.start and uf.find(g) in in_doc]
             if before:
                 uf.union(max(before)[1], own)
             continue
         if in_doc or m.link:
             continue  # ambiguous in the document, or already known: no merge
-        in_corpus = full_names_for(toks, None, own)
+        in_corpus = _full_names_for(names, uf, toks, None, own)
         if len(in_corpus) == 1:
             uf.union(in_corpus.pop(), own)
 
-    # Acronyms defined in a document.
+
+def _join_defined_acronyms(records: list[DocRecord], mentions: list[Mention], gazetteer: Gazetteer,
+                           uf: _UnionFind) -> None:
+    """"Belt and Road Initiative (BRI)": the acronym and its expansion are one thing."""
     key_groups: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         key_groups[name_key(m.key)].add(_group(m))
@@ -175,11 +204,9 @@ def resolve(records: Iterable[DocRecord], gazetteer: Gazetteer) -> Resolution:
             for g in sorted(key_groups.get(name_key(alias.full), ())):
                 uf.union(full_group, g)
 
-    _join_spelling_variants(mentions, uf)
-    _join_undefined_acronyms(mentions, uf)
-    _join_generic_heads(mentions, uf)
 
-    # Collect components.
+def _collect(records: list[DocRecord], mentions: list[Mention], gazetteer: Gazetteer, uf: _UnionFind) -> Resolution:
+    """One entity per component worth a node, and each mention's entity."""
     components: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         components[uf.find(_group(m))].append(m)

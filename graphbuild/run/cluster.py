@@ -220,7 +220,13 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
         for alone in run_round(singles, last=False):
             run_round([alone], last=True)
     by_path = {o_path: o for group, outs in results.items() for o_path, o in zip(group, outs)}
-    outcomes = [by_path[p] for p in paths]
+    ordered, warnings = _records_of(paths, [by_path[p] for p in paths], skipped)
+    return ordered, skipped, warnings
+
+
+def _records_of(paths: list[str], outcomes: list[Outcome], skipped: list) -> tuple[list[DocRecord], list[str]]:
+    """The records of the outcomes by document id, and their warnings; what was skipped
+    (and a second copy of a document) goes to ``skipped``, in input order."""
     records: dict[str, DocRecord] = {}
     seen: dict = {}
     warnings: list[str] = []
@@ -235,5 +241,4 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
             skipped.append((path, duplicate))
             continue
         records[record.document.id] = record
-    ordered = [records[k] for k in sorted(records)]
-    return ordered, skipped, warnings
+    return [records[k] for k in sorted(records)], warnings
