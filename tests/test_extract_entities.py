@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract.entities import find_acronyms
+from graphbuild.extract.names import find_acronyms
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from ..lang import not_names, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import Alias, Document, Evidence, Mention, Segment
 from .names import (
-    ACRONYM, common_acronyms, cut_fragment, described_event, find_aliases, glued, hyphen_place, joined_names,
+    common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued, hyphen_place, joined_names,
     opens_quote, titled_names, with_place_name,
 )
 
@@ -347,43 +347,6 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
 def lowercase_vocabulary(document: Document) -> frozenset[str]:
     """Words the document writes in lowercase somewhere (see :func:`extract_mentions`)."""
     return frozenset(w for w in re.findall(r"[^\W\d_]+", document.text) if w.islower())
-
-
-def find_acronyms(text: str) -> list[Alias]:
-    """Acronyms defined in the text: 'Belt and Road Initiative (BRI)' -> BRI = Belt and Road Initiative."""
-    aliases = []
-    for m in ACRONYM.finditer(text):
-        acronym = m.group(1).replace(".", "")
-        words = re.findall(r"[\w'&-]+", text[: m.start()])[-(2 * len(acronym) + 3):]
-        full = _expansion(words, acronym)
-        if full:
-            aliases.append(Alias(short=m.group(1), full=full))
-    return aliases
-
-
-def _expansion(words: list[str], acronym: str) -> str | None:
-    """The shortest run of trailing capitalised words whose initials spell ``acronym``."""
-    connectors = pack_words().name_connectors
-    letters = acronym.upper()
-    i = len(words) - 1
-    k = len(letters) - 1
-    taken: list[str] = []
-    while i >= 0 and k >= 0:
-        word = words[i]
-        if word.lower() in connectors and taken:
-            taken.append(word)
-            i -= 1
-            continue
-        if not (word[:1].isupper() or word[:1].isdigit()) or word[0].upper() != letters[k]:
-            return None
-        taken.append(word)
-        k -= 1
-        i -= 1
-    if k >= 0:
-        return None
-    while taken and taken[-1].lower() in connectors:
-        taken.pop()
-    return " ".join(reversed(taken)) or None
 
 
 def segment_mentions(pairs: Iterable[tuple[Segment, Doc]], document: Document,

@@ -227,3 +227,40 @@ def people_by_surname(mentions: list[Mention]) -> list[Mention]:
             m = replace(m, cls="Person")
         out.append(m)
     return out
+
+
+def find_acronyms(text: str) -> list[Alias]:
+    """Acronyms defined in the text: 'Belt and Road Initiative (BRI)' -> BRI = Belt and Road Initiative."""
+    aliases = []
+    for m in ACRONYM.finditer(text):
+        acronym = m.group(1).replace(".", "")
+        words = re.findall(r"[\w'&-]+", text[: m.start()])[-(2 * len(acronym) + 3):]
+        full = _expansion(words, acronym)
+        if full:
+            aliases.append(Alias(short=m.group(1), full=full))
+    return aliases
+
+
+def _expansion(words: list[str], acronym: str) -> str | None:
+    """The shortest run of trailing capitalised words whose initials spell ``acronym``."""
+    connectors = pack_words().name_connectors
+    letters = acronym.upper()
+    i = len(words) - 1
+    k = len(letters) - 1
+    taken: list[str] = []
+    while i >= 0 and k >= 0:
+        word = words[i]
+        if word.lower() in connectors and taken:
+            taken.append(word)
+            i -= 1
+            continue
+        if not (word[:1].isupper() or word[:1].isdigit()) or word[0].upper() != letters[k]:
+            return None
+        taken.append(word)
+        k -= 1
+        i -= 1
+    if k >= 0:
+        return None
+    while taken and taken[-1].lower() in connectors:
+        taken.pop()
+    return " ".join(reversed(taken)) or None
