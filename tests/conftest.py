@@ -43,6 +43,28 @@ def mentions(nlp, gazetteer):
 
 
 @pytest.fixture(scope="session")
+def lexicon():
+    from graphbuild.extract.lexicon import load_lexicon
+    from graphbuild.lang import language_dir
+
+    return load_lexicon(language_dir())
+
+
+@pytest.fixture
+def record(nlp, gazetteer, lexicon):
+    """The DocRecord of a text: record("Putin met Xi.") -> mentions, relations, events."""
+    from graphbuild.extract.document import extract_document
+    from graphbuild.ingest import parse_document
+
+    def run(text: str):
+        doc = parse_document(text.encode(), "t.txt")
+        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+        return extract_document(pairs, doc, gazetteer, lexicon)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_result():
     import graphbuild
 

@@ -10,14 +10,6 @@ from graphbuild.extract.document import extract_document
 from graphbuild.ingest import parse_document
 
 
-@pytest.fixture(scope="module")
-def lexicon():
-    from graphbuild.extract.lexicon import load_lexicon
-    from graphbuild.lang import language_dir
-
-    return load_lexicon(language_dir())
-
-
 @pytest.fixture
 def events(nlp, gazetteer, lexicon):
     """The events of a text as (class, participants, places, hosts, date, modality),

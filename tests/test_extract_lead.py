@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract.document import extract_document
-from graphbuild.extract.lexicon import load_lexicon
-from graphbuild.ingest import parse_document
-from graphbuild.lang import language_dir
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(language_dir())
 
 
 @pytest.fixture
-def events(nlp, gazetteer, lexicon):
+def events(record):
     def run(text: str):
-        doc = parse_document(text.encode(), "t.txt")
-        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
-        record = extract_document(pairs, doc, gazetteer, lexicon)
-        names = {(m.start, m.end): m.key for m in record.mentions}
-        return [(e.cls, {names.get(tuple(r[:2]), r[-1]) for r in e.locations}) for e in record.events]
+        found = record(text)
+        names = {(m.start, m.end): m.key for m in found.mentions}
+        return [(e.cls, {names.get(tuple(r[:2]), r[-1]) for r in e.locations}) for e in found.events]
 
     return run
 

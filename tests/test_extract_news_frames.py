@@ -6,32 +6,20 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract.document import extract_document
-from graphbuild.ingest import parse_document
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    from graphbuild.extract.lexicon import load_lexicon
-    from graphbuild.lang import language_dir
-
-    return load_lexicon(language_dir())
 
 
 @pytest.fixture
-def read(nlp, gazetteer, lexicon):
+def read(record):
     """Facts of a text as (subject, predicate, object, modality), names by link or key."""
 
     def run(text: str):
-        doc = parse_document(text.encode(), "t.txt")
-        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
-        record = extract_document(pairs, doc, gazetteer, lexicon)
-        keys = {(m.start, m.end): (m.link or m.key) for m in record.mentions}
+        record_ = record(text)
+        keys = {(m.start, m.end): (m.link or m.key) for m in record_.mentions}
 
         def name(ref):
             return ref[1] if ref[0] == "gazetteer" else keys.get(tuple(ref[:2]), "?")
 
-        return {(name(r.subject), r.predicate, name(r.object), r.modality) for r in record.relations}
+        return {(name(r.subject), r.predicate, name(r.object), r.modality) for r in record_.relations}
 
     return run
 
