@@ -51,7 +51,7 @@ def article_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     # trafilatura logs each page it finds nothing in; graphbuild reports such pages itself.
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     xml = trafilatura.extract(tree, output_format="xml", with_metadata=True, include_comments=False,
-                              include_tables=False, config=_config())
+                              include_tables=False, fast=True, config=_config())
     if not xml:
         return [], {}
     doc = lxml.etree.fromstring(xml.encode("utf-8"))
