@@ -149,8 +149,11 @@ def test_write_atomically_writer_failing_midway_leaves_previous_output(tmp_path)
 
 def _start_build(corpus: Path, out: Path) -> subprocess.Popen:
     env = {**os.environ, "GRAPHBUILD_PAUSE_BEFORE_RENAME": "30"}
+    # A Ctrl-C as a terminal sends it: a process started in the background of a shell
+    # without job control inherits SIGINT ignored, and would never see the signal.
     return subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(corpus), "--out", str(out), "-q"],
-                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
