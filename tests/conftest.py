@@ -65,6 +65,25 @@ def record(nlp, gazetteer, lexicon):
 
 
 @pytest.fixture(scope="session")
+def build_cached():
+    """A factory: (root, articles) -> (corpus folder, a cache folder filled by a build,
+    the corpus's Turtle built without any cache), for the cache tests."""
+    import graphbuild
+
+    def make(root: Path, articles: dict[str, str]):
+        folder = root / "corpus"
+        folder.mkdir()
+        for name, text in articles.items():
+            (folder / name).write_text(text)
+        expected = graphbuild.build([folder], no_cache=True).to_turtle()
+        cache = root / "cache"
+        graphbuild.build([folder], cache_dir=cache)
+        return folder, cache, expected
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def seed_result():
     import graphbuild
 

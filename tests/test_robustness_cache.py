@@ -36,17 +36,9 @@ class Payload:
 
 
 @pytest.fixture(scope="module")
-def cached(tmp_path_factory):
+def cached(tmp_path_factory, build_cached):
     """A corpus, its graph built without a cache, and a cache directory filled by a build."""
-    root = tmp_path_factory.mktemp("cached")
-    folder = root / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    expected = graphbuild.build([folder]).to_turtle()
-    cache = root / "cache"
-    graphbuild.build([folder], cache_dir=cache)
-    return folder, cache, expected
+    return build_cached(tmp_path_factory.mktemp("cached"), ARTICLES)
 
 
 def _entries(cache: Path) -> list[Path]:

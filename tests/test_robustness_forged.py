@@ -20,16 +20,9 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def cached(tmp_path_factory):
-    root = tmp_path_factory.mktemp("forged")
-    folder = root / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    expected = graphbuild.build([folder]).to_turtle()
-    cache = root / "cache"
-    graphbuild.build([folder], cache_dir=cache)
-    return folder, cache, expected
+def cached(tmp_path_factory, build_cached):
+    """A corpus, its graph built without a cache, and a cache directory filled by a build."""
+    return build_cached(tmp_path_factory.mktemp("forged"), ARTICLES)
 
 
 #: A confidence written as NaN into the entry (graphbuild's own writer refuses NaN).
