@@ -344,3 +344,58 @@ def test_clean_blocks_keep_paragraphs_of_other_scripts():
     blocks = [Block("Переговоры в Москве продолжались шесть часов, сообщили официальные лица.", "paragraph"),
               Block("Οι συνομιλίες στην Αθήνα διήρκεσαν έξι ώρες, δήλωσαν αξιωματούχοι σήμερα.", "paragraph")]
     assert [b.text for b in clean_blocks(blocks).blocks] == [b.text for b in blocks]
+
+
+def _article_tree(xml: str):
+    import lxml.etree
+
+    return lxml.etree.fromstring(xml)
+
+
+def test_body_blocks_keep_the_text_that_follows_a_heading_outside_a_paragraph():
+    from graphbuild.ingest.html import body_blocks
+
+    body = _article_tree("<body><head rend='h2'>Port fund opens</head>The two states opened the fund on Tuesday."
+                         "<p>More states may join it.</p>Officials <hi>welcomed</hi> the plan.<lb/>A second line."
+                         "</body>")
+    assert [(b.text, b.kind) for b in body_blocks(body)] == [
+        ("Port fund opens", "heading"), ("The two states opened the fund on Tuesday.", "paragraph"),
+        ("More states may join it.", "paragraph"), ("Officials welcomed the plan.", "paragraph"),
+        ("A second line.", "paragraph")]
+
+
+def test_body_blocks_read_list_items_and_quotes_once():
+    from graphbuild.ingest.html import body_blocks
+
+    body = _article_tree("<body><list><item>First point of the deal.</item><item>Second point.</item></list>"
+                         "<quote><p>We agree, the minister said.</p></quote></body>")
+    assert [b.text for b in body_blocks(body)] == ["First point of the deal.", "Second point.",
+                                                   "We agree, the minister said."]
+
+
+INTERVIEW_PAGE = ("<html><head><title>Two ministers | Daily Lagoon</title></head><body><article>"
+                  "<h1>Two ministers on the river ports</h1>"
+                  + "".join(f"<h2>Minister {name}</h2><p>What did the talks give your country?</p>"
+                            f"<p>Minister {name} said the talks in Lagoon City gave her country a share of the "
+                            f"new port fund and a seat on its board, which she called a fair result.</p>"
+                            for name in ("Ana Ribeiro", "Ida Holm"))
+                  + "</article></body></html>")
+
+
+def test_parse_document_keeps_the_repeats_of_an_extracted_article():
+    text = parse_document(INTERVIEW_PAGE.encode(), "interview.html").text
+    assert text.count("What did the talks give your country?") == 2
+
+
+def test_parse_document_drops_the_repeats_of_a_text_file():
+    page = "Port fund opens\n\nRead the full story.\n\nThe talks went well, officials said.\n\nRead the full story.\n"
+    assert parse_document(page.encode(), "story.txt").text.count("Read the full story.") <= 1
+
+
+def test_html_blocks_read_the_date_of_a_page_without_date_tags():
+    page = ("<html><head><title>Fund</title><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "datePublished": "2021-03-04T10:00:00Z", "headline": "Port fund opens"}'
+            "</script></head><body><article><p>" + "The fund opened on Tuesday, officials said. " * 5
+            + "</p></article></body></html>")
+    meta = html_blocks(page)[1]
+    assert meta["date"].startswith("2021-03-04")

@@ -27,15 +27,17 @@ class Cleaned:
 METADATA_BLOCKS = 8
 
 
-def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned:
+def clean_blocks(blocks: list[Block], max_headline_position: int = 4, drop_repeats: bool = True) -> Cleaned:
     """Apply the general rules: metadata lines and prefixes out, furniture out,
-    repeated paragraphs and truncated teasers out; pick the headline."""
+    repeated paragraphs and truncated teasers out (unless ``drop_repeats`` is false: the
+    blocks of an article extractor, whose repeats are the article's own); pick the
+    headline."""
     date = publisher = author = bad_date = None
     kept: list[Block] = []
     seen_raw: set[str] = set()
     for position, block in enumerate(blocks):
         text = block.text
-        if text in seen_raw:
+        if drop_repeats and text in seen_raw:
             continue  # a repeated block is dropped below anyway; skip the work now
         seen_raw.add(text)
         meta = metadata_line(text) if position < METADATA_BLOCKS else None
@@ -63,7 +65,7 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4) -> Cleaned
             kind = "heading"
         kept.append(Block(text, kind))
 
-    unique = _drop_repeats(kept)
+    unique = _drop_repeats(kept) if drop_repeats else kept
     if unique and len(unique) > 1:
         last = cut_unfinished(unique[-1].text)
         if last != unique[-1].text:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +102,8 @@ def is_furniture(text: str) -> bool:
         return True  # "Jane Doe/AP", "Reuters/Jane Doe/Pool"
     if p.cookie.search(text) and len(words) <= 60:
         return True
-    letters = sum(c.isalpha() for c in text)
-    if letters < 2 or letters / len(text) < 0.5:
+    letters = sum(c.isalpha() or unicodedata.category(c).startswith("M") for c in text)
+    if letters < 2 or letters / sum(not c.isspace() for c in text) < 0.5:
         return True  # rows of symbols, rules, brackets, numbers
     if len(words) <= 12:
         if "[" in text and "]" in text:
