@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Union
 
 
+#: The segment kind of a dateline's place ('Nusa Dua, Indonesia' of 'NUSA DUA, Indonesia —').
+DATELINE = "dateline"
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or heading of a document; NER never runs across two segments."""
 
     text: str
-    kind: str  # "heading" or "paragraph"
+    kind: str  # "heading", "paragraph" or "dateline" (the place a story was filed from)
     start: int  # character offset of ``text`` in ``Document.text``
 
     @property

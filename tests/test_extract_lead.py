@@ -32,3 +32,18 @@ def test_lead_two_places_in_the_lead_place_nothing(events):
     text = LEAD.replace("their first since the election", "their first since a visit to Kampala")
     found = events(text)
     assert all(not places for cls, places in found if cls == "Meeting"), found
+
+
+def test_lead_a_datelines_place_places_the_unplaced_meeting_of_the_lead(events, mentions):
+    text = ("River states agree on a port fund\n\n"
+            "SANTA RIVA, Portugal (Reuters) - President Ana Ribeiro and Prime Minister Lars Holm held talks on "
+            "Tuesday, their first since the election, and agreed to open a joint fund for river ports.\n\n")
+    assert ("Meeting", {"Santa Riva"}) in events(text)
+    assert [m.cls for m in mentions(text) if m.key == "Santa Riva"] == ["Place"]
+
+
+def test_lead_a_datelines_names_are_places_whatever_the_model_says(mentions):
+    text = ("River states agree on a port fund\n\n"
+            "SANTA RIVA, Vesland (Reuters) - President Ana Ribeiro and Prime Minister Lars Holm held talks.\n\n")
+    assert {m.key: m.cls for m in mentions(text) if m.key in ("Santa Riva", "Vesland")} == {
+        "Santa Riva": "Place", "Vesland": "Place"}

@@ -131,23 +131,28 @@ def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
 
 
 @pytest.mark.parametrize(
-    "text, rest, date",
+    "text, place, rest, date",
     [
-        ("NEW DELHI, Sept 9, 2023 - Leaders of the G20 met.", "Leaders of the G20 met.", "2023-09-09"),
-        ("ASTANA - Leaders of the SCO gathered.", "Leaders of the SCO gathered.", None),
-        ("MOSCOW (Reuters) - The Kremlin said on Monday.", "The Kremlin said on Monday.", None),
-        ("NATO - the alliance - met.", "NATO - the alliance - met.", None),
+        ("NEW DELHI, Sept 9, 2023 - Leaders of the G20 met.", "New Delhi", "Leaders of the G20 met.", "2023-09-09"),
+        ("ASTANA - Leaders of the SCO gathered.", "Astana", "Leaders of the SCO gathered.", None),
+        ("MOSCOW (Reuters) - The Kremlin said on Monday.", "Moscow", "The Kremlin said on Monday.", None),
+        ("NATO - the alliance - met.", None, "NATO - the alliance - met.", None),
         # wire forms: a country after the city, the agency, a date with or without its year
-        ("LISBON, Portugal, May 4, 2022 (Reuters) - Leaders of the EU met.", "Leaders of the EU met.", "2022-05-04"),
-        ("LISBON, Portugal, May 4 (Reuters) - Leaders of the EU met.", "Leaders of the EU met.", None),
-        ("May 4 (Reuters) - Leaders of the EU met.", "Leaders of the EU met.", None),
-        # a city and its country with no date stay in the text (they may name the place)
-        ("OSLO, Norway - Leaders of the EU met.", "OSLO, Norway - Leaders of the EU met.", None),
+        ("LISBON, Portugal, May 4, 2022 (Reuters) - Leaders of the EU met.", "Lisbon, Portugal",
+         "Leaders of the EU met.", "2022-05-04"),
+        ("LISBON, Portugal, May 4 (Reuters) - Leaders of the EU met.", "Lisbon, Portugal", "Leaders of the EU met.",
+         None),
+        ("May 4 (Reuters) - Leaders of the EU met.", None, "Leaders of the EU met.", None),
+        ("OSLO, Norway - Leaders of the EU met.", "Oslo, Norway", "Leaders of the EU met.", None),
+        ("ST. PETERSBURG \u2014 Leaders met.", "St. Petersburg", "Leaders met.", None),
+        # an agency is no place
+        ("AFP - Leaders of the EU met.", None, "Leaders of the EU met.", None),
     ],
 )
-def test_clean_blocks_strips_datelines(text, rest, date):
+def test_clean_blocks_strips_datelines_and_keeps_their_place(text, place, rest, date):
     cleaned = clean_blocks(text_blocks(text))
-    assert cleaned.blocks[0].text == rest
+    assert [(b.text, b.kind) for b in cleaned.blocks] == [*([(place, "dateline")] if place else []),
+                                                         (rest, "paragraph")]
     assert cleaned.date == date
 
 

@@ -10,11 +10,13 @@ from ..lang import words
 from ..records import DocRecord, Document, Segment
 from .scope import MentionIndex
 from .entities import segment_mentions
+from .geography import cities_in_countries
 from .lead import place_from_lead
 from .lexicon import Lexicon
 from .names import people_by_surname
 from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
+from .travel import visits_from_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +38,8 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document)
     events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document)
     events = link_occasions(events, index, gazetteer)
+    relations.extend(cities_in_countries(mentions, gazetteer, events, relations))
+    relations.extend(visits_from_events(mentions, events, gazetteer, relations))
     # One Evidence object per sentence, shared by everything read from it: records are
     # kept for the whole corpus, and a sentence copied into each of its mentions would
     # make them several times larger (pickling keeps the sharing across processes).

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..knowledge.gazetteer import Entry, Gazetteer
 from ..lang import not_names, words as pack_words
 from ..knowledge.places import is_known_place
-from ..records import Alias, Document, Evidence, Mention, Segment
+from ..records import DATELINE, Alias, Document, Evidence, Mention, Segment
 from .names import (
     common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued, hyphen_place, joined_names,
     opens_quote, titled_names, with_place_name,
@@ -166,8 +166,8 @@ def _mention_class(span: Span, label: str, entry: Entry | None, segment: Segment
     if entry is not None:
         return entry.core
     cls = _class_of(label, span.text)
-    if cls in ("Person", "Organization") and _in_place_context(span):
-        cls = "Place"
+    if cls in ("Person", "Organization") and (_in_place_context(span) or segment.kind == DATELINE):
+        cls = "Place"  # a dateline names the place a story was filed from, nothing else
     if cls == "Person" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
         return None  # "Patriot air defence systems": a name used as a brand, not a person
     if cls is None or not _looks_like_name(span, segment, lowercase_words) or glued(span, gazetteer):

