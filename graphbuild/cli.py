@@ -327,7 +327,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     \b
     Credentials are read from the environment, never from the command line:
         GRAPHBUILD_TOKEN                       Authorization: Bearer <token>
-        GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP basic authentication
+        GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP Digest or Basic, as the store asks
     """
     from .store.load import DEFAULT_GRAPH, LoadError, load as run_load, masked
 
