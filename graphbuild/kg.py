@@ -24,7 +24,7 @@ from .records import Entity, Event, Evidence, Statement
 #: Files ``write`` always writes (one build's output, committed together).
 CORE_FORMATS = {"ttl": "graph.ttl", "html": "graph.html", "graphml": "graph.graphml"}
 #: Further formats ``write`` can add.
-EXTRA_FORMATS = ("jsonld", "nt", "trig", "csv")
+EXTRA_FORMATS = ("jsonld", "nt", "trig", "csv", "parquet")
 
 #: What ``build`` takes as its inputs: one path or several.
 PathArg = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
@@ -156,7 +156,7 @@ class KnowledgeGraph(BuildResult):
         """Write the build into ``out_dir``: graph.ttl, graph.html and graph.graphml
         always (they are one build's output), and graph.jsonld, graph.nt or graph.trig
         for each of those named in ``formats`` (and "csv": entities.csv, relations.csv,
-        events.csv) ("ttl", "html" and "graphml" may be
+        events.csv; "parquet": the same as .parquet, with pyarrow) ("ttl", "html" and "graphml" may be
         named too); ``formats`` may be one name or a list. Returns the paths written."""
         formats = as_formats(formats)
         unknown = [f for f in formats if f not in CORE_FORMATS and f not in EXTRA_FORMATS]
