@@ -124,7 +124,7 @@ MaxQueryExecutionTime = 60
 """
 
 
-def _virtuoso_programs() -> tuple[str, str]:
+def virtuoso_programs() -> tuple[str, str]:
     server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql")
     if server and isql:
         return server, isql
@@ -139,7 +139,7 @@ def _virtuoso_programs() -> tuple[str, str]:
 def virtuoso(folder: Path):
     """A Virtuoso with a database in ``folder`` and a user of its own who may write
     graphs (SPARQL_UPDATE); the dba password is changed from the well-known default."""
-    server, isql = _virtuoso_programs()
+    server, isql = virtuoso_programs()
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(_VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port))

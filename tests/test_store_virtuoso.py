@@ -68,3 +68,15 @@ def test_virtuoso_answers_each_shipped_query_as_the_embedded_store(seed_out, loa
     rows = server_select(loaded.sparql, sparql, default_graph=DEFAULT_GRAPH)
     server = [tuple(row.get(v) for v in table.variables) for row in rows]
     assert server and concat_sorted(server) == concat_sorted(table.rows)
+
+
+def test_virtuoso_missing_fails_in_ci_and_skips_elsewhere(monkeypatch):
+    from . import stores
+
+    monkeypatch.setattr(stores.shutil, "which", lambda *args, **kwargs: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="make install-test"):
+        stores.virtuoso_programs()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="virtuoso-opensource"):
+        stores.virtuoso_programs()
