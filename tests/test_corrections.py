@@ -35,7 +35,7 @@ def test_corrections_keep_two_names_apart(tmp_path):
     kg = _build(tmp_path, "apart\tAngela Merkel\tMerkel\n")
     labels = _labels(kg)
     assert labels["Angela Merkel"].mention_count == 1 and labels["Merkel"].mention_count == 1
-    assert labels["Merkel"].id == "merkel"
+    assert labels["Merkel"].id == "entity:merkel"
 
 
 def test_corrections_drop_a_name_that_is_not_an_entity(tmp_path):
