@@ -61,9 +61,10 @@ def cli() -> None:
 @click.option("--ontology", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Folder holding the gazetteer/ (default: the ontology/ shipped with graphbuild).")
 @click.option("--title", default=None, help="Heading of the HTML view.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig", "csv"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(["jsonld", "nt", "trig", "csv", "parquet"]),
               help="Also write the graph as JSON-LD, N-Triples or TriG (one named graph per "
-                   "document), or as the tables entities.csv, relations.csv and events.csv; repeatable.")
+                   "document), or as the tables entities, relations and events in CSV or Parquet "
+                   "(needs pyarrow); repeatable.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Draw only the N most connected nodes in graph.html (the page says so) "
                    "[default: 2500]; graph.ttl and graph.graphml keep every node.")
@@ -102,8 +103,11 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .run.runtime import OntologyError
     from .pipeline import NothingToBuild, build as run_build
     from .resolve.corrections import CorrectionsError
+    from .export.parquet import ParquetUnavailable, check_pyarrow
 
     try:
+        if "parquet" in formats:
+            check_pyarrow()  # before any NLP is spent
         # The output folder is locked and known writable before any NLP is spent.
         with _warnings_once(quiet), OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
             from .run.cache import default_cache_dir
@@ -117,7 +121,8 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             written = result.write(target, formats=formats, max_nodes=max_nodes)
             # The summary's seconds are the command's: loading spaCy and writing included.
             result.seconds = time.perf_counter() - started
-    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError, CorrectionsError) as exc:
+    except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError, CorrectionsError,
+            ParquetUnavailable) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
@@ -327,7 +332,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     \b
     Credentials are read from the environment, never from the command line:
         GRAPHBUILD_TOKEN                       Authorization: Bearer <token>
-        GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP basic authentication
+        GRAPHBUILD_USER, GRAPHBUILD_PASSWORD   HTTP Digest or Basic, as the store asks
     """
     from .store.load import DEFAULT_GRAPH, LoadError, load as run_load, masked
 

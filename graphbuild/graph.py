@@ -60,6 +60,12 @@ def build_graph(documents: Iterable[Document], resolution: Resolution,
             mention_count=entity.mention_count,
             documents=entity.documents,
         )
+    if resolution.corrections:
+        graph.graph["corrections"] = resolution.corrections
+        for correction in resolution.corrections:
+            for eid in correction.entities:
+                node = graph.nodes[entity_node(eid)]
+                node["corrections"] = (*node.get("corrections", ()), correction.key)
     records = sorted(records, key=lambda r: r.document.id)
     assign = resolution.assignments
 

@@ -18,13 +18,14 @@ from typing import Callable, Iterable, Union
 
 from .limits import DEFAULT_DOC_TIMEOUT
 
+from .export.tables import prefixed
 from .pipeline import BuildResult, build as _build
 from .records import Entity, Event, Evidence, Statement
 
 #: Files ``write`` always writes (one build's output, committed together).
 CORE_FORMATS = {"ttl": "graph.ttl", "html": "graph.html", "graphml": "graph.graphml"}
 #: Further formats ``write`` can add.
-EXTRA_FORMATS = ("jsonld", "nt", "trig", "csv")
+EXTRA_FORMATS = ("jsonld", "nt", "trig", "csv", "parquet")
 
 #: What ``build`` takes as its inputs: one path or several.
 PathArg = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
@@ -51,18 +52,22 @@ class KnowledgeGraph(BuildResult):
 
     # ---------------------------------------------------------------- typed records
 
+    # One id form across the API, GraphML, the CSV tables and to_networkx(): the
+    # prefixed name of the Turtle, "entity:xi-jinping", "event:1a2b...".
+
     @property
     def entities(self) -> tuple[Entity, ...]:
-        """Every entity node, in id order (see :meth:`entity` for one by name or id)."""
+        """Every entity node, in id order (see :meth:`entity` for one by name or id);
+        ids are prefixed names, ``entity:xi-jinping``."""
         return tuple(
-            Entity(id=node.removeprefix("entity/"), cls=d["cls"], label=d["label"],
+            Entity(id=prefixed(node), cls=d["cls"], label=d["label"],
                    alt_labels=tuple(d.get("alt_labels", ())), wikidata=d.get("wikidata"),
                    mention_count=d.get("mention_count", 0), documents=tuple(d.get("documents", ())))
             for node, d in sorted(self.graph.nodes(data=True)) if d.get("kind") == "entity")
 
     def entity(self, name_or_id: str) -> Entity:
         """One entity by its label, an alternative name (case aside), or its id in any
-        form: ``xi-jinping``, ``entity:xi-jinping`` (the form GraphML uses),
+        form: ``entity:xi-jinping`` (the API's, as GraphML writes it), ``xi-jinping``,
         ``entity/xi-jinping`` or the full IRI. KeyError when there is none."""
         from .store.query import PREFIXES
 
@@ -70,8 +75,8 @@ class KnowledgeGraph(BuildResult):
         for form in (PREFIXES["entity"], "entity:", "entity/"):
             key = key.removeprefix(form)
         found = {e.id: e for e in self.entities}
-        if key in found:
-            return found[key]
+        if f"entity:{key}" in found:
+            return found[f"entity:{key}"]
         wanted = name_or_id.strip().casefold()
         by_name = [e for e in found.values() if wanted in {n.casefold() for n in (e.label, *e.alt_labels)}]
         if not by_name:
@@ -88,9 +93,9 @@ class KnowledgeGraph(BuildResult):
             roles: dict[str, list[str]] = {"participant": [], "host": [], "location": []}
             for _, target, role in self.graph.out_edges(node, keys=True):
                 if role in roles:
-                    roles[role].append(target.removeprefix("entity/"))
+                    roles[role].append(prefixed(target))
             found.append(Event(
-                id=node.removeprefix("event/"), cls=d["cls"], label=d["label"], date=d.get("date"),
+                id=prefixed(node), cls=d["cls"], label=d["label"], date=d.get("date"),
                 participants=tuple(sorted(roles["participant"])), hosts=tuple(sorted(roles["host"])),
                 locations=tuple(sorted(roles["location"])), documents=tuple(d.get("documents", ())),
                 confidence=d.get("confidence", 0.0), modality=d.get("modality", "asserted"),
@@ -102,17 +107,21 @@ class KnowledgeGraph(BuildResult):
         """Every reading of a fact between entities (subject predicate object, with the
         sentence it was read from), in subject, predicate, object order."""
         found = []
-        for _, _, data in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[2].get("predicate", ""), e[1])):
+        for u, v, data in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[2].get("predicate", ""), e[1])):
             if data.get("kind") == "relation":
-                found.extend(data.get("statements", ()))
+                found.extend(dataclasses.replace(st, subject=prefixed(u), object=prefixed(v))
+                             for st in data.get("statements", ()))
         return tuple(found)
 
     # ----------------------------------------------------------------------- views
 
     def to_networkx(self):
-        """The ``networkx.MultiDiGraph`` every exporter reads (nodes "entity/<id>" and
-        "event/<id>"; see the README for the attributes). Not a copy."""
-        return self.graph
+        """A copy of the ``networkx.MultiDiGraph`` every exporter reads, its nodes named
+        as the API and GraphML name them (``entity:xi-jinping``, ``event:1a2b...``); see
+        the README for the attributes."""
+        import networkx as nx
+
+        return nx.relabel_nodes(self.graph, {node: prefixed(node) for node in self.graph}, copy=True)
 
     def to_rdflib(self):
         """The RDF of the build as an ``rdflib.Graph``, the project's prefixes bound:
@@ -156,7 +165,7 @@ class KnowledgeGraph(BuildResult):
         """Write the build into ``out_dir``: graph.ttl, graph.html and graph.graphml
         always (they are one build's output), and graph.jsonld, graph.nt or graph.trig
         for each of those named in ``formats`` (and "csv": entities.csv, relations.csv,
-        events.csv) ("ttl", "html" and "graphml" may be
+        events.csv; "parquet": the same as .parquet, with pyarrow) ("ttl", "html" and "graphml" may be
         named too); ``formats`` may be one name or a list. Returns the paths written."""
         formats = as_formats(formats)
         unknown = [f for f in formats if f not in CORE_FORMATS and f not in EXTRA_FORMATS]

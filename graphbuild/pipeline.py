@@ -83,7 +83,7 @@ class BuildResult:
               max_nodes: int | None = None) -> list[Path]:
         """Write graph.ttl, graph.html and graph.graphml (and graph.<fmt> for each of
         ``formats``: jsonld, nt, trig; csv writes entities.csv, relations.csv and
-        events.csv) into ``out_dir``.
+        events.csv, parquet the same tables as .parquet) into ``out_dir``.
 
         The files appear together or not at all (see :mod:`graphbuild.run.output`): a
         failure or a kill leaves the previous output whole. ``out_dir`` may be an
@@ -103,7 +103,12 @@ class BuildResult:
         formats = list(formats)
         tables = {name: (lambda fh, name=name: write_table(self.graph, name, fh))
                   for name in COLUMNS} if "csv" in formats else {}
-        formats = [f for f in formats if f != "csv"]
+        if "parquet" in formats:
+            from .export.parquet import FILES, check_pyarrow, write_parquet
+
+            check_pyarrow()
+            tables.update({name: (lambda fh, name=name: write_parquet(self.graph, name, fh)) for name in FILES})
+        formats = [f for f in formats if f not in ("csv", "parquet")]
         return {
             "graph.ttl": lambda fh: write_rdf(self.graph, fh, "turtle"),
             "graph.html": lambda fh: fh.write(self.to_html(max_nodes)),

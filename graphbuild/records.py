@@ -195,12 +195,32 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class AppliedCorrection:
+    """One hand correction as applied (docs/corrections.md): the provenance of the nodes
+    it changed, written into the graph."""
+
+    source: str  # the corrections file's name
+    sha256: str  # of the file's bytes
+    number: int  # its place among the file's corrections, from 1
+    kind: str  # merge, apart, not-entity, type, wikidata
+    args: tuple[str, ...]  # the names, then the class or the Wikidata id
+    line: int | None  # its line in a TSV file (None in TOML)
+    entities: tuple[str, ...] = ()  # ids of the nodes it changed that the graph keeps
+
+    @property
+    def key(self) -> str:
+        """Its id in the graph (the IRI is gbr:correction/<key>): the file's and its place."""
+        return f"{self.sha256[:12]}-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The output of resolution: entities, and which entity each mention became."""
 
     entities: tuple[Entity, ...]
     # (doc_id, start, end) of a mention -> entity id
     assignments: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    corrections: tuple[AppliedCorrection, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,11 +65,13 @@ PREDICATES = {
 PROPERTIES = (
     "mentionCount", "evidence", "confidence", "sourceFile", "sha256", "rule", "modality",
     "sentenceStart", "sentenceEnd", "participant", "host", "location", "date", "cameoCode",
-    "partOf", "articleCount", "endDate",
+    "partOf", "articleCount", "endDate", "correctedBy", "correctionKind", "line",
 )
 
 CLASSES = CORE_CLASSES + tuple(SUBCLASSES) + ("Document",)
-TERMS = CLASSES + tuple(PREDICATES) + PROPERTIES
+#: The provenance of hand corrections; no entity has these classes.
+PROVENANCE_CLASSES = ("CorrectionsFile", "Correction")
+TERMS = CLASSES + PROVENANCE_CLASSES + tuple(PREDICATES) + PROPERTIES
 
 GB = ClosedNamespace(GB_IRI, list(TERMS))
 GBR = Namespace(GBR_IRI)

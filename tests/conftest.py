@@ -133,3 +133,13 @@ def browser():
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """One Virtuoso for the session (it takes seconds to start), on 127.0.0.1 with a
+    database of its own; skipped when not installed, except in CI (CI=true) where that fails."""
+    from .stores import virtuoso
+
+    with virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server

@@ -73,12 +73,13 @@ def test_api_typed_records_agree_with_the_summary(seed_result):
     assert all(isinstance(e, graphbuild.Entity) for e in entities)
     assert all(isinstance(e, graphbuild.Event) for e in events)
     assert all(isinstance(s, graphbuild.Statement) for s in statements)
-    putin = next(e for e in entities if e.id == "vladimir-putin")
+    putin = next(e for e in entities if e.id == "entity:vladimir-putin")
     assert putin.cls == "Person" and putin.label == "Vladimir Putin"
     ids = {e.id for e in entities}
     assert all(set(ev.participants) | set(ev.locations) <= ids for ev in events)
+    assert all(ev.id.startswith("event:") for ev in events)
     assert {(s.subject, s.predicate, s.object) for s in statements} == {
-        (u.removeprefix("entity/"), d["predicate"], v.removeprefix("entity/"))
+        (u.replace("/", ":", 1), d["predicate"], v.replace("/", ":", 1))
         for u, v, d in seed_result.graph.edges(data=True) if d["kind"] == "relation"}
     dated = [ev.date for ev in events if ev.date]
     assert dated == sorted(dated) and all(ev.date for ev in events[: len(dated)])
@@ -86,7 +87,12 @@ def test_api_typed_records_agree_with_the_summary(seed_result):
 
 def test_api_to_networkx_and_to_rdflib(seed_result):
     g = seed_result.to_networkx()
-    assert isinstance(g, nx.MultiDiGraph) and g.nodes["entity/vladimir-putin"]["label"] == "Vladimir Putin"
+    assert isinstance(g, nx.MultiDiGraph) and g.nodes["entity:vladimir-putin"]["label"] == "Vladimir Putin"
+    # One id form: the API's records, networkx, GraphML and the CSV tables name nodes alike.
+    assert {e.id for e in seed_result.entities} == {n for n, d in g.nodes(data=True) if d["kind"] == "entity"}
+    assert {e.id for e in seed_result.events} == {n for n, d in g.nodes(data=True) if d["kind"] == "event"}
+    assert g is not seed_result.graph and len(g) == len(seed_result.graph)
+    assert g.number_of_edges() == seed_result.graph.number_of_edges()
     rdf = seed_result.to_rdflib()
     turtle = Graph().parse(data=seed_result.to_turtle(), format="turtle")
     assert to_isomorphic(rdf) == to_isomorphic(turtle)

@@ -35,7 +35,7 @@ def test_corrections_keep_two_names_apart(tmp_path):
     kg = _build(tmp_path, "apart\tAngela Merkel\tMerkel\n")
     labels = _labels(kg)
     assert labels["Angela Merkel"].mention_count == 1 and labels["Merkel"].mention_count == 1
-    assert labels["Merkel"].id == "merkel"
+    assert labels["Merkel"].id == "entity:merkel"
 
 
 def test_corrections_drop_a_name_that_is_not_an_entity(tmp_path):
@@ -86,3 +86,65 @@ def test_build_cli_takes_corrections(corpus, tmp_path):
     fixes.write_text("type\tParis\tTown\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(out), "--corrections", str(fixes), "-q"])
     assert result.exit_code == 1 and "is not a class" in result.output
+
+
+# ------------------------------------------------------------------ provenance
+
+
+def _provenance(kg):
+    """Every correction in the Turtle: its kind, line, file name, file sha256 and the
+    ids of the nodes gb:correctedBy it."""
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import PROV, RDF
+
+    gb = Namespace("https://w3id.org/graphbuild/ontology#")
+    g = Graph().parse(data=kg.to_turtle(), format="turtle")
+    found = []
+    for c in sorted(g.subjects(RDF.type, gb.Correction)):
+        source = g.value(c, PROV.wasDerivedFrom)
+        line = g.value(c, gb.line)
+        found.append((str(g.value(c, gb.correctionKind)), None if line is None else int(line),
+                      str(g.value(source, gb.sourceFile)), str(g.value(source, gb.sha256)),
+                      sorted(str(n).rsplit("/", 1)[1] for n in g.subjects(gb.correctedBy, c))))
+    return found
+
+
+@pytest.mark.parametrize("line, nodes", [
+    ("merge\tAngela Merkel\tEmmanuel Macron", ["angela-merkel"]),
+    ("apart\tAngela Merkel\tMerkel", ["angela-merkel", "merkel"]),
+    ("not-entity\tParis", []),
+    ("type\tParis\tOrganization", ["paris"]),
+    ("wikidata\tEmmanuel Macron\tQ3052772", ["emmanuel-macron"]),
+])
+def test_corrections_recorded_in_the_provenance_of_the_graph(tmp_path, line, nodes):
+    import hashlib
+
+    kg = _build(tmp_path, f"# fixes\n{line}\n")
+    sha = hashlib.sha256((tmp_path / "fix.tsv").read_bytes()).hexdigest()
+    assert _provenance(kg) == [(line.split("\t")[0], 2, "fix.tsv", sha, nodes)]
+
+
+def test_corrections_provenance_of_a_toml_file_and_a_clean_build(tmp_path):
+    kg = _build(tmp_path, '[type]\nParis = "Organization"\n', ".toml")
+    [(kind, line, source, _, nodes)] = _provenance(kg)
+    assert (kind, line, source, nodes) == ("type", None, "fix.toml", ["paris"])
+    assert _provenance(graphbuild.build_texts([("talks", TALKS)], no_cache=True)) == []
+
+
+def test_corrections_graph_with_provenance_conforms_to_the_shapes(tmp_path):
+    from graphbuild.store.validate import validate
+
+    kg = _build(tmp_path, "merge\tAngela Merkel\tMerkel\nnot-entity\tParis\nwikidata\tEmmanuel Macron\tQ3052772\n")
+    out = tmp_path / "out"
+    kg.write(out)
+    result = validate(out)
+    assert result.conforms, result.violations
+    assert [(kind, line) for kind, line, *_ in _provenance(kg)] == [("merge", 1), ("not-entity", 2), ("wikidata", 3)]
+
+
+def test_corrections_provenance_follows_a_node_into_a_later_merge(tmp_path):
+    # apart makes a node "merkel"; merge then folds it into Emmanuel Macron's: the apart
+    # correction changed that node too.
+    kg = _build(tmp_path, "apart\tAngela Merkel\tMerkel\nmerge\tEmmanuel Macron\tMerkel\n")
+    assert [(kind, nodes) for kind, _, _, _, nodes in _provenance(kg)] == [
+        ("apart", ["angela-merkel", "emmanuel-macron"]), ("merge", ["emmanuel-macron"])]

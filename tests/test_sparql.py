@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.parse
-import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from graphbuild.cli import cli
+from graphbuild.store.load import DEFAULT_GRAPH
 from graphbuild.store.query import example_queries, open_store, run_query
 from graphbuild.store.validate import validate
 
 from .conftest import ROOT
+from .stores import concat_sorted, free_port, oxigraph_serve, server_select
 
 EXAMPLES = sorted(example_queries())
 
@@ -107,49 +100,10 @@ def test_trig_has_one_named_graph_per_document(seed_result):
 # ------------------------------------------------------------------- real server
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def oxigraph_server(tmp_path):
-    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    if exe is None:
-        pytest.fail("the oxigraph server is not installed: `make test` installs it (PyPI package oxigraph)")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError as exc:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}") from exc
-                time.sleep(0.2)
+    with oxigraph_serve(tmp_path) as base:
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _server_select(base: str, sparql: str) -> list[dict]:
-    data = urllib.parse.urlencode({"query": sparql}).encode()
-    request = urllib.request.Request(f"{base}/query", data=data,
-                                     headers={"Accept": "application/sparql-results+json",
-                                              "Content-Type": "application/x-www-form-urlencoded"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        body = json.load(response)
-    return [{k: v["value"] for k, v in row.items()} for row in body["results"]["bindings"]]
 
 
 def test_load_into_real_oxigraph_server(seed_out, oxigraph_server):
@@ -160,10 +114,11 @@ def test_load_into_real_oxigraph_server(seed_out, oxigraph_server):
                                      "--graph", graph_iri])
         assert result.exit_code == 0, result.output
     expected = len(Graph().parse(seed_out / "graph.ttl"))
-    (row,) = _server_select(oxigraph_server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+    (row,) = server_select(f"{oxigraph_server}/query", f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
     assert int(row["n"]) == expected
-    sparql = example_queries()["who-met-whom"].replace("SELECT", "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nSELECT", 1)
-    server = [(r["person"], r["other"], r["sources"]) for r in _server_select(oxigraph_server, sparql)]
+    sparql = example_queries()["who-met-whom"]
+    server = [(r["person"], r["other"], r["sources"])
+              for r in server_select(f"{oxigraph_server}/query", sparql, default_graph=graph_iri)]
     embedded = [tuple(row) for row in run_query(open_store(seed_out), example_queries()["who-met-whom"], typed=False).rows]
     assert server == embedded and server
 
@@ -191,13 +146,11 @@ def test_every_example_query_runs_unchanged_on_a_real_server(seed_out, oxigraph_
     assert result.exit_code == 0, result.output
     for name, sparql in example_queries().items():
         table = run_query(open_store(seed_out), sparql, typed=False)
-        server = [tuple(row.get(v) for v in table.variables) for row in _server_select(oxigraph_server, sparql)]
-        assert _concat_sorted(server) == _concat_sorted(table.rows) and server, name
-
-
-def _concat_sorted(rows) -> list[tuple]:
-    # GROUP_CONCAT has no order in SPARQL 1.1: two stores may join the same names differently.
-    return [tuple("; ".join(sorted(v.split("; "))) if isinstance(v, str) else v for v in row) for row in rows]
+        # Over the named graph `load` wrote, as the default graph of the query (the
+        # protocol's default-graph-uri): the query text is sent as shipped.
+        rows = server_select(f"{oxigraph_server}/query", sparql, default_graph=DEFAULT_GRAPH)
+        server = [tuple(row.get(v) for v in table.variables) for row in rows]
+        assert concat_sorted(server) == concat_sorted(table.rows) and server, name
 
 
 def test_load_refuses_a_relative_graph_name(seed_out):
@@ -208,7 +161,7 @@ def test_load_refuses_a_relative_graph_name(seed_out):
 
 
 def test_load_reports_an_unreachable_store(seed_out):
-    result = CliRunner().invoke(cli, ["load", str(seed_out), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
+    result = CliRunner().invoke(cli, ["load", str(seed_out), "--endpoint", f"http://127.0.0.1:{free_port()}/store"])
     assert result.exit_code != 0 and "cannot reach" in result.output
 
 
@@ -233,6 +186,7 @@ def test_notebook_runs_clean_and_agrees_with_the_build_summary():
     summary = re.search(r"(\d+) documents, (\d+) entities, (\d+) relations, (\d+) events", text)
     entities, events = int(summary.group(2)), int(summary.group(4))
     assert f"\n{entities} entities\n" in text and f"\n{events} events\n" in text
+    assert f"counts-by-class: {entities} entities, {events} events" in text
     by_class = re.findall(r"^  \w+ +(\d+)$", text, flags=re.M)
     assert sum(map(int, by_class)) == entities + events
     assert re.search(rf"\d+ of {events} events dated", text)

@@ -106,7 +106,7 @@ def score_events(nodes: list[PredictedEvent], gold_events: list[GoldEvent], repo
         score.participants_found += best.participants
         score.hosts_found += best.host
     scored = [n for n, node in enumerate(nodes) if node.classes & SCORED_CLASSES]
-    score.nodes = len(scored)
+    score.event_nodes, score.nodes = len(nodes), len(scored)
     taken_nodes: set[int] = set()
     taken_gold: set[int] = set()
     # One-to-one, best fits first; ties go to the lower IRI, then the earlier gold event.

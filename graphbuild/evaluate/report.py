@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .events import SCORED_CLASSES
 from .scores import Report
 
 
@@ -38,8 +39,8 @@ def format_report(report: Report) -> str:
             f"  recall {ev.recall:.3f} (found {ev.found} of {ev.required})  date recall {ev.date_recall:.3f} "
             f"(of {ev.dated} dated)  participant recall {ev.participant_recall:.3f}  "
             f"host recall {ev.host_recall:.3f}",
-            f"  precision {ev.precision:.3f} ({ev.nodes} event nodes: {len(ev.spurious)} spurious, "
-            f"{len(ev.duplicates)} duplicate)",
+            f"  precision {ev.precision:.3f} ({ev.event_nodes} event nodes, {ev.nodes} of them of a scored "
+            f"class ({', '.join(sorted(SCORED_CLASSES))}): {len(ev.spurious)} spurious, {len(ev.duplicates)} duplicate)",
         ]
         _items(lines, (("missed", ev.missed), ("date not right", ev.wrong_date),
                        ("spurious", ev.spurious), ("duplicate", ev.duplicates)))

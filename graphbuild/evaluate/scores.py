@@ -58,6 +58,9 @@ class EventScore:
     participants_found: int = 0
     hosts: int = 0
     hosts_found: int = 0
+    # Every event node of the graph (the build summary's events), and those of them
+    # precision scores (the classes gold files hold events of: events.SCORED_CLASSES).
+    event_nodes: int = 0
     nodes: int = 0
     spurious: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
@@ -90,7 +93,7 @@ class EventScore:
             "date_recall": round(self.date_recall, 4), "dated": self.dated,
             "participant_recall": round(self.participant_recall, 4),
             "host_recall": round(self.host_recall, 4),
-            "precision": round(self.precision, 4), "nodes": self.nodes,
+            "precision": round(self.precision, 4), "event_nodes": self.event_nodes, "nodes": self.nodes,
             "spurious": len(self.spurious), "duplicates": len(self.duplicates),
             "spurious_events": self.spurious, "duplicate_events": self.duplicates,
             "missed": self.missed, "wrong_date": self.wrong_date,

@@ -1,8 +1,10 @@
-"""The graph as three CSV tables for pandas, R or a spreadsheet: entities.csv,
-relations.csv (one row per statement, with its evidence) and events.csv.
+"""The graph as three tables for pandas, R or a spreadsheet: entities, relations (one
+row per statement, with its evidence) and events, written as CSV here (and as Parquet
+by :mod:`graphbuild.export.parquet`, from the same rows).
 
-Ids are the prefixed names GraphML uses (``entity:vladimir-putin``); lists are joined
-with ``" | "``; rows are in id order, so the files are the same from run to run."""
+Ids are the prefixed names GraphML uses (``entity:vladimir-putin``); in CSV lists are
+joined with ``" | "`` and a missing value is empty; rows are in id order, so the files
+are the same from run to run."""
 
 from __future__ import annotations
 
@@ -21,6 +23,14 @@ COLUMNS = {
                    "article_count", "confidence", "modality"),
 }
 JOIN = " | "
+#: Table -> column -> type of its values: "str", "int", "float" or "list" (of str).
+#: Dates are "str": ISO 8601 at the precision the text gives ("2023-10" is a month).
+KINDS = {
+    "entities": {"mention_count": "int", "article_count": "int", "alt_labels": "list"},
+    "relations": {"confidence": "float"},
+    "events": {"place": "list", "participants": "list", "hosts": "list", "article_count": "int",
+               "confidence": "float"},
+}
 
 
 def prefixed(node: str) -> str:
@@ -31,12 +41,12 @@ def prefixed(node: str) -> str:
 def _entity_rows(graph: nx.MultiDiGraph):
     for node, d in sorted(graph.nodes(data=True)):
         if d.get("kind") == "entity":
-            yield (prefixed(node), d["label"], d["cls"], d.get("wikidata") or "", d.get("mention_count", 0),
-                   len(d.get("documents", ())), JOIN.join(d.get("alt_labels", ())))
+            yield (prefixed(node), d["label"], d["cls"], d.get("wikidata") or None, d.get("mention_count", 0),
+                   len(d.get("documents", ())), tuple(d.get("alt_labels", ())))
 
 
 def _relation_rows(graph: nx.MultiDiGraph):
-    dates = {doc.id: doc.date_published or "" for doc in graph.graph.get("documents", ())}
+    dates = {doc.id: doc.date_published or None for doc in graph.graph.get("documents", ())}
     rows = []
     for source, target, d in graph.edges(data=True):
         if d.get("kind") != "relation":
@@ -44,7 +54,7 @@ def _relation_rows(graph: nx.MultiDiGraph):
         for st in d.get("statements", ()):
             rows.append((prefixed(source), graph.nodes[source]["label"], st.predicate, prefixed(target),
                          graph.nodes[target]["label"], st.confidence, st.modality, st.evidence.sentence,
-                         st.evidence.doc_id, dates.get(st.evidence.doc_id, "")))
+                         st.evidence.doc_id, dates.get(st.evidence.doc_id)))
     yield from sorted(rows, key=lambda r: (r[0], r[2], r[3], r[8], r[7], -r[5]))
 
 
@@ -56,13 +66,25 @@ def _event_rows(graph: nx.MultiDiGraph):
         for _, target, role in graph.out_edges(node, keys=True):
             if role in roles:
                 roles[role].append(graph.nodes[target]["label"])
-        yield (prefixed(node), d["label"], d["cls"], d.get("date") or "", d.get("end_date") or "",
-               JOIN.join(sorted(roles["location"])), JOIN.join(sorted(roles["participant"])),
-               JOIN.join(sorted(roles["host"])), d.get("article_count", len(d.get("documents", ()))),
+        yield (prefixed(node), d["label"], d["cls"], d.get("date") or None, d.get("end_date") or None,
+               tuple(sorted(roles["location"])), tuple(sorted(roles["participant"])),
+               tuple(sorted(roles["host"])), d.get("article_count", len(d.get("documents", ()))),
                d.get("confidence", 0.0), d.get("modality", "asserted"))
 
 
-_ROWS = {"entities.csv": _entity_rows, "relations.csv": _relation_rows, "events.csv": _event_rows}
+_ROWS = {"entities": _entity_rows, "relations": _relation_rows, "events": _event_rows}
+
+
+def table_rows(graph: nx.MultiDiGraph, table: str):
+    """The rows of ``table`` (entities, relations or events) as Python values: lists
+    as tuples, a missing value None (column types: :data:`KINDS`)."""
+    return _ROWS[table](graph)
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    return JOIN.join(value) if isinstance(value, tuple) else value
 
 
 def write_table(graph: nx.MultiDiGraph, name: str, fh: BinaryIO) -> None:
@@ -70,5 +92,5 @@ def write_table(graph: nx.MultiDiGraph, name: str, fh: BinaryIO) -> None:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(COLUMNS[name])
-    writer.writerows(_ROWS[name](graph))
+    writer.writerows(tuple(_cell(v) for v in row) for row in table_rows(graph, name.removesuffix(".csv")))
     fh.write(text.getvalue().encode("utf-8"))

@@ -28,6 +28,7 @@ from .literals import drop_ill_typed, log, valid_date_value
 from ..vocab import GB, GBR, SCHEMA, WD, class_chain
 from .jsonld import write_jsonld
 from .ntriples import write_ntriples
+from .provenance import correction_iri, correction_subjects
 
 #: rdflib format names for ``--format``.
 RDF_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
@@ -110,6 +111,7 @@ def subjects(graph: nx.MultiDiGraph, ntriples_order: bool = False,
         if data.get("kind") == "relation" and not without_stated:
             for i, st in enumerate(data.get("statements", ())):
                 plan.append((str(statement_iri(st)), "statement", (u, v, key, i)))
+    plan.extend((subject, "given", pairs) for subject, pairs in correction_subjects(graph))
     plan.sort(key=(lambda entry: entry[0] + ">") if ntriples_order else (lambda entry: entry[0]))
     for subject, entries in groupby(plan, key=lambda entry: entry[0]):
         pairs: Pairs = set()
@@ -118,6 +120,8 @@ def subjects(graph: nx.MultiDiGraph, ntriples_order: bool = False,
                 _document_pairs(pairs, documents.get(ref), mentioned_in.get(ref, ()))
             elif kind == "node":
                 _node_pairs(pairs, graph, ref, without_stated)
+            elif kind == "given":
+                pairs |= ref
             else:
                 u, v, key, i = ref
                 data = graph.edges[u, v, key]
@@ -160,6 +164,8 @@ def _node_pairs(pairs: Pairs, graph: nx.MultiDiGraph, node: str, without_stated:
         if data.get("wikidata"):
             pairs.add((t.same, WD[data["wikidata"]]))
         pairs.add((_gb("mentionCount"), _literal(int(data.get("mention_count", 0)))))
+        for key in data.get("corrections", ()):
+            pairs.add((_gb("correctedBy"), correction_iri(key)))
     for _, target, edge in graph.out_edges(node, data=True):
         if edge.get("kind") == "relation" and not (without_stated and edge.get("statements")) \
                 and edge.get("modality") != "former":

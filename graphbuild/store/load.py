@@ -3,12 +3,13 @@
 Credentials come from the environment, never from the command line (where other
 users of the machine and the shell history would see them):
 ``GRAPHBUILD_TOKEN`` sends ``Authorization: Bearer <token>``; ``GRAPHBUILD_USER`` and
-``GRAPHBUILD_PASSWORD`` send HTTP basic authentication.
+``GRAPHBUILD_PASSWORD`` answer the store's challenge, HTTP Digest (Virtuoso's
+authenticated endpoints) or Basic, whichever it asks for. They are never sent before the
+store asks, so a Digest store never sees the password in the clear.
 """
 
 from __future__ import annotations
 
-import base64
 import http.client
 import os
 import re
@@ -60,21 +61,32 @@ def _secret(environ, name: str) -> str:
     return value
 
 
-def auth_header(environ=os.environ) -> dict[str, str]:
-    """The Authorization header the environment asks for (none when it asks for none)."""
+def credentials(environ=os.environ) -> tuple[dict[str, str], tuple[str, str] | None]:
+    """What the environment asks to send: the headers of every request (a bearer token)
+    and the user and password that answer an HTTP authentication challenge (or None)."""
     token = _secret(environ, TOKEN_VARIABLE)
     if token:
         if not _TOKEN.fullmatch(token):
             raise LoadError(f"{TOKEN_VARIABLE} holds characters a bearer token cannot have "
                             "(letters, digits and -._~+/ only; its value is not shown)")
-        return {"Authorization": f"Bearer {token}"}
+        return {"Authorization": f"Bearer {token}"}, None
     user = _secret(environ, USER_VARIABLE)
     if user:
         if ":" in user:
-            raise LoadError(f"{USER_VARIABLE} must not contain ':' (HTTP basic authentication)")
-        pair = f"{user}:{_secret(environ, PASSWORD_VARIABLE)}".encode("utf-8")
-        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
-    return {}
+            raise LoadError(f"{USER_VARIABLE} must not contain ':' (HTTP authentication)")
+        return {}, (user, _secret(environ, PASSWORD_VARIABLE))
+    return {}, None
+
+
+def _opener(endpoint: str, login: tuple[str, str] | None) -> urllib.request.OpenerDirector:
+    """An opener that answers a Digest or a Basic challenge with ``login``."""
+    if login is None:
+        return urllib.request.build_opener()
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    parts = urllib.parse.urlsplit(endpoint)
+    passwords.add_password(None, f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}/", *login)
+    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
+                                       urllib.request.HTTPBasicAuthHandler(passwords))
 
 
 def masked(url: str) -> str:
@@ -91,7 +103,8 @@ def masked(url: str) -> str:
     return terminal_safe(url)
 
 
-def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers: dict[str, str]) -> None:
+def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers: dict[str, str],
+         login: tuple[str, str] | None = None) -> None:
     # PUT replaces the named graph; naming it explicitly matters, as a bare POST to
     # Oxigraph's /store would invent a graph name.
     query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
@@ -100,7 +113,7 @@ def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers:
                                      headers={"Content-Type": "text/turtle; charset=utf-8", **headers})
     where = masked(endpoint)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _opener(endpoint, login).open(request, timeout=timeout) as response:
             if response.status not in (200, 201, 204):
                 raise LoadError(f"{where}: HTTP {response.status}")
     except urllib.error.HTTPError as exc:
@@ -108,13 +121,16 @@ def _put(endpoint: str, graph: str | None, data: bytes, timeout: float, headers:
         hint = ""
         if exc.code in (401, 403):
             hint = (f" (credentials come from {TOKEN_VARIABLE}, or {USER_VARIABLE} and {PASSWORD_VARIABLE}"
-                    + ("; none are set)" if not headers else ")"))
+                    + ("; none are set)" if not headers and login is None else ")"))
         raise LoadError(f"{where}: HTTP {exc.code} {terminal_safe(str(exc.reason))}: {terminal_safe(body)}{hint}") \
             from None
     except urllib.error.URLError as exc:
         raise LoadError(f"{where}: cannot reach the store ({terminal_safe(str(exc.reason))})") from None
     except TimeoutError:
         raise LoadError(f"{where}: no answer within {timeout:g} s (--timeout)") from None
+    except ValueError as exc:  # urllib's answer to a challenge other than Digest or Basic
+        raise LoadError(f"{where}: the store asks for an authentication graphbuild cannot answer "
+                        f"({terminal_safe(str(exc))}); {TOKEN_VARIABLE} sends a bearer token") from None
     except (http.client.HTTPException, OSError) as exc:
         raise LoadError(f"{where}: the connection failed ({terminal_safe(str(exc) or type(exc).__name__)})") \
             from None
@@ -128,20 +144,20 @@ def load(data: str | os.PathLike, endpoint: str, graph: str | None = DEFAULT_GRA
     the whole load may take (connecting, sending, every byte of both answers). Credentials are read from ``environ`` (default: the
     process environment), see the module's doc."""
     check_endpoint(endpoint)
-    headers = auth_header(os.environ if environ is None else environ)
+    headers, login = credentials(os.environ if environ is None else environ)
     body = graph_file(data).read_bytes()
     deadline = time.monotonic() + timeout
-    _put_in_time(endpoint, graph, body, deadline, timeout, headers)
+    _put_in_time(endpoint, graph, body, deadline, timeout, headers, login)
     sent = {"graph": len(body)}
     if with_ontology:
         onto = (ontology_dir() / "graphbuild.ttl").read_bytes()
-        _put_in_time(endpoint, ONTOLOGY_GRAPH, onto, deadline, timeout, headers)
+        _put_in_time(endpoint, ONTOLOGY_GRAPH, onto, deadline, timeout, headers, login)
         sent["ontology"] = len(onto)
     return sent
 
 
 def _put_in_time(endpoint: str, graph: str | None, data: bytes, deadline: float, timeout: float,
-                 headers: dict[str, str]) -> None:
+                 headers: dict[str, str], login: tuple[str, str] | None) -> None:
     """_put in a child process killed at ``deadline``: a socket timeout bounds each read,
     not a server that drips its answer a byte at a time, nor a slow name lookup."""
     left = deadline - time.monotonic()
@@ -150,7 +166,7 @@ def _put_in_time(endpoint: str, graph: str | None, data: bytes, deadline: float,
         raise LoadError(message)
     try:
         # The socket timeout is only a backstop: the child is killed first, at ``left``.
-        call_with_time_limit(_put, (endpoint, graph, data, left + 1, headers), left, what="the upload")
+        call_with_time_limit(_put, (endpoint, graph, data, left + 1, headers, login), left, what="the upload")
     except TimeLimitExceeded:
         raise LoadError(message) from None
     except ChildDied as exc:
