@@ -19,14 +19,14 @@ OWN = ROOT / "tests" / "data" / "dev"
 # Measured with `benchmarks/quality.py seeds tests/data/dev` (see README, "Quality").
 SEED_FLOORS = {
     "entities.f1": 0.95, "entities.typed_recall": 0.95,
-    "relations.precision": 0.95, "relations.f1": 0.85,
+    "relations.precision": 0.85, "relations.f1": 0.83,
     "events.recall": 0.77, "events.date_recall": 0.95, "events.participant_recall": 0.71,
     "events.host_recall": 0.78, "events.precision": 0.95,
 }
-# The golds of tests/data/dev and tests/data/heldout state no visit implied by attending
-# a meeting abroad and no city-in-country fact the text does not spell out; the real
-# golds do (they are what extract/travel.py and extract/geography.py were measured on),
-# so these two sets' relation precision sits lower since those rules.
+# The golds of the seeds, tests/data/dev and tests/data/heldout state no visit implied by
+# attending a meeting abroad, no city-in-country and no membership the text does not
+# spell out; the real golds do (extract/travel.py, geography.py and membership.py were
+# measured on them), so these sets' relation precision sits lower since those rules.
 OWN_FLOORS = {
     "entities.f1": 0.95, "entities.typed_recall": 0.94,
     "relations.precision": 0.81, "relations.f1": 0.83,

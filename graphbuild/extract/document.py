@@ -13,6 +13,7 @@ from .entities import segment_mentions
 from .geography import cities_in_countries
 from .lead import place_from_lead
 from .lexicon import Lexicon
+from .membership import members_of_blocs
 from .names import people_by_surname
 from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
@@ -40,6 +41,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     events = link_occasions(events, index, gazetteer)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))
     relations.extend(visits_from_events(mentions, events, gazetteer, relations))
+    relations.extend(members_of_blocs(mentions, gazetteer, document, relations))
     # One Evidence object per sentence, shared by everything read from it: records are
     # kept for the whole corpus, and a sentence copied into each of its mentions would
     # make them several times larger (pickling keeps the sharing across processes).

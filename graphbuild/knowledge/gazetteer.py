@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Iterable
 
 from ..ids import fold
 from ..vocab import core_class
@@ -21,6 +22,22 @@ from ..vocab import core_class
 class Role:
     title: str  # "President"
     of: str  # gazetteer id of the country or organization
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A country's membership of a bloc or alliance: the years it joined and left."""
+
+    organization: str  # gazetteer id
+    member: str  # gazetteer id
+    since: int
+    until: int | None = None  # the year it left; None: a member today
+
+    def held_in(self, year: int | None) -> bool:
+        """A member in ``year`` (a member today when the year is unknown)."""
+        if year is None:
+            return self.until is None
+        return self.since <= year and (self.until is None or year < self.until)
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,8 @@ def _is_acronym(surface: str) -> bool:
 class Gazetteer:
     """Entries by id, with indexes from surface forms and demonyms."""
 
-    def __init__(self, entries: list[Entry], fingerprint: str = "") -> None:
+    def __init__(self, entries: list[Entry], fingerprint: str = "", memberships: Iterable[Membership] = ()) -> None:
+        self.memberships: dict[tuple[str, str], Membership] = {(m.member, m.organization): m for m in memberships}
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in self.entries:
@@ -180,12 +198,36 @@ def load_gazetteer(directory: Path) -> Gazetteer:
             ))
     entries += capitals(entries)
     digest.update(b"capitals\0" + _geonames_version().encode())
-    gazetteer = Gazetteer(entries, digest.hexdigest())
+    memberships = _memberships(directory / MEMBERSHIPS, digest)
+    gazetteer = Gazetteer(entries, digest.hexdigest(), memberships)
     for entry in gazetteer.entries.values():
         for role in entry.roles:
             if role.of not in gazetteer.entries:
                 raise ValueError(f"gazetteer: role of {entry.id!r} names unknown id {role.of!r}")
+    for m in memberships:
+        if m.organization not in gazetteer.entries or m.member not in gazetteer.entries:
+            raise ValueError(f"{MEMBERSHIPS}: {m.member!r} of {m.organization!r} names an unknown id")
     return gazetteer
+
+
+#: Who belongs to which bloc, and when (organization id, member id, since, until).
+MEMBERSHIPS = "memberships.tsv"
+
+
+def _memberships(path: Path, digest) -> list[Membership]:
+    if not path.exists():
+        return []
+    data = path.read_bytes()
+    digest.update(MEMBERSHIPS.encode() + b"\0" + data)
+    found = []
+    lines = [line for line in data.decode("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+        org, member, since, until = ([v.strip() for v in row] + ["", "", "", ""])[:4]
+        try:
+            found.append(Membership(org, member, int(since), int(until) if until else None))
+        except ValueError:
+            raise ValueError(f"{path}: row {lineno}: since and until are years ({since!r}, {until!r})") from None
+    return found
 
 
 def capitals(entries: list[Entry]) -> list[Entry]:
