@@ -4,7 +4,11 @@ article body each). Scored as the benchmark scores: word 4-gram shingles per pag
 true/false positives and false negatives normalised per page, precision and recall
 averaged over pages, F1 of the two averages.
 
-    .venv/bin/python benchmarks/html_extraction.py PATH_TO_BENCHMARK_CHECKOUT
+    .venv/bin/python benchmarks/html_extraction.py PATH_TO_BENCHMARK_CHECKOUT [--repeat 3]
+
+The two readers run in turn (graphbuild, trafilatura, graphbuild, ...) ``--repeat``
+times; each one's time is the median of its runs, so that load on the machine falls on
+both alike.
 
 The checkout holds ``html/*.html.gz`` and ``ground-truth.json``; nothing of it is
 copied into this repository.
@@ -70,19 +74,35 @@ def trafilatura_text(html: bytes, name: str) -> str:
     return trafilatura.extract(html.decode("utf-8", "replace")) or ""
 
 
-def run(reader, pages: dict[str, bytes], truth: dict[str, str]) -> dict:
+def timed(reader, pages: dict[str, bytes]) -> tuple[dict[str, str], float]:
     started = time.perf_counter()
     out = {key: reader(html, f"{key}.html") for key, html in pages.items()}
-    seconds = time.perf_counter() - started
-    figures = scores([page_counts(truth[k], out[k]) for k in pages])
-    empty = sum(1 for k in pages if not out[k].strip() and len(TOKEN.findall(truth[k])) >= LONG_ARTICLE_WORDS)
-    return {**figures, "empty_long": empty, "seconds": seconds}
+    return out, time.perf_counter() - started
+
+
+def run(readers: dict, pages: dict[str, bytes], truth: dict[str, str], repeat: int) -> dict[str, dict]:
+    """Figures of each reader, and the median of its ``repeat`` times (runs alternate)."""
+    times: dict[str, list[float]] = {name: [] for name in readers}
+    outs: dict[str, dict[str, str]] = {}
+    for _ in range(repeat):
+        for name, reader in readers.items():
+            outs[name], seconds = timed(reader, pages)
+            times[name].append(seconds)
+    rows = {}
+    for name in readers:
+        out = outs[name]
+        figures = scores([page_counts(truth[k], out[k]) for k in pages])
+        empty = sum(1 for k in pages if not out[k].strip() and len(TOKEN.findall(truth[k])) >= LONG_ARTICLE_WORDS)
+        rows[name] = {**figures, "empty_long": empty, "seconds": statistics.median(times[name]),
+                      "runs": times[name]}
+    return rows
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, help="a checkout of the article-extraction benchmark")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each reader, in turn (default 3)")
     args = parser.parse_args(argv)
     truth_file, folder = args.path / "ground-truth.json", args.path / "html"
     if not truth_file.is_file() or not folder.is_dir():
@@ -92,16 +112,18 @@ def main(argv=None) -> None:
     pages = {k: v for k, v in pages.items() if k in truth}
     graphbuild_text(b"<html><body><p>warm up</p></body></html>", "w.html")  # imports out of the timing
     trafilatura_text(b"<html><body><p>warm up</p></body></html>", "w.html")
-    rows = {"graphbuild": run(graphbuild_text, pages, truth), "trafilatura alone": run(trafilatura_text, pages, truth)}
+    rows = run({"graphbuild": graphbuild_text, "trafilatura alone": trafilatura_text}, pages, truth,
+               max(1, args.repeat))
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{len(pages)} pages")
+    print(f"{len(pages)} pages; seconds: the median of {max(1, args.repeat)} runs of each reader, in turn")
     print(f"{'reader':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'empty':>6} {'seconds':>8}")
     for name, r in rows.items():
         print(f"{name:<18} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} {r['empty_long']:6d} {r['seconds']:8.1f}")
     ratio = rows["graphbuild"]["seconds"] / rows["trafilatura alone"]["seconds"]
-    print(f"time graphbuild / trafilatura: {ratio:.2f}")
+    pairs = [g / t for g, t in zip(rows["graphbuild"]["runs"], rows["trafilatura alone"]["runs"])]
+    print(f"time graphbuild / trafilatura: {ratio:.2f} (each run: {', '.join(f'{p:.2f}' for p in pairs)})")
 
 
 if __name__ == "__main__":
