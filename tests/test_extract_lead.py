@@ -47,3 +47,19 @@ def test_lead_a_datelines_names_are_places_whatever_the_model_says(mentions):
             "SANTA RIVA, Vesland (Reuters) - President Ana Ribeiro and Prime Minister Lars Holm held talks.\n\n")
     assert {m.key: m.cls for m in mentions(text) if m.key in ("Santa Riva", "Vesland")} == {
         "Santa Riva": "Place", "Vesland": "Place"}
+
+
+BARE_TALKS = ("Date: 2024-03-05\n\nRiver states agree on a port fund\n\n"
+              "The two river states agreed on Tuesday to open a joint fund for their ports after marathon talks "
+              "in Nairobi that lasted through the night.\n\n")
+
+
+def test_lead_talks_in_a_place_of_the_lead_are_a_meeting_though_no_person_is_named(events):
+    assert ("Meeting", {"Nairobi"}) in events(BARE_TALKS)
+
+
+def test_lead_talks_in_a_place_after_the_lead_without_people_are_no_meeting(events):
+    head, lead = BARE_TALKS.rsplit("\n\n", 2)[:2]
+    body = (f"{head}\n\nThe two river states agreed on Tuesday to open a joint fund for their ports, with the "
+            f"backing of both governments and their banks.\n\n{lead}\n\n")
+    assert not [cls for cls, _ in events(body) if cls == "Meeting"]
