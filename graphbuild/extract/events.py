@@ -65,7 +65,7 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
     if participants is None:
         # The story's own event, named in its lead with its place: "after marathon talks
         # in Minsk" has happened though the sentence names none of its people.
-        if not (locations and token.pos_ == "NOUN" and _in_lead(scope, token)):
+        if not (locations and token.pos_ == "NOUN" and _gathering_of_the_lead(scope, cls, token)):
             return []
         participants = []
     hosts = [a for a in locations if a.cls in spec.hosts]
@@ -75,10 +75,12 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
     return [f for f in found if f]
 
 
-def _in_lead(scope: Scope, token: Token) -> bool:
-    from .context import lead_end
+def _gathering_of_the_lead(scope: Scope, cls: str, token: Token) -> bool:
+    """A meeting, summit, forum or parade named in the lead (a war is not the story's
+    gathering)."""
+    from .context import PLACED_BY_CONTEXT, lead_end
 
-    return scope.segment.start + token.idx < lead_end(scope.document)
+    return cls in PLACED_BY_CONTEXT and scope.segment.start + token.idx < lead_end(scope.document)
 
 
 def bilateral(spec: EventSpec, subjects: list[Arg], objects: list[Arg]) -> list[list[Arg]]:
