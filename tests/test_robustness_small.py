@@ -1,5 +1,6 @@
 """Small ones (issue 29, point 9): Ctrl-C exits with status 130 whenever it comes, even
-while click still parses the options; links into /proc are refused, never read."""
+while click still parses the options; links into /proc are refused, never read; an
+.xhtml page prints no library warning."""
 
 from __future__ import annotations
 
@@ -69,3 +70,29 @@ def test_validate_graph_without_graphbuild_nodes_is_no_pass(tmp_path):
     result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
     assert result.exit_code == EXIT_UNREADABLE, result.output
     assert "no graphbuild" in result.output
+
+
+XHTML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>Talks in Ankara</title></head>
+<body><h1>Talks in Ankara</h1>
+<p>Turkish President Recep Tayyip Erdogan met German Chancellor Olaf Scholz in Ankara on Monday.</p>
+<p>The two leaders discussed trade between Turkey and Germany, and the talks went on late.</p>
+<p>Both sides said they would meet again in Berlin before the end of the year.</p>
+</body></html>
+"""  # bs4 warns when the first 500 characters show no "</html": longer than that
+
+
+def test_warnings_an_xhtml_page_prints_no_library_warning(tmp_path):
+    import subprocess
+
+    from .conftest import ROOT
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.xhtml").write_text(XHTML, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(tmp_path / "in"), "--out",
+                           str(tmp_path / "out"), "--no-cache", "--no-progress"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "Warning" not in proc.stderr and "warning:" not in proc.stderr, proc.stderr
+    assert "Olaf Scholz" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
