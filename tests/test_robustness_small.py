@@ -1,6 +1,7 @@
 """Small ones (issue 29, point 9): Ctrl-C exits with status 130 whenever it comes, even
 while click still parses the options; links into /proc are refused, never read; an
-.xhtml page prints no library warning."""
+.xhtml page prints no library warning; validate passes neither a graph of no graphbuild
+node nor against a shapes file of no shape."""
 
 from __future__ import annotations
 
@@ -71,6 +72,22 @@ def test_validate_graph_without_graphbuild_nodes_is_no_pass(tmp_path):
     assert result.exit_code == EXIT_UNREADABLE, result.output
     assert "no graphbuild" in result.output
 
+
+
+@pytest.mark.parametrize("shapes", ["", "@prefix sh: <http://www.w3.org/ns/shacl#> .\n",
+                                    "<http://example.org/a> <http://example.org/b> \"c\" .\n"])
+def test_validate_against_no_shapes_is_no_pass(tmp_path, shapes):
+    from click.testing import CliRunner
+
+    from graphbuild.cli import EXIT_UNREADABLE, cli
+
+    (tmp_path / "graph.ttl").write_text(
+        '<https://w3id.org/graphbuild/resource/entity/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\n',
+        encoding="utf-8")
+    (tmp_path / "shapes.ttl").write_text(shapes, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--shapes", str(tmp_path / "shapes.ttl")])
+    assert result.exit_code == EXIT_UNREADABLE, result.output
+    assert "shapes.ttl" in result.output and "nothing to validate against" in result.output
 
 XHTML = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
