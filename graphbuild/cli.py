@@ -18,6 +18,14 @@ from .version import __version__
 MODEL_HELP = "spaCy pipeline to use: any installed pipeline name or path."
 
 
+class Failure(click.ClickException):
+    """A command's error, printed as one line fit for a terminal: the file names and
+    answers in it may hold line breaks, terminal escapes and bidirectional overrides."""
+
+    def format_message(self) -> str:
+        return _shown(self.message)
+
+
 class _Progress:
     """A rich progress bar on stderr, only when stderr is a terminal."""
 
@@ -39,7 +47,11 @@ class _Progress:
 
     def __call__(self, done: int, total: int, name: str) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, completed=done, total=total, description=f"extracting {name[:30]}")
+            from rich.markup import escape
+
+            # A file name may hold terminal escapes, and brackets rich would read as markup.
+            shown = escape(_shown(name)[:30])
+            self._bar.update(self._task, completed=done, total=total, description=f"extracting {shown}")
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
@@ -118,9 +130,9 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             # The summary's seconds are the command's: loading spaCy and writing included.
             result.seconds = time.perf_counter() - started
     except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError, CorrectionsError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     except KeyboardInterrupt:
-        click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
+        click.echo(f"interrupted: nothing written, {_shown(str(out_dir))} is as it was", err=True)
         sys.exit(130)
     for warning in result.warnings:
         click.echo(f"warning: {_shown(warning)}", err=True)
@@ -184,7 +196,7 @@ def evaluate(target, gold_path, as_json):
     try:
         report = run_evaluate(target, gold_path)
     except (ValueError, FileNotFoundError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, sort_keys=True))
     else:
@@ -216,10 +228,10 @@ def validate(target, shapes, timeout):
     try:
         result = run_validate(target, shapes, timeout)
     except (FileNotFoundError, GraphUnreadable) as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {_shown(str(exc))}", err=True)
         sys.exit(EXIT_UNREADABLE)
     except ValidationTimeout as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {_shown(str(exc))}", err=True)
         sys.exit(EXIT_TIMEOUT)
     click.echo(format_result(result))
     if not result.conforms:
@@ -278,9 +290,9 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         result = call_with_time_limit(_query_in_child, (data, sparql, not no_ontology, max_rows, allow_service),
                                       timeout, what="the query")
     except QueryError as exc:
-        raise click.ClickException(f"SPARQL query: {exc}") from None
+        raise Failure(f"SPARQL query: {exc}") from None
     except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     text = format_table(result, fmt)
     # A CSV cell holds any character; on a terminal ESC and U+202E would act, not show.
     click.echo(terminal_safe(text) if fmt == "csv" and sys.stdout.isatty() else text)
@@ -294,9 +306,9 @@ def _read_query(path: Path) -> str:
     try:
         return regular_file(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise Failure(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
-        raise click.ClickException(str(exc) if str(path) in str(exc) else f"{path}: {exc.strerror or exc}") from None
+        raise Failure(str(exc) if str(path) in str(exc) else f"{path}: {exc.strerror or exc}") from None
 
 
 def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
@@ -339,7 +351,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     try:
         sent = run_load(data, endpoint, graph, with_ontology=not no_ontology, timeout=timeout)
     except (LoadError, FileNotFoundError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     if not quiet:
         where = "the default graph" if graph is None else f"<{graph}>"
         click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {masked(endpoint)}"

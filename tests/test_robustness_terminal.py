@@ -8,6 +8,7 @@ import pty
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import cli
@@ -57,3 +58,40 @@ def test_terminal_csv_on_a_terminal_is_escaped(tmp_path):
     assert proc.returncode == 0, proc.stderr.read()
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
     assert "\\x1b[2J" in text and "\\u202e" in text
+
+
+NAME = "evil\nError: forged\x1b[2J\u202e"
+
+
+@pytest.mark.parametrize("command", [
+    ["query", "SELECT * WHERE { ?s ?p ?o }", "--data", "{bad}/nope"],
+    ["query", "--file", "{bad}/q.rq", "--data", "{bad}"],
+    ["validate", "{bad}"],
+    ["build", "{bad}/nope", "--out", "{out}"],
+])
+def test_terminal_file_names_in_error_lines_are_escaped(tmp_path, command):
+    bad = tmp_path / NAME
+    bad.mkdir()
+    (bad / "graph.ttl").write_text("not turtle", encoding="utf-8")
+    (bad / "q.rq").write_bytes(b"SELECT \xff")
+    args = [a.replace("{bad}", str(bad)).replace("{out}", str(tmp_path / "out")) for a in command]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert "\\nError: forged\\x1b[2J\\u202e" in lines[0] and "\u202e" not in lines[0]
+
+
+def test_terminal_progress_shows_file_names_escaped():
+    from graphbuild.cli import _Progress
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with open(os.devnull, "w", encoding="utf-8") as sink, _Progress(False) as bar:
+        bar._bar = Progress(console=Console(file=sink))  # as on a terminal
+        bar._task = bar._bar.add_task("extracting", total=None)
+        bar(1, 2, "[bold]x\x1b[2J\u202e.txt")
+        description = bar._bar.tasks[0].description
+    assert "\x1b" not in description and "\u202e" not in description
+    assert "\\[bold]" in description  # rich shows it as written, not as a style
