@@ -113,3 +113,16 @@ def test_warnings_an_xhtml_page_prints_no_library_warning(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Warning" not in proc.stderr and "warning:" not in proc.stderr, proc.stderr
     assert "Olaf Scholz" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_discover_out_inside_an_input_is_not_listed_as_skipped_by_dask_either(tmp_path):
+    from graphbuild.run.cluster import list_inputs
+
+    (tmp_path / "out").mkdir()
+    (tmp_path / "a.txt").write_text("French President Emmanuel Macron visited Berlin on Monday.\n", encoding="utf-8")
+    for name in ("graph.ttl", "graph.html", "graph.graphml"):
+        (tmp_path / "out" / name).write_text("x", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    found, skipped = list_inputs([tmp_path], exclude=[tmp_path / "out"])
+    assert found == [str(tmp_path / "a.txt")]
+    assert skipped == [(str(tmp_path / "notes.pdf"), "unsupported file type '.pdf'")]

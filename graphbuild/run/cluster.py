@@ -48,8 +48,9 @@ def list_inputs(inputs: Sequence[str | os.PathLike],
     """Every article under ``inputs`` (local folders through the local rules, URLs through
     fsspec), sorted as the local build reads them, and what was skipped."""
     local = [Path(p) for p in inputs if not _is_url(str(p))]
-    files, skipped = discover(local)
+    files, not_articles = discover(local)
     found = [str(p) for p in files if not inside(p, exclude)]
+    skipped = [(p, why) for p, why in not_articles if not inside(Path(p), exclude)]
     for url in (str(p) for p in inputs if _is_url(str(p))):
         import fsspec
 
