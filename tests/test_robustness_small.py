@@ -47,6 +47,15 @@ def test_discover_links_into_proc_are_refused_unread(tmp_path):
     assert all("/proc" in reasons[str(tmp_path / n)] for n in ("kmsg.txt", "status.txt")), skipped
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero")
+def test_discover_links_to_character_devices_are_refused_unread(tmp_path):
+    from graphbuild.ingest import discover
+
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it never ends
+    files, skipped = discover([tmp_path])
+    assert files == [] and skipped == [(str(tmp_path / "zero.txt"), "not a regular file")]
+
+
 def test_discover_out_inside_an_input_is_not_listed_as_skipped(tmp_path):
     from click.testing import CliRunner
 
