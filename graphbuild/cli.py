@@ -268,6 +268,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
     """
     from .run.timelimit import ChildDied, TimeLimitExceeded
     from .store.query import GraphFileError, QueryError, example_queries, format_table, terminal_safe
+    from .store.table import json_terminal_safe
 
     examples = example_queries()
     if list_examples:
@@ -294,8 +295,11 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
     except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
         raise Failure(str(exc)) from None
     text = format_table(result, fmt)
-    # A CSV cell holds any character; on a terminal ESC and U+202E would act, not show.
-    click.echo(terminal_safe(text) if fmt == "csv" and sys.stdout.isatty() else text)
+    if sys.stdout.isatty():
+        # A CSV cell or JSON string holds any character; on a terminal ESC and U+202E
+        # would act, not show (JSON gets escapes JSON reads back as the same text).
+        text = {"csv": terminal_safe, "json": json_terminal_safe}.get(fmt, str)(text)
+    click.echo(text)
     if getattr(result, "truncated", False):
         click.echo(f"note: stopped after {max_rows} rows (--max-rows)", err=True)
 

@@ -3,6 +3,7 @@ report line, nor ESC or U+202E drive the terminal (issue 29)."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -33,14 +34,15 @@ def test_terminal_file_names_in_the_build_report_are_escaped(tmp_path):
     assert not any(line.startswith("wrote everything") for line in report.splitlines())
 
 
-def test_terminal_csv_on_a_terminal_is_escaped(tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_terminal_csv_and_json_on_a_terminal_are_escaped(tmp_path, fmt):
     label = 'A\x1b[2J\x1b]0;pwned\x07 \u202eB'
     (tmp_path / "graph.ttl").write_text(
         f'<https://w3id.org/graphbuild/resource/entity/a> <http://www.w3.org/2000/01/rdf-schema#label> '
         f'"{label}" .\n'.replace("\x1b", "\\u001B").replace("\x07", "\\u0007"), encoding="utf-8")
     master, slave = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "query", "SELECT ?l WHERE { ?s rdfs:label ?l }",
-                             "--data", str(tmp_path), "--no-ontology", "--format", "csv"],
+                             "--data", str(tmp_path), "--no-ontology", "--format", fmt],
                             stdout=slave, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
     os.close(slave)
     out = b""
@@ -57,7 +59,10 @@ def test_terminal_csv_on_a_terminal_is_escaped(tmp_path):
     text = out.decode("utf-8")
     assert proc.returncode == 0, proc.stderr.read()
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
-    assert "\\x1b[2J" in text and "\\u202e" in text
+    if fmt == "json":  # escapes JSON reads back as the label itself
+        assert json.loads(text.replace("\r\n", "\n")) == [{"l": label}]
+    else:
+        assert "\\x1b[2J" in text and "\\u202e" in text
 
 
 NAME = "evil\nError: forged\x1b[2J\u202e"

@@ -72,6 +72,11 @@ def terminal_safe(text: str) -> str:
                         else f"\\u{ord(m.group()):04x}", text)
 
 
+def json_terminal_safe(text: str) -> str:
+    """JSON ``text`` with the same characters as \\u escapes: the same JSON, inert on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def text_grid(table: "Table") -> str:
     """The table in aligned columns (cells cut at 60 characters) and a row count."""
     cells = [[terminal_safe(cell_text(v).replace("\n", " ")) for v in row] for row in table.rows]
