@@ -26,38 +26,6 @@ class Failure(click.ClickException):
         return _shown(self.message)
 
 
-class _Progress:
-    """A rich progress bar on stderr, only when stderr is a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self._bar = None
-        self._task = None
-
-    def __enter__(self):
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-            self._bar.__enter__()
-            self._task = self._bar.add_task("extracting", total=None)
-        return self
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if self._bar is not None:
-            from rich.markup import escape
-
-            # A file name may hold terminal escapes, and brackets rich would read as markup.
-            shown = escape(_shown(name)[:30])
-            self._bar.update(self._task, completed=done, total=total, description=f"extracting {shown}")
-
-    def __exit__(self, *exc) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphbuild")
 def cli() -> None:
@@ -111,13 +79,14 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .run.cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .run.output import OutputError, OutputFolder
+    from .run.progress import ProgressBar
     from .run.runtime import OntologyError
     from .pipeline import NothingToBuild, build as run_build
     from .resolve.corrections import CorrectionsError
 
     try:
         # The output folder is locked and known writable before any NLP is spent.
-        with _warnings_once(quiet), OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
+        with _warnings_once(quiet), OutputFolder(out_dir) as target, ProgressBar(progress and not quiet) as bar:
             from .run.cache import default_cache_dir
             from .run.worker import default_workers
 
@@ -175,11 +144,9 @@ def _warnings_once(quiet: bool):
 
 
 def _shown(text: str) -> str:
-    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
-    bidirectional overrides written as visible escapes (a file name may hold any)."""
-    from .store.query import terminal_safe
+    from .store.table import one_line
 
-    return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
+    return one_line(text)
 
 
 @cli.command(short_help="Score a built graph against a gold file.")

@@ -88,12 +88,12 @@ def test_terminal_file_names_in_error_lines_are_escaped(tmp_path, command):
 
 
 def test_terminal_progress_shows_file_names_escaped():
-    from graphbuild.cli import _Progress
+    from graphbuild.run.progress import ProgressBar
 
     from rich.console import Console
     from rich.progress import Progress
 
-    with open(os.devnull, "w", encoding="utf-8") as sink, _Progress(False) as bar:
+    with open(os.devnull, "w", encoding="utf-8") as sink, ProgressBar(False) as bar:
         bar._bar = Progress(console=Console(file=sink))  # as on a terminal
         bar._task = bar._bar.add_task("extracting", total=None)
         bar(1, 2, "[bold]x\x1b[2J\u202e.txt")
