@@ -18,32 +18,12 @@ from .version import __version__
 MODEL_HELP = "spaCy pipeline to use: any installed pipeline name or path."
 
 
-class _Progress:
-    """A rich progress bar on stderr, only when stderr is a terminal."""
+class Failure(click.ClickException):
+    """A command's error, printed as one line fit for a terminal: the file names and
+    answers in it may hold line breaks, terminal escapes and bidirectional overrides."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self._bar = None
-        self._task = None
-
-    def __enter__(self):
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-            self._bar.__enter__()
-            self._task = self._bar.add_task("extracting", total=None)
-        return self
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if self._bar is not None:
-            self._bar.update(self._task, completed=done, total=total, description=f"extracting {name[:30]}")
-
-    def __exit__(self, *exc) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
+    def format_message(self) -> str:
+        return _shown(self.message)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,6 +80,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     from .run.cluster import DaskUnavailable
     from .nlp import DEFAULT_MODEL, ModelNotFound
     from .run.output import OutputError, OutputFolder
+    from .run.progress import ProgressBar
     from .run.runtime import OntologyError
     from .pipeline import NothingToBuild, build as run_build
     from .resolve.corrections import CorrectionsError
@@ -109,7 +90,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         if "parquet" in formats:
             check_pyarrow()  # before any NLP is spent
         # The output folder is locked and known writable before any NLP is spent.
-        with _warnings_once(quiet), OutputFolder(out_dir) as target, _Progress(progress and not quiet) as bar:
+        with _warnings_once(quiet), OutputFolder(out_dir) as target, ProgressBar(progress and not quiet) as bar:
             from .run.cache import default_cache_dir
             from .run.worker import default_workers
 
@@ -123,9 +104,9 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
             result.seconds = time.perf_counter() - started
     except (NothingToBuild, ModelNotFound, DaskUnavailable, OutputError, OntologyError, CorrectionsError,
             ParquetUnavailable) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     except KeyboardInterrupt:
-        click.echo(f"interrupted: nothing written, {out_dir} is as it was", err=True)
+        click.echo(f"interrupted: nothing written, {_shown(str(out_dir))} is as it was", err=True)
         sys.exit(130)
     for warning in result.warnings:
         click.echo(f"warning: {_shown(warning)}", err=True)
@@ -168,11 +149,9 @@ def _warnings_once(quiet: bool):
 
 
 def _shown(text: str) -> str:
-    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
-    bidirectional overrides written as visible escapes (a file name may hold any)."""
-    from .store.query import terminal_safe
+    from .store.table import one_line
 
-    return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
+    return one_line(text)
 
 
 @cli.command(short_help="Score a built graph against a gold file.")
@@ -189,7 +168,7 @@ def evaluate(target, gold_path, as_json):
     try:
         report = run_evaluate(target, gold_path)
     except (ValueError, FileNotFoundError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, sort_keys=True))
     else:
@@ -221,10 +200,10 @@ def validate(target, shapes, timeout):
     try:
         result = run_validate(target, shapes, timeout)
     except (FileNotFoundError, GraphUnreadable) as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {_shown(str(exc))}", err=True)
         sys.exit(EXIT_UNREADABLE)
     except ValidationTimeout as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {_shown(str(exc))}", err=True)
         sys.exit(EXIT_TIMEOUT)
     click.echo(format_result(result))
     if not result.conforms:
@@ -261,6 +240,7 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
     """
     from .run.timelimit import ChildDied, TimeLimitExceeded
     from .store.query import GraphFileError, QueryError, example_queries, format_table, terminal_safe
+    from .store.table import json_terminal_safe
 
     examples = example_queries()
     if list_examples:
@@ -283,12 +263,15 @@ def query(sparql, data, example, list_examples, query_file, fmt, no_ontology, ti
         result = call_with_time_limit(_query_in_child, (data, sparql, not no_ontology, max_rows, allow_service),
                                       timeout, what="the query")
     except QueryError as exc:
-        raise click.ClickException(f"SPARQL query: {exc}") from None
+        raise Failure(f"SPARQL query: {exc}") from None
     except (GraphFileError, FileNotFoundError, OSError, TimeLimitExceeded, ChildDied) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     text = format_table(result, fmt)
-    # A CSV cell holds any character; on a terminal ESC and U+202E would act, not show.
-    click.echo(terminal_safe(text) if fmt == "csv" and sys.stdout.isatty() else text)
+    if sys.stdout.isatty():
+        # A CSV cell or JSON string holds any character; on a terminal ESC and U+202E
+        # would act, not show (JSON gets escapes JSON reads back as the same text).
+        text = {"csv": terminal_safe, "json": json_terminal_safe}.get(fmt, str)(text)
+    click.echo(text)
     if getattr(result, "truncated", False):
         click.echo(f"note: stopped after {max_rows} rows (--max-rows)", err=True)
 
@@ -299,9 +282,9 @@ def _read_query(path: Path) -> str:
     try:
         return regular_file(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise Failure(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
-        raise click.ClickException(str(exc) if str(path) in str(exc) else f"{path}: {exc.strerror or exc}") from None
+        raise Failure(str(exc) if str(path) in str(exc) else f"{path}: {exc.strerror or exc}") from None
 
 
 def _query_in_child(data, sparql, with_ontology, max_rows, allow_service):
@@ -344,7 +327,7 @@ def load(data, endpoint, graph_iri, default_graph, no_ontology, timeout, quiet):
     try:
         sent = run_load(data, endpoint, graph, with_ontology=not no_ontology, timeout=timeout)
     except (LoadError, FileNotFoundError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     if not quiet:
         where = "the default graph" if graph is None else f"<{graph}>"
         click.echo(f"loaded {sent['graph']} bytes of Turtle into {where} at {masked(endpoint)}"

@@ -188,6 +188,8 @@ def store_server():
     ({"GRAPHBUILD_USER": "analyst", "GRAPHBUILD_PASSWORD": "s3cret"},
      "Basic " + base64.b64encode(b"analyst:s3cret").decode()),
     ({"GRAPHBUILD_TOKEN": "tok-123"}, "Bearer tok-123"),
+    ({"GRAPHBUILD_USER": "analyst", "GRAPHBUILD_PASSWORD": "p\u00e4ssw\u00f6rt-\u4e2d"},
+     "Basic " + base64.b64encode("analyst:p\u00e4ssw\u00f6rt-\u4e2d".encode()).decode()),
 ])
 def test_load_sends_credentials_from_the_environment(graph_ttl, store_server, env, header):
     server, url = store_server(header)

@@ -224,3 +224,11 @@ def test_names_compass_words_time_zones_credits_and_breadcrumbs_are_no_names(men
     keys = {m.key for m in mentions(text)}
     assert not any(not_a_name in k or k in ("GMT", "South") for k in keys), keys
     assert "Lima" in keys
+
+
+def test_extract_numbered_part_of_a_text_is_no_name(mentions):
+    # A list of "Item N." lines: the model calls a few dozen of them laws (initiatives).
+    text = "\n\n".join(f"Item {i}." for i in range(1, 100)) + "\n\nVladimir Putin visited Beijing on Monday.\n"
+    keys = {m.key for m in mentions(text)}
+    assert "Vladimir Putin" in keys
+    assert not [k for k in keys if k.split()[0] == "Item"], keys

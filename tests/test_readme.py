@@ -51,3 +51,11 @@ def test_readme_command_summary_names_every_option(command):
         if isinstance(param, click.Option) and "--help" not in param.opts:
             for opt in param.opts + param.secondary_opts:
                 assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", text), f"{command} {opt}"
+
+
+def test_readme_robustness_promises_name_tests_that_exist():
+    promised = re.findall(r"`(tests/test_\w+\.py)::(test_\w+)`", _section("Robustness"))
+    assert len(promised) >= 30
+    missing = [f"{path}::{name}" for path, name in promised
+               if not (ROOT / path).is_file() or f"def {name}(" not in (ROOT / path).read_text(encoding="utf-8")]
+    assert missing == []

@@ -16,6 +16,8 @@ from graphbuild.run.cache import decode_entry, encode_entry
 ARTICLES = {
     "a.txt": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.\n",
     "b.txt": "Indian Prime Minister Narendra Modi visited Moscow in July 2024 for talks with Putin.\n",
+    # Names in no gazetteer: their class comes from the mentions alone.
+    "c.txt": "Finance Minister Aurelio Vantrelli met Dorotea Kassivel of the Marbrook Trust in Geneva.\n",
 }
 
 
@@ -69,7 +71,9 @@ def test_forged_cache_entry_is_a_miss(cached, tmp_path, forgery):
             entry.write_bytes(_forged(record))
             forged += 1
     assert forged
-    for _ in range(2):  # the build after too: nothing is left to crash it
-        result = graphbuild.build([folder], cache_dir=cache)
-        assert result.to_turtle() == expected
-    assert result.cache_hits == 0 or sum(result.cache_rejected.values()) == 0
+    first = graphbuild.build([folder], cache_dir=cache)
+    assert first.to_turtle() == expected
+    assert sum(first.cache_rejected.values()) == forged, first.cache_rejected  # each one a miss
+    after = graphbuild.build([folder], cache_dir=cache)  # the build after: nothing is left to crash it
+    assert after.to_turtle() == expected
+    assert not after.cache_rejected  # the forged entries were written over

@@ -16,8 +16,8 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; PR_SET_PDEATHSIG")
 
-ARTICLE = ("President {name} met Prime Minister Olaf Scholz in Berlin on Monday. "
-           "The two leaders discussed trade between France and Germany.\n\n") * 6
+PARAGRAPH = ("President {name} met Prime Minister Olaf Scholz in Berlin on Monday, round {k}. "
+             "The two leaders discussed trade between France and Germany.\n\n")
 
 
 def _descendants(pid: int) -> set[int]:
@@ -44,33 +44,53 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_worker_dies_with_a_killed_build(tmp_path):
+def _corpus(tmp_path: Path) -> Path:
+    # Far more work than the few seconds the test waits: the kill always lands mid-build.
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(40):
-        (corpus / f"a{i:02}.txt").write_text(ARTICLE.format(name=f"Emmanuel Macron{i}"), encoding="utf-8")
+    for i in range(200):
+        text = "".join(PARAGRAPH.format(name=f"Emmanuel Macron{i}", k=k) for k in range(40))
+        (corpus / f"a{i:03}.txt").write_text(text, encoding="utf-8")
+    return corpus
+
+
+def _survivors_of_a_killed_build(tmp_path: Path, options: list[str], workers: int) -> list[int]:
+    """SIGKILL a ``graphbuild build`` once ``workers`` child processes run; the pids of
+    its descendants still alive 5 s later (killed here, so none outlives the test)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(corpus), "--out", str(tmp_path / "out"),
-                             "--workers", "2", "--no-cache", "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, cwd=tmp_path)
-    workers: set[int] = set()
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(_corpus(tmp_path)),
+                             "--out", str(tmp_path / "out"), "--no-cache", "-q", *options],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    children: set[int] = set()
     deadline = time.monotonic() + 120
-    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
-        workers = _descendants(proc.pid)
+    while len(children) < workers and time.monotonic() < deadline and proc.poll() is None:
+        children = _descendants(proc.pid)
         time.sleep(0.1)
-    assert len(workers) >= 2, "the build started no pool"
-    time.sleep(1.0)  # the workers are loading spaCy or extracting
-    workers |= _descendants(proc.pid)
+    assert len(children) >= workers, "the build started no pool"
+    time.sleep(2.0)  # the workers are loading spaCy or extracting
+    children |= _descendants(proc.pid)
+    assert proc.poll() is None, "the build ended before the kill"
     proc.kill()
     proc.wait(10)
     until = time.monotonic() + 5
-    while time.monotonic() < until and any(_alive(w) for w in workers):
+    while time.monotonic() < until and any(_alive(c) for c in children):
         time.sleep(0.1)
-    left = [w for w in workers if _alive(w)]
-    for pid in left:  # never leave them to the next test either
+    left = [c for c in children if _alive(c)]
+    for pid in left:
         os.kill(pid, signal.SIGKILL)
-    assert left == []
     proc.communicate(timeout=5)  # the pipes close: a caller reading them does not hang
+    return left
+
+
+def test_worker_dies_with_a_killed_build(tmp_path):
+    assert _survivors_of_a_killed_build(tmp_path, ["--workers", "2"], workers=2) == []
+
+
+def test_worker_dask_local_cluster_dies_with_a_killed_build(tmp_path):
+    # distributed's worker processes exit when the pipe their parent holds closes;
+    # multiprocessing's resource tracker when its own pipe does.
+    pytest.importorskip("distributed", reason="make test installs dask[distributed]")
+    assert _survivors_of_a_killed_build(tmp_path, ["--dask", "local:2"], workers=2) == []
 
 
 def test_worker_query_child_dies_with_a_killed_query(tmp_path):

@@ -68,3 +68,20 @@ def test_secrets_ill_typed_literal_still_gets_a_verdict(tmp_path):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "does not conform" in result.output
     assert "NaN" in result.output
+
+
+def test_secrets_ill_typed_literal_logs_no_library_traceback(tmp_path):
+    # Validation runs in a child process: only a real command's stderr shows what it logs.
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    (tmp_path / "graph.ttl").write_text(
+        GRAPH + '<https://w3id.org/graphbuild/resource/entity/a> <https://w3id.org/graphbuild/ontology#mentionCount> '
+        '"many"^^<http://www.w3.org/2001/XMLSchema#integer> .\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "graphbuild", "validate", str(tmp_path)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "ill-typed literal \"many\"" in done.stdout
+    assert "Traceback" not in done.stderr and "Failed to convert" not in done.stderr, done.stderr

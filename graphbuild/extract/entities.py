@@ -333,6 +333,8 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     never = not_names()
     if any(sep in text for sep in never.separators) or all(t.lower_ in never.never_alone for t in content):
         return False
+    if _numbered_part(span, content, never.numbered_parts):
+        return False
     # Capitalised common nouns: the document writes them in lowercase elsewhere.
     if all(t.lower_ in lowercase_words for t in content):
         return False
@@ -342,6 +344,15 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
         if common * 2 >= len(content):
             return False
     return True
+
+
+def _numbered_part(span: Span, content: list[Token], parts: frozenset[str]) -> bool:
+    """'Item 4', 'Section 2.1': a word that numbers a part of a text, then only numbers
+    (a list of 50,000 'Item N.' lines once made 41 initiatives)."""
+    if len(content) != 1 or content[0].lower_ not in parts:
+        return False
+    rest = [t for t in span if t.i != content[0].i]
+    return bool(rest) and all(t.like_num or t.is_punct for t in rest)
 
 
 def lowercase_vocabulary(document: Document) -> frozenset[str]:

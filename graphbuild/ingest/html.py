@@ -176,11 +176,16 @@ def _stated(tree, tags: tuple[str, ...]) -> str | None:
 
 def walked_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     """Visible text of an HTML page as blocks, plus metadata from its <head>."""
-    from bs4 import BeautifulSoup, Comment
+    import warnings
+
+    from bs4 import BeautifulSoup, Comment, XMLParsedAsHTMLWarning
 
     from .htmlwalk import check_depth, prune, text_blocks as walk_text_blocks
 
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # XHTML through the HTML parser is meant: it reads pages no XML parser would.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     check_depth(soup)
     meta = html_metadata(soup)
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):

@@ -219,6 +219,7 @@ class NotNames:
 
     never_alone: frozenset[str] = frozenset()  # "North", "GMT", "Trans" as a whole span
     separators: tuple[str, ...] = ()  # "Name / Agency": a credit line, not one name
+    numbered_parts: frozenset[str] = frozenset()  # "Item", "Section": with a number, a part of a text
 
 
 @pack_cache
@@ -227,7 +228,8 @@ def _not_names_in(directory: str) -> NotNames:
     if not path.is_file():
         return NotNames()  # a pack without one rejects nothing more
     data = json.loads(path.read_text(encoding="utf-8"))
-    return NotNames(frozenset(w.lower() for w in data.get("never_alone", ())), tuple(data.get("separators", ())))
+    return NotNames(frozenset(w.lower() for w in data.get("never_alone", ())), tuple(data.get("separators", ())),
+                    frozenset(w.lower() for w in data.get("numbered_parts", ())))
 
 
 def not_names() -> NotNames:

@@ -48,8 +48,9 @@ def list_inputs(inputs: Sequence[str | os.PathLike],
     """Every article under ``inputs`` (local folders through the local rules, URLs through
     fsspec), sorted as the local build reads them, and what was skipped."""
     local = [Path(p) for p in inputs if not _is_url(str(p))]
-    files, skipped = discover(local)
+    files, not_articles = discover(local)
     found = [str(p) for p in files if not inside(p, exclude)]
+    skipped = [(p, why) for p, why in not_articles if not inside(Path(p), exclude)]
     for url in (str(p) for p in inputs if _is_url(str(p))):
         import fsspec
 
@@ -155,6 +156,8 @@ def connect(scheduler, connect_timeout: float = 30.0) -> Iterator:
         count = scheduler.split(":", 1)[1] if ":" in scheduler else str(default_workers())
         if not count.isdigit() or int(count) < 1:
             raise ClusterError(f"bad --dask {scheduler!r}: local:N needs a number of workers N >= 1")
+        # Its worker processes end when the parent does, even by SIGKILL: distributed
+        # gives each a pipe from the parent and exits on its EOF (test_robustness_orphans).
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=40)
         try:

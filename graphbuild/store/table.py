@@ -72,6 +72,17 @@ def terminal_safe(text: str) -> str:
                         else f"\\u{ord(m.group()):04x}", text)
 
 
+def one_line(text: str) -> str:
+    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
+    bidirectional overrides written as visible escapes (a file name may hold any)."""
+    return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def json_terminal_safe(text: str) -> str:
+    """JSON ``text`` with the same characters as \\u escapes: the same JSON, inert on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def text_grid(table: "Table") -> str:
     """The table in aligned columns (cells cut at 60 characters) and a row count."""
     cells = [[terminal_safe(cell_text(v).replace("\n", " ")) for v in row] for row in table.rows]

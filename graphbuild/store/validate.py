@@ -89,6 +89,17 @@ def _ill_typed(data) -> list[tuple[str, str, str, str]]:
     return [(_compact(str(s)), _compact(str(p)), f"ill-typed literal {o.n3()}", "Violation") for s, p, o in bad]
 
 
+def _has_shapes(shapes) -> bool:
+    """Whether the graph declares a shape (typed as one, or with what only a shape has):
+    a graph that satisfies no shape at all would "conform" to anything."""
+    from rdflib import RDF
+    from rdflib.namespace import SH
+
+    typed = ((None, RDF.type, kind) for kind in (SH.NodeShape, SH.PropertyShape))
+    marks = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target, SH.path, SH.property)
+    return any((pattern in shapes) for pattern in [*typed, *((None, mark, None) for mark in marks)])
+
+
 def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[bool, list[tuple[str, str, str, str]]]:
     from pyshacl import validate
     from rdflib import Graph
@@ -105,6 +116,8 @@ def _run(data_path: str, shapes_path: str, ontology_path: str | None) -> tuple[b
         raise GraphUnreadable(f"{data_path}: holds no graphbuild nodes (<{_RESOURCES}...>); not a build")
     found = _ill_typed(data)
     shapes = Graph().parse(shapes_path, format="turtle")
+    if not _has_shapes(shapes):
+        raise GraphUnreadable(f"{shapes_path}: holds no SHACL shape: nothing to validate against")
     ont = Graph().parse(ontology_path, format="turtle") if ontology_path else None
     conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ont, inference="none",
                                    allow_warnings=True, meta_shacl=False)
