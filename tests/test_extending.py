@@ -180,9 +180,10 @@ def test_extending_the_order_of_noun_steps_is_data(read, english, tmp_path):
     def edit(files):
         files["triggers.json"]["frames"]["noun_steps"].remove("copula")
 
-    sentence = "Turkey is a member of NATO."
-    assert ("turkey", "memberOf", "nato") in read(sentence, english)[1]
-    assert ("turkey", "memberOf", "nato") not in read(sentence, load_lexicon(copy_pack(tmp_path, edit)))[1]
+    # a bloc with no membership data: the fact comes from the copula step alone
+    sentence = "Turkey is a member of the OSCE."
+    assert ("turkey", "memberOf", "osce") in read(sentence, english)[1]
+    assert ("turkey", "memberOf", "osce") not in read(sentence, load_lexicon(copy_pack(tmp_path, edit)))[1]
 
 
 def test_extending_furniture_patterns_take_effect_after_refresh(tmp_path, monkeypatch):
