@@ -43,7 +43,7 @@ def visits_from_events(mentions: Sequence[Mention], events: Iterable[EventMentio
                 continue
             seen.add((who.key, where.key))
             found.append(RelationMention(ref, "visited", event.locations[0], event.evidence,
-                                         TRAVEL_CONFIDENCE * event.confidence, RULE))
+                                         round(TRAVEL_CONFIDENCE * event.confidence, 3), RULE))
     return found
 
 
