@@ -65,7 +65,7 @@ PREDICATES = {
 PROPERTIES = (
     "mentionCount", "evidence", "confidence", "sourceFile", "sha256", "rule", "modality",
     "sentenceStart", "sentenceEnd", "participant", "host", "location", "date", "cameoCode",
-    "partOf", "articleCount", "endDate",
+    "partOf", "articleCount", "endDate", "sourceRecord",
 )
 
 CLASSES = CORE_CLASSES + tuple(SUBCLASSES) + ("Document",)
