@@ -163,11 +163,9 @@ def _warnings_once(quiet: bool):
 
 
 def _shown(text: str) -> str:
-    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
-    bidirectional overrides written as visible escapes (a file name may hold any)."""
-    from .store.query import terminal_safe
+    from .run.reading import one_line  # a file name may hold line breaks, escapes, bidi overrides
 
-    return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
+    return one_line(text)
 
 
 @cli.command(short_help="Show what a build would read from INPUTS, and what it would skip and why.")
@@ -177,24 +175,16 @@ def _shown(text: str) -> str:
 @click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Skip (and report) a document whose reading takes longer than this; 0: no limit.")
 def read(inputs, fmt, doc_timeout):
-    """Print what a build of INPUTS (files or folders, as `build` takes them) would
-    read: each document with its file and record (feed.xml#3, news.jsonl#L12,
-    crawl.warc.gz#1234), headline, date, publisher, author, URL and text, and each file
-    or record skipped with its reason. A summary goes to stderr. Exit status 0 when a
-    document was read, 1 when none was.
-
-    \b
-    Example:
-        graphbuild read crawl.warc.gz --format jsonl | jq .headline
-    """
+    """Print what a build of INPUTS would read: each document with its file and record
+    (feed.xml#3, news.jsonl#L12, crawl.warc.gz#1234), metadata and text; each file or
+    record skipped with its reason; a summary on stderr. Exit status 1 if none was read."""
     from .run.reading import ReadCounts, read_report
 
     counts = ReadCounts()
     for line in read_report(inputs, fmt, doc_timeout=doc_timeout or None, counts=counts):
         click.echo(line)
     click.echo(counts.line(), err=True)
-    if not counts.documents:
-        sys.exit(1)
+    sys.exit(0 if counts.documents else 1)
 
 
 @cli.command(short_help="Score a built graph against a gold file.")

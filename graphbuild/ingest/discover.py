@@ -100,19 +100,12 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     def unreadable(exc: OSError) -> None:
         skipped.append((display_path(exc.filename or "?"), f"cannot read folder: {exc.strerror or exc}"))
 
-    def resources(folder: Path) -> bool:
-        page = saved_page_of(folder)
-        if page is not None:
-            skipped.append((display_path(folder), f"the resources of the saved page {display_path(page.name)} "
-                                                  "(frames, scripts, images), not articles"))
-        return page is not None
-
     def walk(root: Path) -> None:
         if root.is_symlink() and _link_problem(root):
             skipped.append((str(root), _link_problem(root)))
         elif root.is_dir():
             for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not resources(Path(folder) / d))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _saved_resources(Path(folder) / d, skipped))
                 for name in sorted(names):
                     if not name.startswith("."):
                         consider(Path(folder) / name)
@@ -127,6 +120,15 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
         except OSError as exc:
             skipped.append((display_path(root), f"cannot read: {exc.strerror or exc}"))
     return files, skipped
+
+
+def _saved_resources(folder: Path, skipped: list[tuple[str, str]]) -> bool:
+    """Is ``folder`` the resources of a page saved beside it? (Then it is skipped, and said so.)"""
+    page = saved_page_of(folder)
+    if page is not None:
+        skipped.append((display_path(folder), f"the resources of the saved page {display_path(page.name)} "
+                                              "(frames, scripts, images), not articles"))
+    return page is not None
 
 
 def _link_problem(path: Path) -> str | None:

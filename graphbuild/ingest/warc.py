@@ -33,7 +33,8 @@ def warc_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Doc
     offset = 0
     try:
         for record in records:
-            offset = records.get_record_offset()
+            # Where the record starts (get_record_offset() would read the record to its end first).
+            offset = records.offset
             reader, what = _article_reader(record)
             if reader is None:
                 not_articles[what] += 1

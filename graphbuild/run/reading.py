@@ -49,12 +49,12 @@ def read_report(paths: Sequence[str | Path], fmt: str = "text", *, doc_timeout: 
     for item in read_inputs([Path(p) for p in paths], warnings, doc_timeout=doc_timeout):
         for warning in warnings[shown:]:
             counts.warnings += 1
-            yield _json({"kind": "warning", "message": warning}) if fmt == "jsonl" else f"warning: {_safe(warning)}"
+            yield _json({"kind": "warning", "message": warning}) if fmt == "jsonl" else f"warning: {one_line(warning)}"
         shown = len(warnings)
         if isinstance(item, Passed):
             counts.skipped += 1
             yield (_json({"kind": "skipped", "where": item.origin, "reason": item.reason}) if fmt == "jsonl"
-                   else f"skipped {_safe(item.origin)}: {_safe(item.reason)}")
+                   else f"skipped {one_line(item.origin)}: {one_line(item.reason)}")
         else:
             counts.documents += 1
             yield from (_document_json(item) if fmt == "jsonl" else _document_text(item))
@@ -74,16 +74,17 @@ def _document_json(item: Found) -> Iterator[str]:
 
 def _document_text(item: Found) -> Iterator[str]:
     doc = item.document
-    yield f"document {_safe(item.origin)} ({doc.id}, {len(doc.text):,} characters)"
+    yield f"document {one_line(item.origin)} ({doc.id}, {len(doc.text):,} characters)"
     for name, value in _fields(doc).items():
         if value:
-            yield f"  {name}: {_safe(value)}"
+            yield f"  {name}: {one_line(value)}"
     for segment in doc.segments:
-        yield f"  | {'# ' if segment.kind == 'heading' else ''}{_safe(segment.text)}"
+        yield f"  | {'# ' if segment.kind == 'heading' else ''}{one_line(segment.text)}"
 
 
-def _safe(text: str) -> str:
-    """One line, fit for a terminal: breaks, tabs and control characters as escapes."""
+def one_line(text: str) -> str:
+    """``text`` fit for one report line: line breaks, tabs, terminal escapes and
+    bidirectional overrides written as visible escapes (a file name may hold any)."""
     return terminal_safe(text.replace("\n", "\\n").replace("\t", "\\t"))
 
 
