@@ -4,6 +4,7 @@ clean, cut into segments."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,8 +113,7 @@ def _document(cleaned: Cleaned, meta: dict[str, str], source: Source, warnings: 
     elif not date and cleaned.bad_date:
         warnings.append(f"{source.where}: date {cleaned.bad_date[:40]!r} is not a date; ignored")
     return Document(
-        id=document_id(source.name if source.record is None else f"{_stem(source.name)}-{source.record}",
-                       source.sha256),
+        id=document_id(source.name, source.sha256) if source.record is None else _record_id(source),
         source_file=source.name,
         sha256=source.sha256,
         segments=tuple(segments),
@@ -126,10 +126,14 @@ def _document(cleaned: Cleaned, meta: dict[str, str], source: Source, warnings: 
     )
 
 
-def _stem(name: str) -> str:
-    """'crawl' of 'crawl.warc.gz': the id of a record names its file without endings."""
-    ending = suffix_of(name)
-    return name[:-len(ending)] if ending and name.lower().endswith(ending) else Path(name).stem
+def _record_id(source: Source) -> str:
+    """The id of a record: its file without endings, the record, numbers zero-padded so
+    that the documents of a file sort in file order, and the content hash
+    ('crawl-000000000543-a38a8d0d' for the record at byte 543 of 'crawl.warc.gz')."""
+    ending = suffix_of(source.name)
+    stem = source.name[:-len(ending)] if ending and source.name.lower().endswith(ending) else Path(source.name).stem
+    record = re.sub(r"[0-9]+", lambda m: m.group().zfill(12), source.record or "")
+    return f"{slugify(stem, 40)}-{slugify(record, 24)}-{source.sha256[:8]}"
 
 
 #: Files larger than this are refused (the NLP of 100 MB of text takes hours).

@@ -42,10 +42,28 @@ def warc_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Doc
             yield _record_document(record, reader, name, str(offset), warnings)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield Skipped(f"stopped reading after the record at byte {offset}: {skip_reason(exc)}")
+    else:
+        left = _bytes_left(records)
+        if left:  # warcio ends quietly at a gzip member cut short: the loss is said
+            yield Skipped(f"stopped reading at byte {records.offset}: its last {left} bytes are no whole record "
+                          "(the file is cut short or damaged)")
     if not_articles:
         counts = ", ".join(f"{n} {what}" for what, n in sorted(not_articles.items(), key=lambda kv: (-kv[1], kv[0])))
         total = sum(not_articles.values())
         yield Skipped(f"{total} record{'s' if total != 1 else ''} that are not articles ({counts})")
+
+
+#: Bytes after the last record that may be padding (blank lines), not a lost record.
+_PADDING = 8
+
+
+def _bytes_left(records) -> int:
+    """Bytes of the file after the end of the last whole record warcio read."""
+    try:
+        left = records.fh.tell() - records.offset
+    except (OSError, AttributeError, ValueError):
+        return 0
+    return left if left > _PADDING else 0
 
 
 def _article_reader(record) -> tuple[str | None, str]:
