@@ -211,3 +211,17 @@ def test_turtle_has_the_url_and_record_of_each_document(tmp_path):
     url, record = URIRef("https://schema.org/url"), URIRef("https://w3id.org/graphbuild/ontology#sourceRecord")
     assert sorted(map(str, g.objects(None, record))) == ["L1", "L2"]
     assert list(g.objects(None, url)) == [Literal("https://example.org/p?a=1&b=2", datatype=XSD.anyURI)]
+
+
+def test_cache_keys_each_record_of_a_file_of_many(tmp_path):
+    lines = [{"text": STORY}, {"text": OTHER}, {"text": "Emmanuel Macron visited Berlin on Friday."}]
+    path = write_jsonl(tmp_path / "n.jsonl", lines)
+    cache = tmp_path / "cache"
+    first = graphbuild.build([path], cache_dir=cache)
+    again = graphbuild.build([path], cache_dir=cache)
+    assert (again.cache_hits, again.cache_misses) == (3, 0)
+    assert again.to_turtle() == first.to_turtle()
+    write_jsonl(path, lines[:2] + [{"text": "Olaf Scholz visited Paris on Friday."}])
+    changed = graphbuild.build([path], cache_dir=cache)
+    assert (changed.cache_hits, changed.cache_misses) == (2, 1)
+    assert changed.to_turtle() == graphbuild.build([path], no_cache=True).to_turtle()
