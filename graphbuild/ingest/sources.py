@@ -9,7 +9,7 @@ from typing import BinaryIO, Iterator
 from ..records import Document
 from .blocks import IngestError
 from .discover import container_format
-from .document import MAX_FILE_BYTES, parse_document
+from .document import MAX_FILE_BYTES, parse_document, read_document
 from .feed import feed_documents
 from .jsonl import jsonl_documents
 from .mhtml import mhtml_document
@@ -24,7 +24,11 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Document | Skipped]:
     """The documents of one input file, in file order, and a :class:`Skipped` for each
     record that gave none. Raises :class:`IngestError` for a file that gives nothing
     at all (unreadable, too large, not of its kind)."""
-    streamed = container_format(path.name) in STREAMED
+    kind = container_format(path.name)
+    if kind is None:
+        yield read_document(path, warnings)
+        return
+    streamed = kind in STREAMED
     try:
         if not streamed and path.stat().st_size > MAX_FILE_BYTES:
             size = path.stat().st_size
