@@ -225,3 +225,50 @@ def test_cache_keys_each_record_of_a_file_of_many(tmp_path):
     changed = graphbuild.build([path], cache_dir=cache)
     assert (changed.cache_hits, changed.cache_misses) == (2, 1)
     assert changed.to_turtle() == graphbuild.build([path], no_cache=True).to_turtle()
+
+
+def _valid_files(tmp_path_factory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("valid")
+    page = as_page(STORY, "Putin meets Xi").encode()
+    return {
+        "c.warc.gz": write_warc(folder / "c.warc.gz", [("response", "https://e.org/a", page, "text/html")] * 2)
+        .read_bytes(),
+        "c.warc": write_warc(folder / "c.warc", [("response", "https://e.org/a", page, "text/html")], gzip=False)
+        .read_bytes(),
+        "n.jsonl": write_jsonl(folder / "n.jsonl", [{"text": STORY, "title": "T"}, {"content": OTHER}]).read_bytes(),
+        "f.rss": write_rss(folder / "f.rss", [{"title": "T", "html": page.decode()}]).read_bytes(),
+        "p.mhtml": write_mhtml(folder / "p.mhtml", page.decode(), "https://e.org/p").read_bytes(),
+    }
+
+
+@pytest.fixture(scope="module")
+def valid_files(tmp_path_factory):
+    return _valid_files(tmp_path_factory)
+
+
+def test_property_damaged_files_of_many_never_crash_the_reader(valid_files):
+    """Any file of many cut short or with bytes flipped gives documents and skips, or one
+    IngestError for the whole file: never another exception out of the reader."""
+    import io
+
+    from hypothesis import given, settings, strategies as st
+
+    from graphbuild.ingest.blocks import IngestError
+    from graphbuild.ingest.skip import Skipped
+    from graphbuild.ingest.sources import read_stream
+    from graphbuild.records import Document
+
+    @settings(max_examples=150, deadline=None)
+    @given(name=st.sampled_from(sorted(valid_files)), cut=st.floats(0, 1),
+           flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=4))
+    def check(name, cut, flips):
+        data = bytearray(valid_files[name][:max(1, int(len(valid_files[name]) * cut))])
+        for where, value in flips:
+            data[min(len(data) - 1, int(len(data) * where))] = value
+        try:
+            items = list(read_stream(io.BytesIO(bytes(data)), name, []))
+        except IngestError:
+            return
+        assert all(isinstance(i, (Document, Skipped)) for i in items)
+
+    check()

@@ -29,7 +29,7 @@ def jsonl_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Do
                 yield Skipped(f"line {number}: too long (over {MAX_FILE_BYTES / 1e6:.0f} MB)", f"L{number}")
             elif line.strip():
                 yield _line_document(line, name, number, warnings)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged stream: what was read stays, the loss is said
         yield Skipped(f"stopped reading at line {number + 1}: {skip_reason(exc)}")
 
 

@@ -26,7 +26,6 @@ def warc_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Doc
     """The documents of a WARC file, and a :class:`Skipped` for each record that should
     have been one and is not (plus one line counting the records that are no article)."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     not_articles: Counter[str] = Counter()
     records = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
@@ -40,7 +39,7 @@ def warc_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Doc
                 not_articles[what] += 1
                 continue
             yield _record_document(record, reader, name, str(offset), warnings)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - warcio fails on damage in many ways (AttributeError too)
         yield Skipped(f"stopped reading after the record at byte {offset}: {skip_reason(exc)}")
     else:
         left = _bytes_left(records)
