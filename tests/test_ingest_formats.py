@@ -272,3 +272,26 @@ def test_property_damaged_files_of_many_never_crash_the_reader(valid_files):
         assert all(isinstance(i, (Document, Skipped)) for i in items)
 
     check()
+
+
+def test_warc_reading_holds_no_document_it_has_handed_over(tmp_path):
+    """Memory stays flat: reading 8 times as many records costs no more at its peak
+    (only the hash and where of each document are kept, to find second copies)."""
+    import tracemalloc
+
+    def peak(count: int) -> int:
+        body = " ".join(f"Delegates from the port of Velmora met on day {{}} to discuss grain {w}."
+                        for w in range(300))
+        path = write_warc(tmp_path / f"{count}.warc", [
+            ("response", f"https://example.org/{i}", body.replace("{}", str(i)).encode(), "text/plain")
+            for i in range(count)], gzip=False)
+        tracemalloc.start()
+        try:
+            read = sum(isinstance(item, Found) for item in read_inputs([path], []))
+            return tracemalloc.get_traced_memory()[1], read
+        finally:
+            tracemalloc.stop()
+
+    (small, small_read), (large, large_read) = peak(40), peak(320)
+    assert (small_read, large_read) == (40, 320)
+    assert large < small * 1.5, (small, large)

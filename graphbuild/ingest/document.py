@@ -140,9 +140,13 @@ def _record_id(source: Source) -> str:
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
 
-def same_content_as(seen: dict[str, Document], doc: Document) -> str | None:
+def same_content_as(seen: dict[str, str], doc: Document) -> str | None:
     """Why ``doc`` is skipped when an earlier document had the same bytes ("same content
     as <file>"), else None and ``doc`` is the one kept. Inputs come in (file name, path)
-    order, so the local and the cluster build keep the same copy."""
-    first = seen.setdefault(doc.sha256, doc)
-    return None if first is doc else f"same content as {first.where}"
+    order, so the local and the cluster build keep the same copy. ``seen`` holds only
+    the hash and where of each document kept (a WARC of any size is read in flat memory)."""
+    first = seen.get(doc.sha256)
+    if first is None:
+        seen[doc.sha256] = doc.where
+        return None
+    return f"same content as {first}"

@@ -45,14 +45,14 @@ def read_inputs(paths: Sequence[Path], warnings: list[str], *, doc_timeout: floa
         if not inside(Path(path), exclude):
             yield Passed(path, why)
     files = sorted((f for f in files if not inside(f, exclude)), key=lambda p: (p.name, str(p)))
-    seen: dict[str, Document] = {}
+    seen: dict[str, str] = {}
     for i, path in enumerate(files, 1):
         yield from _read_one(path, seen, warnings, doc_timeout)
         if progress:
             progress(i, len(files), path.name)
 
 
-def _read_one(path: Path, seen: dict[str, Document], warnings: list[str],
+def _read_one(path: Path, seen: dict[str, str], warnings: list[str],
               doc_timeout: float | None) -> Iterator[Found | Passed]:
     shown = display_path(path)
     try:
