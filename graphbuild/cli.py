@@ -149,9 +149,28 @@ def _warnings_once(quiet: bool):
 
 
 def _shown(text: str) -> str:
-    from .store.table import one_line
+    from .store.table import one_line  # a file name may hold line breaks, escapes, bidi overrides
 
     return one_line(text)
+
+
+@cli.command(short_help="Show what a build would read from INPUTS, and what it would skip and why.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="text for a person; jsonl one JSON object a line (kind: document, skipped or warning).")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Skip (and report) a document whose reading takes longer than this; 0: no limit.")
+def read(inputs, fmt, doc_timeout):
+    """Print what a build of INPUTS would read: each document with its file and record
+    (feed.xml#3, news.jsonl#L12, crawl.warc.gz#1234), metadata and text; each file or
+    record skipped with its reason; a summary on stderr. Exit status 1 if none was read."""
+    from .run.reading import ReadCounts, read_report
+
+    counts = ReadCounts()
+    for line in read_report(inputs, fmt, doc_timeout=doc_timeout or None, counts=counts):
+        click.echo(line)
+    click.echo(counts.line(), err=True)
+    sys.exit(0 if counts.documents else 1)
 
 
 @cli.command(short_help="Score a built graph against a gold file.")

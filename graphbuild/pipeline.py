@@ -18,9 +18,9 @@ from functools import partial
 from .run.cache import RecordCache
 from .run.cluster import connect, extract_on_cluster
 from .graph import build_graph, summary
-from .ingest import IngestError, discover, display_path, inside, read_document, same_content_as
+from .ingest.inputs import Passed, read_inputs
 from .lang import refresh as refresh_language
-from .limits import DEFAULT_DOC_TIMEOUT, Watchdog, describe
+from .limits import DEFAULT_DOC_TIMEOUT
 from .nlp import DEFAULT_MODEL, pipeline_fingerprint
 from .run.output import OutputFolder, write_atomically  # noqa: F401 - write_atomically: public before 0.x
 from .run.worker import default_workers, run
@@ -127,33 +127,20 @@ class BuildResult:
 def read_documents(paths: Sequence[Path], skipped: list, warnings: list,
                    progress: Progress | None = None, doc_timeout: float | None = None,
                    exclude: Sequence[Path] = (), origins: dict[str, str] | None = None) -> list[Document]:
-    """Read every article; a bad file is recorded in ``skipped`` and never stops the rest.
-    The same content under two names is read once (the first name in sorted order).
-    Files under ``exclude`` (the output folder, when it lies inside an input) are not read.
-    ``origins`` receives the path each document was read from, by document id."""
-    files, not_articles = discover(list(paths))
-    skipped.extend((p, why) for p, why in not_articles if not inside(Path(p), exclude))
-    files = [f for f in files if not inside(f, exclude)]
-    seen: dict[str, Document] = {}
-    for i, path in enumerate(sorted(files, key=lambda p: (p.name, str(p))), 1):
-        try:
-            with Watchdog(doc_timeout):
-                doc = read_document(path, warnings)
-        except IngestError as exc:
-            skipped.append((display_path(path), str(exc)))
+    """Read every article; a bad file or record is recorded in ``skipped`` and never stops
+    the rest. The same content under two names (or in two records) is read once (the
+    first in sorted order). Files under ``exclude`` (the output folder, when it lies
+    inside an input) are not read. ``origins`` receives where each document was read
+    from (its path, and record in a file of many), by document id."""
+    documents: list[Document] = []
+    for item in read_inputs(paths, warnings, doc_timeout=doc_timeout, exclude=exclude, progress=progress):
+        if isinstance(item, Passed):
+            skipped.append((item.origin, item.reason))
             continue
-        except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
-            skipped.append((display_path(path), describe(exc)))
-            continue
-        duplicate = same_content_as(seen, doc)
-        if duplicate:
-            skipped.append((str(path), duplicate))
-            continue
+        documents.append(item.document)
         if origins is not None:
-            origins[doc.id] = display_path(path)
-        if progress:
-            progress(i, len(files), path.name)
-    return sorted(seen.values(), key=lambda d: d.id)
+            origins[item.document.id] = item.origin
+    return sorted(documents, key=lambda d: d.id)
 
 
 def extract_records(documents: Sequence[Document], loader, *, workers: int = 1,

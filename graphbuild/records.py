@@ -40,6 +40,16 @@ class Document:
     date_published: str | None = None  # ISO 8601 date
     publisher: str | None = None
     byline: str | None = None
+    url: str | None = None  # the page's address, when the input says it (a WARC, a feed, JSON Lines)
+    #: Where in ``source_file`` the document was read, for a file of many: "3" (the third
+    #: item of a feed), "L12" (line 12 of JSON Lines), "1234" (the byte offset of a WARC
+    #: record); None for a file that is one article.
+    record: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The file and record a person can find the document by: 'feed.xml#3'."""
+        return self.source_file if self.record is None else f"{self.source_file}#{self.record}"
 
     @property
     def text(self) -> str:

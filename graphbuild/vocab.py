@@ -65,7 +65,7 @@ PREDICATES = {
 PROPERTIES = (
     "mentionCount", "evidence", "confidence", "sourceFile", "sha256", "rule", "modality",
     "sentenceStart", "sentenceEnd", "participant", "host", "location", "date", "cameoCode",
-    "partOf", "articleCount", "endDate", "correctedBy", "correctionKind", "line",
+    "partOf", "articleCount", "endDate", "correctedBy", "correctionKind", "line", "sourceRecord",
 )
 
 CLASSES = CORE_CLASSES + tuple(SUBCLASSES) + ("Document",)

@@ -106,3 +106,23 @@ def test_dask_article_that_kills_its_worker_is_skipped_not_an_abort(tmp_path, mo
     assert [os.path.basename(p) for p, _ in result.skipped] == ["a2.txt"]
     assert result.skipped[0][1].startswith("its Dask task failed: ")
     assert sorted(d.source_file for d in result.documents) == ["a0.txt", "a1.txt", "a3.txt"]
+
+
+def test_dask_files_of_many_documents_give_the_local_graph_and_skips(cluster, tmp_path):
+    from .formats import as_page, write_jsonl, write_rss, write_warc
+
+    _, client = cluster
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    write_jsonl(corpus / "news.jsonl", [{"text": texts[0]}, "not json", {"text": texts[1]}, {"text": texts[0]}])
+    write_rss(corpus / "feed.rss", [{"title": "Seed", "html": as_page(texts[2])}, {"title": "No body"}])
+    write_warc(corpus / "crawl.warc.gz", [("response", "https://example.org/3", as_page(texts[3]).encode(), "text/html"),
+                                          ("request", "https://example.org/3", b"", "text/html")])
+    local = graphbuild.build([corpus], no_cache=True)
+    remote = graphbuild.build([f"file://{corpus}"], dask=client)
+    assert _bytes(remote) == _bytes(local)
+    assert len(local.documents) == 4
+    reasons = sorted((os.path.basename(p), r) for p, r in remote.skipped)
+    assert reasons == sorted((os.path.basename(p), r) for p, r in local.skipped)
+    assert [name for name, _ in reasons] == ["crawl.warc.gz", "feed.rss#2", "news.jsonl#L2", "news.jsonl#L4"]

@@ -311,7 +311,7 @@ def test_ingest_same_content_keeps_the_first_copy_even_under_the_same_name(tmp_p
     assert same_content_as(seen, first) is None
     assert same_content_as(seen, second) == "same content as story.txt"
     assert same_content_as(seen, other) is None
-    assert list(seen.values()) == [first, other]
+    assert list(seen.values()) == [first.where, other.where]  # where, not the documents: memory stays flat
 
 
 NEWS_PAGE = ("<html><head><title>River fund | Daily Lagoon</title>"

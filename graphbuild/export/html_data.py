@@ -49,7 +49,7 @@ def _doc_table(graph: nx.MultiDiGraph) -> tuple[list, dict[str, int]]:
     for d in docs:
         span = day_span(d.date_published)
         table.append({"id": d.id, "headline": d.headline or "", "date": d.date_published or "",
-                      "source": d.source_file, "day": span[0] if span else None})
+                      "source": d.where, "day": span[0] if span else None})
     return table, {d.id: k for k, d in enumerate(docs)}
 
 

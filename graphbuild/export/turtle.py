@@ -130,6 +130,11 @@ def subjects(graph: nx.MultiDiGraph, ntriples_order: bool = False,
             yield URIRef(subject), drop_ill_typed(subject, pairs)
 
 
+#: A URL written as schema:url: absolute, and nothing in it a reader of the literal
+#: would have to escape back (a relative or broken link is left out).
+_ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]+")
+
+
 def _document_pairs(pairs: Pairs, doc, mentioned: list[str]) -> None:
     if doc is not None:
         pairs.add((RDF.type, GB.Document))
@@ -143,7 +148,11 @@ def _document_pairs(pairs: Pairs, doc, mentioned: list[str]) -> None:
             pairs.add((SCHEMA.publisher, Literal(doc.publisher)))
         if doc.byline:
             pairs.add((SCHEMA.author, Literal(doc.byline)))
+        if doc.url and _ABSOLUTE_URL.fullmatch(doc.url):
+            pairs.add((SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
         pairs.add((GB.sourceFile, Literal(doc.source_file)))
+        if doc.record:
+            pairs.add((GB.sourceRecord, Literal(doc.record)))
         pairs.add((GB.sha256, Literal(doc.sha256)))
     for node in mentioned:
         pairs.add((_terms().mentions, iri(node)))

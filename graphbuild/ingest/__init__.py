@@ -7,6 +7,10 @@ that strip metadata lines and datelines (:mod:`.metadata`), page furniture
 (:mod:`.furniture`: navigation, ads, share buttons, cookie banners, rows of symbols)
 and repeated teasers, and the survivors become the document's segments
 (:mod:`.document`, long ones cut by :mod:`.chunks`). :mod:`.discover` finds the files.
+
+A file may hold many documents (:mod:`.sources` picks the reader): WARC (:mod:`.warc`),
+JSON Lines (:mod:`.jsonl`), RSS and Atom (:mod:`.feed`); a page saved as one file is
+MHTML (:mod:`.mhtml`). :mod:`.inputs` walks every input as a build reads it.
 """
 
 from __future__ import annotations

@@ -3,15 +3,62 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 from pathlib import Path
 from typing import Sequence
+
+from ..lang import language_dir, pack_cache
 
 #: File endings read as articles, by reader.
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+#: File endings of files that hold many articles (or one page and its parts), by format;
+#: the longest ending that matches decides (``x.warc.gz`` is a WARC, not a gzip file).
+CONTAINER_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".jsonl": "jsonl", ".jsonl.gz": "jsonl",
+                      ".rss": "feed", ".atom": "feed", ".xml": "feed", ".mhtml": "mhtml", ".mht": "mhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | set(CONTAINER_SUFFIXES)
+
+
+def suffix_of(name: str) -> str:
+    """The file ending that decides how ``name`` is read: '.warc.gz' for 'a.warc.gz',
+    else the last suffix ('.gz' for 'a.tar.gz'), lowercased."""
+    lower = str(name).lower()
+    for ending in sorted(CONTAINER_SUFFIXES, key=len, reverse=True):
+        if lower.endswith(ending) and len(lower) > len(ending):
+            return ending
+    return os.path.splitext(lower)[1]
+
+
+def container_format(name: str) -> str | None:
+    """'warc', 'jsonl', 'feed' or 'mhtml' for a file of that kind, else None."""
+    return CONTAINER_SUFFIXES.get(suffix_of(name))
+
+
+@pack_cache
+def _input_names_in(directory: str) -> dict:
+    path = Path(directory) / "inputs.json"
+    if not path.is_file():  # a pack without one reads inputs as the English pack does
+        path = Path(__file__).resolve().parents[1] / "lang" / "en" / "inputs.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def input_names() -> dict:
+    """The names the readers look for (``inputs.json`` of the language pack)."""
+    return _input_names_in(str(language_dir()))
+
+
+def saved_page_of(folder: Path) -> Path | None:
+    """The page a browser saved beside ``folder`` ('Name.html' for 'Name_files'), if any."""
+    for ending in input_names()["saved_page_folders"]:
+        if folder.name.endswith(ending) and len(folder.name) > len(ending):
+            stem = folder.name[:-len(ending)]
+            page = next((folder.with_name(stem + s) for s in sorted(HTML_SUFFIXES)
+                         if folder.with_name(stem + s).is_file()), None)
+            if page is not None:
+                return page
+    return None
 
 
 def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -38,8 +85,8 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             if reason:
                 skipped.append((str(path), reason))
                 return
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            skipped.append((str(path), f"unsupported file type {path.suffix.lower() or '(none)'!r}"))
+        if suffix_of(path.name) not in SUPPORTED_SUFFIXES:
+            skipped.append((str(path), f"unsupported file type {suffix_of(path.name) or '(none)'!r}"))
             return
         if not path.is_file():
             skipped.append((str(path), "not a regular file"))
@@ -58,7 +105,7 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             skipped.append((str(root), _link_problem(root)))
         elif root.is_dir():
             for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _saved_resources(Path(folder) / d, skipped))
                 for name in sorted(names):
                     if not name.startswith("."):
                         consider(Path(folder) / name)
@@ -73,6 +120,15 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
         except OSError as exc:
             skipped.append((display_path(root), f"cannot read: {exc.strerror or exc}"))
     return files, skipped
+
+
+def _saved_resources(folder: Path, skipped: list[tuple[str, str]]) -> bool:
+    """Is ``folder`` the resources of a page saved beside it? (Then it is skipped, and said so.)"""
+    page = saved_page_of(folder)
+    if page is not None:
+        skipped.append((display_path(folder), f"the resources of the saved page {display_path(page.name)} "
+                                              "(frames, scripts, images), not articles"))
+    return page is not None
 
 
 def _link_problem(path: Path) -> str | None:

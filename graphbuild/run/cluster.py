@@ -17,22 +17,30 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from ..ingest import (MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, discover, inside, parse_document,
-                     read_document, same_content_as)
+from ..ingest import SUPPORTED_SUFFIXES, discover, inside, same_content_as
+from ..ingest.discover import suffix_of
+from ..ingest.skip import Skipped, skip_reason
+from ..ingest.sources import read_file, read_stream
 from ..limits import describe
-from ..records import DocRecord, SkippedDocument
+from ..records import DocRecord, Document, SkippedDocument
 from .runtime import Progress, load_resources
 from .worker import default_workers, process_documents
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a task made of one article: its record, or why it was skipped."""
+    """What a task made of one document (or of a file that gave none): its record, or
+    why it was skipped. ``path`` is the input file; ``record`` the record in it."""
 
     path: str
     record: DocRecord | None = None
     reason: str | None = None  # set when skipped
     warnings: tuple[str, ...] = ()
+    locator: str | None = None  # the record of a file of many ("3", "L12")
+
+    @property
+    def where(self) -> str:
+        return self.path if self.locator is None else f"{self.path}#{self.locator}"
 
 
 class DaskUnavailable(RuntimeError):
@@ -63,54 +71,74 @@ def list_inputs(inputs: Sequence[str | os.PathLike],
             name = posixpath.basename(p)
             if name.startswith("."):
                 continue
-            if posixpath.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
+            if suffix_of(name) not in SUPPORTED_SUFFIXES:
                 skipped.append((fs.unstrip_protocol(p), "unsupported file type"))
                 continue
             found.append(fs.unstrip_protocol(p))
     return sorted(found, key=lambda p: (posixpath.basename(p), p)), skipped
 
 
-def _read(path: str, warnings: list[str]):
+def _read(path: str, warnings: list[str]) -> Iterator[Document | Skipped]:
+    """The documents of one input (a local path or an fsspec URL), as the local build
+    reads them."""
     if not _is_url(path):
-        return read_document(Path(path), warnings)
+        yield from read_file(Path(path), warnings)
+        return
     import fsspec
 
     with fsspec.open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"too large (the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
-    return parse_document(data, posixpath.basename(path), warnings)
+        yield from read_stream(fh, posixpath.basename(path), warnings)
 
 
-def extract_batch(paths: Sequence[str], model: str, ontology: str, doc_timeout: float | None = None) -> list[Outcome]:
-    """The per-article work of one task, for a few articles: read, parse, extract.
-    Several articles a task keep spaCy's batches full and the scheduler's load light."""
+def _read_outcomes(path: str) -> tuple[list[Outcome], list[Document]]:
+    """One outcome per document of ``path`` (or per record or file that gave none),
+    and the documents, in file order; an outcome holding a document has no record yet."""
+    outcomes: list[Outcome] = []
+    docs: list[Document] = []
+    warnings: list[str] = []
+    try:
+        for item in _read(path, warnings):
+            if isinstance(item, Skipped):
+                outcomes.append(Outcome(path, reason=item.reason, locator=item.record, warnings=tuple(warnings)))
+            else:
+                docs.append(item)
+                outcomes.append(Outcome(path, locator=item.record, warnings=tuple(warnings)))
+            warnings = []
+    except OSError as exc:
+        outcomes.append(Outcome(path, reason=f"cannot read: {exc.strerror or exc}", warnings=tuple(warnings)))
+    except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
+        outcomes.append(Outcome(path, reason=skip_reason(exc), warnings=tuple(warnings)))
+    return outcomes, docs
+
+
+def extract_batch(paths: Sequence[str], model: str, ontology: str,
+                  doc_timeout: float | None = None) -> list[list[Outcome]]:
+    """The per-article work of one task, for a few input files: read, parse, extract.
+    Several articles a task keep spaCy's batches full and the scheduler's load light.
+    For each path, the outcomes of its documents in file order."""
     from .output import failpoint
 
-    outcomes: list[Outcome] = []
-    docs, slots = [], []
+    per_path: list[list[Outcome]] = []
+    docs: list[Document] = []
+    slots: list[tuple[int, int]] = []
     for path in paths:
         failpoint(f"dask-task:{posixpath.basename(path)}")  # a worker that dies on this article (tests)
-        warnings: list[str] = []
-        try:
-            docs.append(_read(path, warnings))
-            slots.append(len(outcomes))
-            outcomes.append(Outcome(path, warnings=tuple(warnings)))
-        except IngestError as exc:
-            outcomes.append(Outcome(path, reason=str(exc), warnings=tuple(warnings)))
-        except OSError as exc:
-            outcomes.append(Outcome(path, reason=f"cannot read: {exc.strerror or exc}", warnings=tuple(warnings)))
-        except Exception as exc:  # noqa: BLE001 - the document boundary: report, skip, go on
-            outcomes.append(Outcome(path, reason=describe(exc), warnings=tuple(warnings)))
+        outcomes, read = _read_outcomes(path)
+        pending = iter(read)
+        for j, outcome in enumerate(outcomes):
+            if outcome.reason is None:
+                docs.append(next(pending))
+                slots.append((len(per_path), j))
+        per_path.append(outcomes)
     records = process_documents(docs, load_resources(model, ontology), doc_timeout=doc_timeout) if docs else []
-    for slot, doc, record in zip(slots, docs, records):
+    for (i, j), record in zip(slots, records):
         if isinstance(record, SkippedDocument):
-            outcomes[slot] = dataclasses.replace(outcomes[slot], reason=record.reason)
+            per_path[i][j] = dataclasses.replace(per_path[i][j], reason=record.reason)
             continue
         # The text stays on the worker: the client needs only metadata, mentions and facts.
         slim = dataclasses.replace(record, document=dataclasses.replace(record.document, segments=()))
-        outcomes[slot] = dataclasses.replace(outcomes[slot], record=slim)
-    return outcomes
+        per_path[i][j] = dataclasses.replace(per_path[i][j], record=slim)
+    return per_path
 
 
 def _probe_scheduler(address: str, timeout: float) -> None:
@@ -212,7 +240,7 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
                 if not last:
                     failed.extend([p] for p in group)
                     continue
-                results[tuple(group)] = [Outcome(group[0], reason=f"its Dask task failed: {describe(exc)}")]
+                results[tuple(group)] = [[Outcome(group[0], reason=f"its Dask task failed: {describe(exc)}")]]
             done += len(group)
             if progress:
                 progress(done, len(paths), posixpath.basename(group[-1]))
@@ -223,25 +251,25 @@ def extract_on_cluster(inputs: Sequence[str | os.PathLike], client, model: str, 
         for alone in run_round(singles, last=False):
             run_round([alone], last=True)
     by_path = {o_path: o for group, outs in results.items() for o_path, o in zip(group, outs)}
-    ordered, warnings = _records_of(paths, [by_path[p] for p in paths], skipped)
+    ordered, warnings = _records_of([o for p in paths for o in by_path[p]], skipped)
     return ordered, skipped, warnings
 
 
-def _records_of(paths: list[str], outcomes: list[Outcome], skipped: list) -> tuple[list[DocRecord], list[str]]:
+def _records_of(outcomes: list[Outcome], skipped: list) -> tuple[list[DocRecord], list[str]]:
     """The records of the outcomes by document id, and their warnings; what was skipped
     (and a second copy of a document) goes to ``skipped``, in input order."""
     records: dict[str, DocRecord] = {}
     seen: dict = {}
     warnings: list[str] = []
-    for path, outcome in zip(paths, outcomes):
+    for outcome in outcomes:
         warnings.extend(outcome.warnings)
         if outcome.record is None:
-            skipped.append((outcome.path, outcome.reason))
+            skipped.append((outcome.where, outcome.reason))
             continue
         record = outcome.record
         duplicate = same_content_as(seen, record.document)
         if duplicate:
-            skipped.append((path, duplicate))
+            skipped.append((outcome.where, duplicate))
             continue
         records[record.document.id] = record
     return [records[k] for k in sorted(records)], warnings
