@@ -61,8 +61,9 @@ def is_verbal(token: Token) -> bool:
 
 
 def verb_subjects(verb: Token) -> list[Token]:
-    """Grammatical subject of ``verb``, climbing through xcomp ('set to visit') and verb
-    coordination ('arrived in X and met Y'); a relative clause's subject is its head."""
+    """Grammatical subject of ``verb``, climbing through xcomp ('set to visit'), verb
+    coordination ('arrived in X and met Y') and a clause after a preposition ('before
+    meeting Y'); a relative clause's subject is its head."""
     t = verb
     for _ in range(6):
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and t is not verb)]
@@ -70,6 +71,9 @@ def verb_subjects(verb: Token) -> list[Token]:
             return subs
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
             t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head  # "X was greeted before meeting Y": X meets Y
             continue
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head] if t.dep_ == "relcl" else []

@@ -1,0 +1,35 @@
+"""Grammar helpers of extract/syntax.py on small hand-built parses (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.syntax import verb_subjects
+
+
+def _doc(words, heads, deps, pos):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_verb_subjects_a_clause_after_a_preposition_takes_the_main_clauses_subject():
+    # "Putin was greeted before meeting Lam"
+    doc = _doc(["Putin", "was", "greeted", "before", "meeting", "Lam"], [2, 2, 2, 2, 3, 4],
+               ["nsubjpass", "auxpass", "ROOT", "prep", "pcomp", "dobj"], ["PROPN", "AUX", "VERB", "ADP", "VERB", "PROPN"])
+    assert [t.text for t in verb_subjects(doc[4])] == ["Putin"]
+
+
+def test_verb_subjects_a_noun_after_a_preposition_gives_no_subject():
+    # "Putin spoke before the meeting": "meeting" is a noun, no clause of its own
+    doc = _doc(["Putin", "spoke", "before", "the", "meeting"], [1, 1, 1, 4, 2],
+               ["nsubj", "ROOT", "prep", "det", "pobj"], ["PROPN", "VERB", "ADP", "DET", "NOUN"])
+    assert verb_subjects(doc[4]) == []
+
+
+@pytest.mark.parametrize("dep", ["xcomp", "conj", "advcl"])
+def test_verb_subjects_climb_to_the_governing_verb(dep):
+    doc = _doc(["Putin", "arrived", "to", "meet", "Lam"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", dep, "dobj"], ["PROPN", "VERB", "PART", "VERB", "PROPN"])
+    assert [t.text for t in verb_subjects(doc[3])] == ["Putin"]
