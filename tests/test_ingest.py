@@ -404,3 +404,13 @@ def test_html_blocks_read_the_date_of_a_page_without_date_tags():
             + "</p></article></body></html>")
     meta = html_blocks(page)[1]
     assert meta["date"].startswith("2021-03-04")
+
+
+def test_html_blocks_read_an_xhtml_page_with_an_encoding_declaration_as_an_article():
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml">'
+            "<head><title>Port fund</title></head><body><nav><a href='/'>Home</a></nav><article><p>"
+            + "President Ana Ribeiro met Prime Minister Lars Holm in Lima on Tuesday for talks on the ports. " * 3
+            + "</p></article></body></html>")
+    blocks, meta = html_blocks(page)
+    assert meta.get("reader") == "trafilatura"  # not the older walker
+    assert [b.text for b in blocks][-1].startswith("President Ana Ribeiro")

@@ -7,6 +7,7 @@ furniture containers dropped), and metadata from its <head>."""
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 from .blocks import Block
@@ -50,6 +51,9 @@ def article_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     return body_blocks(found.body), {**meta, "reader": "trafilatura"}
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
 def _parsed(html: str):
     """The page as an lxml tree (None when it has no HTML), refused when nested too deep."""
     import lxml.etree
@@ -57,6 +61,9 @@ def _parsed(html: str):
 
     from ..limits import check_html_depth
 
+    # The text is decoded already: an XHTML page's encoding declaration is stale, and
+    # lxml refuses a string that carries one.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):
