@@ -74,8 +74,9 @@ def test_load_gazetteer_reads_memberships_and_refuses_bad_ones(tmp_path):
                                               encoding="utf-8")
     assert load_gazetteer(tmp_path).memberships[("vesland", "harbour-pact")] == Membership("harbour-pact", "vesland",
                                                                                            1990)
-    (tmp_path / "memberships.tsv").write_text("harbour-pact\tvesland\tlong ago\t\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"memberships.tsv: row 1"):
+    (tmp_path / "memberships.tsv").write_text("# org\tmember\tsince\tuntil\n\nharbour-pact\tvesland\tlong ago\t\n",
+                                              encoding="utf-8")
+    with pytest.raises(ValueError, match=r"memberships.tsv: line 3"):  # the file's own line number
         load_gazetteer(tmp_path)
     (tmp_path / "memberships.tsv").write_text("harbour-pact\torlia\t1990\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"'orlia'"):

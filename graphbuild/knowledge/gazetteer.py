@@ -170,18 +170,17 @@ def load_gazetteer(directory: Path) -> Gazetteer:
             continue
         data = path.read_bytes()
         digest.update(name.encode() + b"\0" + data)
-        lines = [line for line in data.decode("utf-8").splitlines() if line and not line.startswith("#")]
-        for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+        for lineno, row in _rows(data):
             values = dict(zip(columns, (v.strip() for v in row)))
             if not any(values.values()):
                 continue  # a row of tabs only is as empty as a blank line
             if not values.get("id") or not values.get("label"):
-                raise ValueError(f"{path}: row {lineno} lacks an id or a label")
+                raise ValueError(f"{path}: line {lineno} lacks an id or a label")
             cls = fixed_cls or values.get("cls") or ""
             try:
                 core_class(cls)
             except ValueError:
-                raise ValueError(f"{path}: row {lineno}: unknown class {cls!r}") from None
+                raise ValueError(f"{path}: line {lineno}: unknown class {cls!r}") from None
             roles = []
             for role in _split(values.get("roles")):
                 title, _, of = role.partition("@")
@@ -214,19 +213,26 @@ def load_gazetteer(directory: Path) -> Gazetteer:
 MEMBERSHIPS = "memberships.tsv"
 
 
+def _rows(data: bytes):
+    """(line number in the file, cells) of each row of a TSV file that is not blank or a
+    comment: a message names the line a person would look at."""
+    for lineno, line in enumerate(data.decode("utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield lineno, next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def _memberships(path: Path, digest) -> list[Membership]:
     if not path.exists():
         return []
     data = path.read_bytes()
     digest.update(MEMBERSHIPS.encode() + b"\0" + data)
     found = []
-    lines = [line for line in data.decode("utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+    for lineno, row in _rows(data):
         org, member, since, until = ([v.strip() for v in row] + ["", "", "", ""])[:4]
         try:
             found.append(Membership(org, member, int(since), int(until) if until else None))
         except ValueError:
-            raise ValueError(f"{path}: row {lineno}: since and until are years ({since!r}, {until!r})") from None
+            raise ValueError(f"{path}: line {lineno}: since and until are years ({since!r}, {until!r})") from None
     return found
 
 
