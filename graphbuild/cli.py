@@ -69,8 +69,8 @@ def cli() -> None:
                                                     "entries rejected (corrupt, tampered, not a file).")
 def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, cache_dir, no_cache, scheduler,
           doc_timeout, corrections, progress, quiet, verbose):
-    """Build the graph of the articles in INPUTS (files or folders, read recursively;
-    .txt, .md and .html) and write it into --out.
+    """Build the graph of the articles in INPUTS (files or folders, read recursively:
+    text, Markdown, HTML, MHTML, WARC, JSON Lines, RSS/Atom) and write it into --out.
 
     \b
     Example:
@@ -111,7 +111,8 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     for warning in result.warnings:
         click.echo(f"warning: {_shown(warning)}", err=True)
     if result.skipped:
-        click.echo(f"skipped {len(result.skipped)} file(s):", err=True)
+        n = len(result.skipped)
+        click.echo(f"skipped {n} file{'' if n == 1 else 's'} or record{'' if n == 1 else 's'}:", err=True)
         for path, reason in result.skipped:
             click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
     if not quiet:

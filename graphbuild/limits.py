@@ -8,6 +8,8 @@ characters and 30 elements deep.
 
 from __future__ import annotations
 
+import re
+
 import signal
 import threading
 
@@ -40,6 +42,24 @@ def check_article_size(chars: int) -> None:
     if chars > MAX_ARTICLE_CHARS:
         raise LimitExceeded(f"too long to be an article ({chars:,} characters of text after cleaning; "
                             f"the limit is {MAX_ARTICLE_CHARS:,})")
+
+
+#: Attributes one HTML tag may carry: the HTML parser's work grows faster than the
+#: square of their number (100,000 on one tag hold it for minutes, past any time
+#: limit, in C code no signal interrupts); a real page's tags carry a handful.
+MAX_TAG_ATTRIBUTES = 1_000
+#: A tag shorter than this cannot carry that many attributes; longer ones are counted.
+_LONG_TAG = 4 * MAX_TAG_ATTRIBUTES
+_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}>" % _LONG_TAG)
+_ATTRIBUTE = re.compile(r"\s[^\s=<>\"']+\s*=")
+
+
+def check_html_tags(html: str) -> None:
+    """Refuse a page with a tag of more than ``MAX_TAG_ATTRIBUTES`` attributes (a long
+    tag of one long value, a data: address or an SVG path, is no reason)."""
+    for tag in _TAG.finditer(html):
+        if len(_ATTRIBUTE.findall(tag.group())) > MAX_TAG_ATTRIBUTES:
+            raise LimitExceeded(f"an HTML tag with more than {MAX_TAG_ATTRIBUTES:,} attributes")
 
 
 def check_html_depth(depth: int) -> None:

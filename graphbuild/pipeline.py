@@ -120,7 +120,7 @@ class BuildResult:
     def summary_line(self) -> str:
         c = self.counts or summary(self.graph)
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (f"{c['documents']} documents{skipped}, {c['entities']} entities, "
+        return (f"{c['documents']} document{'' if c['documents'] == 1 else 's'}{skipped}, {c['entities']} entities, "
                 f"{c['relations']} relations, {c['events']} events in {self.seconds:.1f} s")
 
 
@@ -256,7 +256,7 @@ def build(
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
     origins: dict[str, str] = {}
-    documents = read_documents([Path(p) for p in paths], skipped, warnings, doc_timeout=doc_timeout,
+    documents = read_documents([p if not str(p).strip() else Path(p) for p in paths], skipped, warnings, doc_timeout=doc_timeout,
                                exclude=[Path(p) for p in exclude], origins=origins)
     if not documents:
         raise NothingToBuild.because(skipped)

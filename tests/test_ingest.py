@@ -414,3 +414,15 @@ def test_html_blocks_read_an_xhtml_page_with_an_encoding_declaration_as_an_artic
     blocks, meta = html_blocks(page)
     assert meta.get("reader") == "trafilatura"  # not the older walker
     assert [b.text for b in blocks][-1].startswith("President Ana Ribeiro")
+
+
+def test_parse_document_refuses_a_tag_with_thousands_of_attributes_before_parsing():
+    from graphbuild.limits import LimitExceeded
+
+    story = "President Ana Ribeiro met Prime Minister Lars Holm in Lima on Tuesday for talks. "
+    hostile = "<html><body><p " + " ".join(f'a{i}="x"' for i in range(5000)) + f">{story}</p></body></html>"
+    with pytest.raises(LimitExceeded, match="attributes"):
+        parse_document(hostile.encode(), "a.html")
+    # one long value is no reason: an inline image's data: address
+    inline = f'<html><body><img src="data:image/png;base64,{"A" * 500_000}="><p>{story * 3}</p></body></html>'
+    assert parse_document(inline.encode(), "b.html").text.startswith("President Ana Ribeiro")

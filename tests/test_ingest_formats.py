@@ -269,7 +269,7 @@ def test_property_damaged_files_of_many_never_crash_the_reader(valid_files):
             items = list(read_stream(io.BytesIO(bytes(data)), name, []))
         except IngestError:
             return
-        assert all(isinstance(i, (Document, Skipped)) for i in items)
+        assert all(i is None or isinstance(i, (Document, Skipped)) for i in items)  # None: a record ticked
 
     check()
 
@@ -295,3 +295,81 @@ def test_warc_reading_holds_no_document_it_has_handed_over(tmp_path):
     (small, small_read), (large, large_read) = peak(40), peak(320)
     assert (small_read, large_read) == (40, 320)
     assert large < small * 1.5, (small, large)
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_warc_damaged_record_is_reported_and_the_records_after_it_read(tmp_path, gzip):
+    stories = [f"{STORY} Story number {i} of the day." for i in range(6)]
+    path = write_warc(tmp_path / ("c.warc.gz" if gzip else "c.warc"), [
+        ("response", f"https://example.org/{i}", as_page(text).encode(), "text/html") for i, text in enumerate(stories)],
+        gzip=gzip)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2] + b"\x00DAMAGE" * 50 + data[len(data) // 2:])
+    found, passed = _read(path)
+    urls = [f.document.url for f in found]
+    assert "https://example.org/5" in urls and len(urls) >= 5  # the records after the damage too
+    assert any("is damaged" in p.reason and "read on from the next record" in p.reason for p in passed)
+
+
+def test_warc_records_that_are_no_article_each_have_their_own_time(tmp_path, monkeypatch):
+    import time
+
+    import graphbuild.ingest.warc as warc_reader
+
+    real = warc_reader._article_reader
+
+    def slow(record):
+        found = real(record)
+        if found[0] is None:
+            time.sleep(0.15)  # 20 of them: 3 s, far past the limit of one
+        return found
+
+    monkeypatch.setattr(warc_reader, "_article_reader", slow)
+    path = write_warc(tmp_path / "c.warc", [
+        *[("response", f"https://example.org/{i}.png", b"\x89PNG" + bytes(50), "image/png") for i in range(20)],
+        ("response", "https://example.org/story", STORY.encode(), "text/plain")], gzip=False)
+    items = list(read_inputs([path], [], doc_timeout=1.0))
+    assert [i.document.url for i in items if isinstance(i, Found)] == ["https://example.org/story"]
+    assert [i.reason for i in items if isinstance(i, Passed)] == ["20 records that are not articles (20 response image/png)"]
+
+
+def test_feed_with_an_internal_doctype_subset_is_read_and_expands_nothing(tmp_path):
+    path = tmp_path / "f.rss"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY nbsp "&#160;">\n'
+                    '<!ENTITY secret SYSTEM "file:///etc/hostname">\n]>\n<rss version="2.0"><channel><title>W</title>'
+                    f"<item><title>Talks</title><description>{STORY} &secret;</description></item></channel></rss>",
+                    encoding="utf-8")
+    found, passed = _read(path)
+    assert len(found) == 1 and "Putin" in found[0].document.text
+    hostname = open("/etc/hostname", encoding="utf-8").read().strip()
+    assert not hostname or hostname not in found[0].document.text  # the external entity stays unread
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://example.org/a", True), ("HTTP://example.org/b", True), ("javascript://%0Aalert(1)", False),
+    ("file:///etc/passwd", False), ("https://example.org/\u202egnp.exe", False), ("data:text/html,x", False)])
+def test_turtle_url_only_an_http_address(tmp_path, url, kept):
+    path = write_jsonl(tmp_path / "n.jsonl", [{"text": STORY, "url": url}])
+    assert ("schema:url" in graphbuild.build([path], no_cache=True).to_turtle().decode()) is kept
+
+
+def test_jsonl_record_of_a_title_and_furniture_only_is_no_article(tmp_path):
+    path = write_jsonl(tmp_path / "n.jsonl", [{"title": "Leaders meet", "text": "Share this\n\nSubscribe\n\nCookie policy"},
+                                               {"title": "Leaders meet", "text": STORY}])
+    found, passed = _read(path)
+    assert [f.origin.rsplit("#", 1)[1] for f in found] == ["L2"]
+    assert [p.reason.split(" (")[0] for p in passed] == ["line 1: no article text"]
+
+
+def test_jsonl_byte_order_mark_of_the_first_line_is_no_error(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": STORY}).encode() + b"\n" + json.dumps({"text": OTHER}).encode())
+    found, passed = _read(path)
+    assert len(found) == 2 and passed == []
+
+
+def test_an_empty_path_is_reported_never_read_as_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found, passed = _read("")
+    assert found == [] and [p.reason.split(";")[0] for p in passed] == ["an empty path names no file (an unset variable?)"]

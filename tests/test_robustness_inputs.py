@@ -265,7 +265,7 @@ def test_build_reports_a_timed_out_document_with_its_file(corpus, monkeypatch):
                                       "--doc-timeout", "2", "--workers", "1", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert f"{folder / 'slow.txt'}: took longer than the 2 s limit (--doc-timeout)" in result.output
-    assert "1 documents, 1 skipped" in result.output
+    assert "1 document, 1 skipped" in result.output
 
 
 # ---------------------------------------------------------- name shapes

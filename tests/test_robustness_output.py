@@ -183,4 +183,4 @@ def test_output_inside_an_input_folder_is_not_read_back(corpus, tmp_path):
     for _ in range(2):
         result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(out), "--no-cache", "--no-progress"])
         assert result.exit_code == 0, result.output
-        assert "1 documents" in result.output and "graph.html" not in result.output.split("wrote")[0]
+        assert "1 document," in result.output and "graph.html" not in result.output.split("wrote")[0]

@@ -132,7 +132,10 @@ def subjects(graph: nx.MultiDiGraph, ntriples_order: bool = False,
 
 #: A URL written as schema:url: absolute, and nothing in it a reader of the literal
 #: would have to escape back (a relative or broken link is left out).
-_ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]+")
+#: A web address a reader may follow: http or https only (a javascript:// or file:// one
+#: would run or open something), no spaces, controls, bidi or invisible format characters.
+_ABSOLUTE_URL = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+",
+                           re.I)
 
 
 def _document_pairs(pairs: Pairs, doc, mentioned: list[str]) -> None:

@@ -61,11 +61,15 @@ def saved_page_of(folder: Path) -> Path | None:
     return None
 
 
-def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+#: An empty string is no path ('' is the current folder to ``Path``): reported, never walked.
+EMPTY_PATH = ("''", "an empty path names no file (an unset variable?); nothing read for it")
+
+
+def discover(inputs: Sequence[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read under ``inputs`` (folders recursively, sorted) and what was skipped.
 
     Symbolic links to files are read; links to folders are not followed (a link loop
-    would never end). Hidden files and folders are ignored.
+    would never end). Hidden files and folders are ignored; an empty path is reported.
     """
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
@@ -116,7 +120,7 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
 
     for root in inputs:
         try:
-            walk(root)
+            walk(Path(root)) if str(root).strip() else skipped.append(EMPTY_PATH)
         except OSError as exc:
             skipped.append((display_path(root), f"cannot read: {exc.strerror or exc}"))
     return files, skipped

@@ -96,7 +96,10 @@ def text_document(raw: str, given: dict[str, str], source: Source, warnings: lis
     if title:
         blocks = [Block(title, "heading" if is_heading_like(title) else "paragraph"), *blocks]
     meta = {**meta, **{k: normalize_text(v).strip() for k, v in given.items() if v and v.strip()}}
-    return _document(clean_blocks(blocks, drop_repeats=drop_repeats), meta, source, warnings)
+    cleaned = clean_blocks(blocks, drop_repeats=drop_repeats)
+    if title and all(b.text == title for b in cleaned.blocks):
+        raise IngestError("no article text (a title only: the rest is page furniture or metadata)")
+    return _document(cleaned, meta, source, warnings)
 
 
 def _document(cleaned: Cleaned, meta: dict[str, str], source: Source, warnings: list[str]) -> Document:

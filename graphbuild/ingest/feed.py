@@ -18,7 +18,9 @@ from .document import Source, text_document
 from .skip import Skipped, skip_reason
 
 #: What may stand before a feed's root element: an XML declaration, comments, a DOCTYPE.
-_PROLOG = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S)
+# A doctype may carry an internal subset ('<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>');
+# feedparser reads the feed without expanding or fetching any entity of it.
+_PROLOG = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S)
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?([\w.-]+)")
 FEED_ROOTS = {b"rss", b"feed", b"RDF"}
 _MARKUP = re.compile(r"<[A-Za-z!/]")
@@ -38,7 +40,10 @@ def feed_documents(data: bytes, name: str, warnings: list[str]) -> Iterator[Docu
 
     if not is_feed(data):
         raise IngestError("XML, but not an RSS or Atom feed (its root element is not rss, feed or rdf:RDF)")
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeError, ValueError) as exc:  # feedparser's encoding sniffing on a damaged declaration
+        raise IngestError(f"a feed that cannot be decoded ({skip_reason(exc)})") from None
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise IngestError(f"a feed with no items{f' ({skip_reason(problem)})' if problem else ''}")

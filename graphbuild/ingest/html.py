@@ -28,6 +28,9 @@ _BREAKS = ("lb", "list", "table", "row", "cell", "graphic", "code")
 
 def html_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
     """The article of an HTML page as blocks, plus its metadata."""
+    from ..limits import check_html_tags
+
+    check_html_tags(html)  # before any parser sees it: no time limit can stop the parser
     blocks, meta = article_blocks(html)
     return (blocks, meta) if blocks else walked_blocks(html)
 

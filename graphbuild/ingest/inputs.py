@@ -58,6 +58,9 @@ def _read_one(path: Path, seen: dict[str, str], warnings: list[str],
     try:
         with Watchdog(doc_timeout) as clock:
             for item in read_file(path, warnings):
+                if item is None:  # a record that is no article: the next one has its own time
+                    clock.reset()
+                    continue
                 clock.pause()  # the consumer's time (printing, a slow pipe) is no document's
                 if isinstance(item, Skipped):
                     yield Passed(shown if item.record is None else f"{shown}#{item.record}", item.reason)

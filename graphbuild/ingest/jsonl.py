@@ -42,6 +42,8 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         if not line:
             return
         number += 1
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a byte-order mark that some editors and exporters write
         if len(line) > MAX_FILE_BYTES:
             while line and not line.endswith(b"\n"):
                 line = stream.readline(_CHUNK)
@@ -58,7 +60,7 @@ def _line_document(line: bytes, name: str, number: int, warnings: list[str]) -> 
         except UnicodeDecodeError as exc:
             raise IngestError(f"not UTF-8 (byte {exc.start})") from None
         except json.JSONDecodeError as exc:
-            raise IngestError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+            raise IngestError(f"not JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})") from None
         if not isinstance(item, dict):
             raise IngestError(f"a JSON {type(item).__name__}, not an object")
         reader, body, given = _fields(item)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from typing import BinaryIO, Iterator
 
+from ..limits import DocTimeout
 from ..records import Document
 from .document import MAX_FILE_BYTES, parse_document
 from .skip import Skipped, skip_reason
@@ -22,44 +23,87 @@ ARTICLE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/pla
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
-def warc_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Document | Skipped]:
+def warc_documents(fh: BinaryIO, name: str, warnings: list[str]) -> Iterator[Document | Skipped | None]:
     """The documents of a WARC file, and a :class:`Skipped` for each record that should
-    have been one and is not (plus one line counting the records that are no article)."""
-    from warcio.archiveiterator import ArchiveIterator
-
+    have been one and is not (plus one line counting the records that are no article);
+    None for each record that is no article (a tick: the time limit is per record). A
+    damaged record is reported and reading goes on at the next record the file holds."""
     not_articles: Counter[str] = Counter()
-    records = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
-    offset = 0
-    try:
-        for record in records:
-            # Where the record starts (get_record_offset() would read the record to its end first).
-            offset = records.offset
-            reader, what = _article_reader(record)
-            if reader is None:
-                not_articles[what] += 1
-                continue
-            yield _record_document(record, reader, name, str(offset), warnings)
-    except Exception as exc:  # noqa: BLE001 - warcio fails on damage in many ways (AttributeError too)
-        yield Skipped(f"stopped reading after the record at byte {offset}: {skip_reason(exc)}")
-    else:
-        left = _bytes_left(records)
-        if left:  # warcio ends quietly at a gzip member cut short: the loss is said
-            yield Skipped(f"stopped reading at byte {records.offset}: its last {left} bytes are no whole record "
-                          "(the file is cut short or damaged)")
+    start = fh.tell() if fh.seekable() else None
+    while True:
+        damaged = yield from _records_from(fh, start or 0, name, warnings, not_articles)
+        if damaged is None or start is None:
+            break
+        start = _next_record(fh, damaged + 1)
+        if start is None:
+            break
     if not_articles:
         counts = ", ".join(f"{n} {what}" for what, n in sorted(not_articles.items(), key=lambda kv: (-kv[1], kv[0])))
         total = sum(not_articles.values())
-        yield Skipped(f"{total} record{'s' if total != 1 else ''} that are not articles ({counts})")
+        yield Skipped(f"{total} record{' that is not an article' if total == 1 else 's that are not articles'} ({counts})")
+
+
+def _records_from(fh: BinaryIO, start: int, name: str, warnings: list[str], not_articles: Counter):
+    """Read records from byte ``start``; return where a damaged record began (None when
+    the file ended)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if fh.seekable():
+        fh.seek(start)
+    records = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
+    offset = start
+    try:
+        for record in records:
+            # Where the record starts (get_record_offset() would read the record to its end first).
+            offset = start + records.offset
+            reader, what = _article_reader(record)
+            if reader is None:
+                not_articles[what] += 1
+                yield None  # a record read, no article: the caller's time limit starts again
+                continue
+            yield _record_document(record, reader, name, str(offset), warnings)
+    except DocTimeout:
+        raise  # the time limit, not damage: the caller reports it
+    except Exception as exc:  # noqa: BLE001 - warcio fails on damage in many ways (AttributeError too)
+        yield Skipped(f"the record at byte {offset} is damaged ({skip_reason(exc)}); read on from the next record")
+        return offset
+    left = _bytes_left(records, start)
+    if left:  # warcio ends quietly at a gzip member cut short: the loss is said
+        yield Skipped(f"stopped reading at byte {start + records.offset}: its last {left} bytes are no whole record "
+                      "(the file is cut short or damaged)")
+    return None
+
+
+#: Where a record can begin: a gzip member (each record of a .warc.gz is one) or a
+#: WARC header line.
+_RECORD_START = re.compile(rb"\x1f\x8b\x08|(?<=\n)WARC/1\.[01]\r?\n")
+_SCAN = 1 << 20
+
+
+def _next_record(fh: BinaryIO, after: int) -> int | None:
+    """The byte where the next record after ``after`` may begin, or None."""
+    fh.seek(after)
+    position, tail = after, b""
+    while True:
+        chunk = fh.read(_SCAN)
+        if not chunk:
+            return None
+        data = tail + chunk
+        found = _RECORD_START.search(data)
+        if found:
+            return position - len(tail) + found.start()
+        tail = data[-16:]
+        position += len(chunk)
 
 
 #: Bytes after the last record that may be padding (blank lines), not a lost record.
 _PADDING = 8
 
 
-def _bytes_left(records) -> int:
+def _bytes_left(records, start: int = 0) -> int:
     """Bytes of the file after the end of the last whole record warcio read."""
     try:
-        left = records.fh.tell() - records.offset
+        left = records.fh.tell() - start - records.offset
     except (OSError, AttributeError, ValueError):
         return 0
     return left if left > _PADDING else 0

@@ -55,7 +55,7 @@ def list_inputs(inputs: Sequence[str | os.PathLike],
                 exclude: Sequence[Path] = ()) -> tuple[list[str], list[tuple[str, str]]]:
     """Every article under ``inputs`` (local folders through the local rules, URLs through
     fsspec), sorted as the local build reads them, and what was skipped."""
-    local = [Path(p) for p in inputs if not _is_url(str(p))]
+    local = [p if not str(p).strip() else Path(p) for p in inputs if not _is_url(str(p))]
     files, not_articles = discover(local)
     found = [str(p) for p in files if not inside(p, exclude)]
     skipped = [(p, why) for p, why in not_articles if not inside(Path(p), exclude)]
@@ -98,6 +98,8 @@ def _read_outcomes(path: str) -> tuple[list[Outcome], list[Document]]:
     warnings: list[str] = []
     try:
         for item in _read(path, warnings):
+            if item is None:  # a record that is no article
+                continue
             if isinstance(item, Skipped):
                 outcomes.append(Outcome(path, reason=item.reason, locator=item.record, warnings=tuple(warnings)))
             else:

@@ -46,7 +46,7 @@ def read_report(paths: Sequence[str | Path], fmt: str = "text", *, doc_timeout: 
     counts = counts if counts is not None else ReadCounts()
     warnings: list[str] = []
     shown = 0
-    for item in read_inputs([Path(p) for p in paths], warnings, doc_timeout=doc_timeout):
+    for item in read_inputs([p if not str(p).strip() else Path(p) for p in paths], warnings, doc_timeout=doc_timeout):
         for warning in warnings[shown:]:
             counts.warnings += 1
             yield _json({"kind": "warning", "message": warning}) if fmt == "jsonl" else f"warning: {one_line(warning)}"
