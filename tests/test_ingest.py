@@ -426,3 +426,13 @@ def test_parse_document_refuses_a_tag_with_thousands_of_attributes_before_parsin
     # one long value is no reason: an inline image's data: address
     inline = f'<html><body><img src="data:image/png;base64,{"A" * 500_000}="><p>{story * 3}</p></body></html>'
     assert parse_document(inline.encode(), "b.html").text.startswith("President Ana Ribeiro")
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="shift_jis">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'])
+def test_parse_document_decodes_a_page_in_the_encoding_it_declares(declaration):
+    story = "東京で首相と大統領が会談した。" * 10
+    page = f"<html><head>{declaration}<title>会談</title></head><body><article><p>{story}</p></article></body></html>"
+    warnings: list[str] = []
+    assert parse_document(page.encode("shift_jis"), "s.html", warnings).text.endswith(story)
+    assert warnings == []

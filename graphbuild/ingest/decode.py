@@ -47,8 +47,31 @@ def decode(data: bytes, name: str, warnings: list[str]) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(head)
+        if declared:
+            return data.decode(declared, errors="replace")
         warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); decoded as cp1252")
         return data.decode("cp1252", errors="replace")
+
+
+#: A page's own word on its encoding: <meta charset="...">, <meta http-equiv ...
+#: content="text/html; charset=...">, or an XML declaration's encoding="...".
+_CHARSET_DECLARATION = re.compile(rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([\w.:-]+)""", re.I)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The encoding the start of a page declares, when Python knows it (not UTF-8:
+    the page failed as UTF-8 already)."""
+    import codecs
+
+    found = _CHARSET_DECLARATION.search(head)
+    if not found:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if name in ("utf-8", "utf-8-sig") else name
 
 
 def looks_binary(text: str) -> bool:
