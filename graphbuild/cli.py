@@ -18,6 +18,10 @@ from .version import __version__
 MODEL_HELP = "spaCy pipeline to use: any installed pipeline name or path."
 
 
+#: Skipped files and records listed after a build; the rest are counted.
+SKIPS_SHOWN = 100
+
+
 class Failure(click.ClickException):
     """A command's error, printed as one line fit for a terminal: the file names and
     answers in it may hold line breaks, terminal escapes and bidirectional overrides."""
@@ -113,8 +117,10 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
     if result.skipped:
         n = len(result.skipped)
         click.echo(f"skipped {n} file{'' if n == 1 else 's'} or record{'' if n == 1 else 's'}:", err=True)
-        for path, reason in result.skipped:
+        for path, reason in result.skipped[:SKIPS_SHOWN]:
             click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
+        if n > SKIPS_SHOWN:  # a crawl of 200,000 bad lines must not bury the summary
+            click.echo(f"  ... and {n - SKIPS_SHOWN:,} more (graphbuild read lists every one)", err=True)
     if not quiet:
         if target.notice:
             click.echo(f"note: {_shown(target.notice)}", err=True)

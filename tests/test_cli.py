@@ -101,3 +101,18 @@ def test_cli_evaluate_refuses_a_non_gold_file(runner, seed_out, tmp_path):
     result = runner.invoke(cli, ["evaluate", str(seed_out), "--gold", str(bad)])
     assert result.exit_code != 0
     assert "not a gold file" in result.output
+
+
+def test_cli_build_lists_the_first_hundred_skips_and_counts_the_rest(tmp_path):
+    from click.testing import CliRunner
+
+    from graphbuild.cli import cli
+
+    lines = ["{\"text\": \"Vladimir Putin met Xi Jinping in Beijing on Tuesday.\"}"] + ["[1, 2]"] * 150
+    (tmp_path / "n.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "n.jsonl"), "--out", str(tmp_path / "o"),
+                                      "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    listed = [line for line in result.stderr.splitlines() if line.startswith("  ") and "#L" in line]
+    assert len(listed) == 100
+    assert "... and 50 more (graphbuild read lists every one)" in result.stderr
