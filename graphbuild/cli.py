@@ -18,8 +18,7 @@ from .version import __version__
 MODEL_HELP = "spaCy pipeline to use: any installed pipeline name or path."
 
 
-#: Skipped files and records listed after a build; the rest are counted.
-SKIPS_SHOWN = 100
+SKIPS_SHOWN = 100  # skipped files and records listed after a build; the rest are counted
 
 
 class Failure(click.ClickException):
@@ -114,13 +113,7 @@ def build(inputs, out_dir, model, ontology, title, formats, max_nodes, workers, 
         sys.exit(130)
     for warning in result.warnings:
         click.echo(f"warning: {_shown(warning)}", err=True)
-    if result.skipped:
-        n = len(result.skipped)
-        click.echo(f"skipped {n} file{'' if n == 1 else 's'} or record{'' if n == 1 else 's'}:", err=True)
-        for path, reason in result.skipped[:SKIPS_SHOWN]:
-            click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
-        if n > SKIPS_SHOWN:  # a crawl of 200,000 bad lines must not bury the summary
-            click.echo(f"  ... and {n - SKIPS_SHOWN:,} more (graphbuild read lists every one)", err=True)
+    _report_skipped(result.skipped)
     if not quiet:
         if target.notice:
             click.echo(f"note: {_shown(target.notice)}", err=True)
@@ -153,6 +146,16 @@ def _warnings_once(quiet: bool):
     with warnings.catch_warnings():
         warnings.showwarning = show
         yield
+
+
+def _report_skipped(skipped) -> None:
+    """The first ``SKIPS_SHOWN`` skips on stderr, then a count: 200,000 must not bury the summary."""
+    if n := len(skipped):
+        click.echo(f"skipped {n} file{'' if n == 1 else 's'} or record{'' if n == 1 else 's'}:", err=True)
+    for path, reason in skipped[:SKIPS_SHOWN]:
+        click.echo(f"  {_shown(path)}: {_shown(reason)}", err=True)
+    if n > SKIPS_SHOWN:
+        click.echo(f"  ... and {n - SKIPS_SHOWN:,} more (graphbuild read lists every one)", err=True)
 
 
 def _shown(text: str) -> str:
