@@ -15,21 +15,21 @@ def _doc(words, heads, deps, pos):
 
 
 def test_verb_subjects_a_clause_after_a_preposition_takes_the_main_clauses_subject():
-    # "Putin was greeted before meeting Lam"
-    doc = _doc(["Putin", "was", "greeted", "before", "meeting", "Lam"], [2, 2, 2, 2, 3, 4],
+    # "Ribeiro was greeted before meeting Holm"
+    doc = _doc(["Ribeiro", "was", "greeted", "before", "meeting", "Holm"], [2, 2, 2, 2, 3, 4],
                ["nsubjpass", "auxpass", "ROOT", "prep", "pcomp", "dobj"], ["PROPN", "AUX", "VERB", "ADP", "VERB", "PROPN"])
-    assert [t.text for t in verb_subjects(doc[4])] == ["Putin"]
+    assert [t.text for t in verb_subjects(doc[4])] == ["Ribeiro"]
 
 
 def test_verb_subjects_a_noun_after_a_preposition_gives_no_subject():
-    # "Putin spoke before the meeting": "meeting" is a noun, no clause of its own
-    doc = _doc(["Putin", "spoke", "before", "the", "meeting"], [1, 1, 1, 4, 2],
+    # "Ribeiro spoke before the meeting": "meeting" is a noun, no clause of its own
+    doc = _doc(["Ribeiro", "spoke", "before", "the", "meeting"], [1, 1, 1, 4, 2],
                ["nsubj", "ROOT", "prep", "det", "pobj"], ["PROPN", "VERB", "ADP", "DET", "NOUN"])
     assert verb_subjects(doc[4]) == []
 
 
 @pytest.mark.parametrize("dep", ["xcomp", "conj", "advcl"])
 def test_verb_subjects_climb_to_the_governing_verb(dep):
-    doc = _doc(["Putin", "arrived", "to", "meet", "Lam"], [1, 1, 3, 1, 3],
+    doc = _doc(["Ribeiro", "arrived", "to", "meet", "Holm"], [1, 1, 3, 1, 3],
                ["nsubj", "ROOT", "aux", dep, "dobj"], ["PROPN", "VERB", "PART", "VERB", "PROPN"])
-    assert [t.text for t in verb_subjects(doc[3])] == ["Putin"]
+    assert [t.text for t in verb_subjects(doc[3])] == ["Ribeiro"]

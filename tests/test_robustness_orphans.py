@@ -70,6 +70,14 @@ def _survivors_of_a_killed_build(tmp_path: Path, options: list[str], workers: in
     time.sleep(2.0)  # the workers are loading spaCy or extracting
     children |= _descendants(proc.pid)
     assert proc.poll() is None, "the build ended before the kill"
+    left = _survivors_of_a_kill(proc, children)
+    proc.communicate(timeout=5)  # the pipes close: a caller reading them does not hang
+    return left
+
+
+def _survivors_of_a_kill(proc, children: set[int]) -> list[int]:
+    """SIGKILL ``proc``; the ``children`` still alive 5 s later (killed too, so that a
+    failing test leaves nothing behind)."""
     proc.kill()
     proc.wait(10)
     until = time.monotonic() + 5
@@ -78,7 +86,6 @@ def _survivors_of_a_killed_build(tmp_path: Path, options: list[str], workers: in
     left = [c for c in children if _alive(c)]
     for pid in left:
         os.kill(pid, signal.SIGKILL)
-    proc.communicate(timeout=5)  # the pipes close: a caller reading them does not hang
     return left
 
 
@@ -108,12 +115,4 @@ def test_worker_query_child_dies_with_a_killed_query(tmp_path):
         time.sleep(0.1)
     assert children, "the query ran in no child"
     time.sleep(0.5)
-    proc.kill()
-    proc.wait(10)
-    until = time.monotonic() + 5
-    while time.monotonic() < until and any(_alive(c) for c in children):
-        time.sleep(0.1)
-    left = [c for c in children if _alive(c)]
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
-    assert left == []
+    assert _survivors_of_a_kill(proc, children) == []

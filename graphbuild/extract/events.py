@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.dates import date_range
 from ..records import EventMention
 from .args import args
+from .context import PLACED_BY_CONTEXT, lead_end
 from .scope import Arg, Scope
 from .facts import evidence
 from .lexicon import EventSpec, RoleSpec
@@ -78,8 +79,6 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
 def _gathering_of_the_lead(scope: Scope, cls: str, token: Token) -> bool:
     """A meeting, summit, forum or parade named in the lead (a war is not the story's
     gathering)."""
-    from .context import PLACED_BY_CONTEXT, lead_end
-
     return cls in PLACED_BY_CONTEXT and scope.segment.start + token.idx < lead_end(scope.document)
 
 

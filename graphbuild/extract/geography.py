@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from ..knowledge.gazetteer import Gazetteer
-from ..knowledge.places import country_code, country_of_city
+from ..knowledge.places import country_code
 from ..records import EventMention, Mention, MentionRef, RelationMention
+from .travel import country_of_place
 
 #: Below what the text says outright ("Minsk, Belarus"): it is read from knowledge.
 KNOWLEDGE_CONFIDENCE = 0.6
@@ -32,7 +33,7 @@ def cities_in_countries(mentions: Sequence[Mention], gazetteer: Gazetteer, event
     for m in mentions:
         if m.cls != "Place" or m.demonym or m.key in done or m.key not in venue_keys:
             continue
-        code = _country_of(m, gazetteer)
+        code = country_of_place(m, gazetteer)
         if code not in countries:
             continue
         done.add(m.key)
@@ -58,14 +59,6 @@ def _countries(mentions: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, l
         if code:
             found.setdefault(code, []).append(m)
     return found
-
-
-def _country_of(place: Mention, gazetteer: Gazetteer) -> str | None:
-    entry = gazetteer.entries.get(place.link) if place.link else None
-    if entry is not None:
-        country = gazetteer.entries.get(entry.country) if entry.country else None
-        return country_code(country.label) if country else None
-    return country_of_city(place.key)
 
 
 def _best_pair(places: list[Mention], countries: list[Mention]) -> tuple[Mention, Mention]:

@@ -32,7 +32,7 @@ def visits_from_events(mentions: Sequence[Mention], events: Iterable[EventMentio
         if event.cls not in GATHERINGS or event.modality != ASSERTED or not event.locations:
             continue
         where = by_ref.get(event.locations[0])
-        held_in = _country_of(where, gazetteer) if where is not None else None
+        held_in = country_of_place(where, gazetteer) if where is not None else None
         if held_in is None:
             continue
         for ref in event.participants:
@@ -65,7 +65,7 @@ def _home_countries(mentions: Sequence[Mention], gazetteer: Gazetteer) -> dict[s
     return homes
 
 
-def _country_of(place: Mention, gazetteer: Gazetteer) -> str | None:
+def country_of_place(place: Mention, gazetteer: Gazetteer) -> str | None:
     """The ISO code of the country a place is, or lies in."""
     entry = gazetteer.entries.get(place.link) if place.link else None
     if entry is not None and entry.core == "Country":
