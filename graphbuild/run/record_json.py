@@ -66,52 +66,115 @@ def _hints(cls) -> tuple[tuple[str, object], ...]:
 
 def _typed(tp, value, evidence: list[Evidence] | None):
     """``value`` (parsed JSON) as an instance of ``tp``, or DecodeError."""
-    if tp is Evidence and evidence is not None:
+    return _decoder(tp)(value, evidence)
+
+
+@cache
+def _decoder(tp):
+    """The function that checks and builds a value of ``tp``, made once per type: a
+    cached rebuild reads a few hundred thousand values, and looking the type's shape
+    up again for each of them was most of its time."""
+    if tp is Evidence:
+        return _evidence_decoder()
+    if dataclasses.is_dataclass(tp):
+        return _fields_decoder(tp, tp.__name__, tuple(h for _, h in _hints(tp)))
+    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):  # a NamedTuple (a Ref)
+        hints = typing.get_type_hints(tp)
+        return _fields_decoder(tp, tp.__name__, tuple(hints[name] for name in tp._fields))
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return _union_decoder(tp)
+    if tp is type(None):
+        return _none
+    if tp is tuple:
+        return _ref
+    if origin is tuple:
+        return _tuple_decoder(typing.get_args(tp))
+    if tp is float:
+        return _float
+    if tp in (str, int, bool):
+        return _scalar_decoder(tp)
+    raise DecodeError(f"unsupported field type {tp}")
+
+
+def _evidence_decoder():
+    plain = _fields_decoder(Evidence, "Evidence", tuple(h for _, h in _hints(Evidence)))
+
+    def decode(value, evidence):
+        if evidence is None:
+            return plain(value, None)
         if type(value) is not int or not 0 <= value < len(evidence):
             raise DecodeError("bad evidence reference")
         return evidence[value]
-    if dataclasses.is_dataclass(tp):
-        fields = _hints(tp)
-        if not isinstance(value, list) or len(value) != len(fields):
-            raise DecodeError(f"{tp.__name__}: expected {len(fields)} fields")
-        return tp(*(_typed(hint, v, evidence) for (_, hint), v in zip(fields, value)))
-    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):  # a NamedTuple (a Ref)
-        hints = typing.get_type_hints(tp)
-        if not isinstance(value, list) or len(value) != len(tp._fields):
-            raise DecodeError(f"{tp.__name__}: expected {len(tp._fields)} fields")
-        return tp(*(_typed(hints[name], v, evidence) for name, v in zip(tp._fields, value)))
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(tp):
+    return decode
+
+
+def _fields_decoder(cls, name: str, hints: tuple):
+    parts = tuple(_decoder(h) for h in hints)
+    count = len(parts)
+
+    def decode(value, evidence):
+        if type(value) is not list or len(value) != count:
+            raise DecodeError(f"{name}: expected {count} fields")
+        return cls(*[part(v, evidence) for part, v in zip(parts, value)])
+    return decode
+
+
+def _union_decoder(tp):
+    options = tuple(_decoder(option) for option in typing.get_args(tp))
+
+    def decode(value, evidence):
+        for option in options:
             try:
-                return _typed(option, value, evidence)
+                return option(value, evidence)
             except DecodeError:
                 continue
         raise DecodeError(f"{value!r:.40} is none of {tp}")
-    if tp is type(None):
-        if value is not None:
-            raise DecodeError("expected null")
-        return None
-    if tp is tuple:  # a Ref: a pair of offsets or ("gazetteer", id)
-        if not isinstance(value, list) or len(value) > _MAX_REF_LEN or \
-                not all(type(v) in (int, str) for v in value):
-            raise DecodeError("bad reference")
-        return tuple(value)
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if not isinstance(value, list):
+    return decode
+
+
+def _tuple_decoder(args: tuple):
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+
+        def decode(value, evidence):
+            if type(value) is not list:
+                raise DecodeError("expected a list")
+            return tuple([item(v, evidence) for v in value])
+        return decode
+    parts = tuple(_decoder(a) for a in args)
+
+    def decode_fixed(value, evidence):
+        if type(value) is not list:
             raise DecodeError("expected a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_typed(args[0], v, evidence) for v in value)
-        if len(args) != len(value):
+        if len(parts) != len(value):
             raise DecodeError("wrong tuple length")
-        return tuple(_typed(a, v, evidence) for a, v in zip(args, value))
-    if tp is float:
-        if type(value) not in (int, float):
-            raise DecodeError("expected a number")
-        return float(value)
-    if tp in (str, int, bool):
+        return tuple([part(v, evidence) for part, v in zip(parts, value)])
+    return decode_fixed
+
+
+def _scalar_decoder(tp):
+    def decode(value, evidence):
         if type(value) is not tp:
             raise DecodeError(f"expected {tp.__name__}")
         return value
-    raise DecodeError(f"unsupported field type {tp}")
+    return decode
+
+
+def _none(value, evidence):
+    if value is not None:
+        raise DecodeError("expected null")
+    return None
+
+
+def _ref(value, evidence):
+    # A Ref: a pair of offsets or ("gazetteer", id).
+    if type(value) is not list or len(value) > _MAX_REF_LEN or not all(type(v) in (int, str) for v in value):
+        raise DecodeError("bad reference")
+    return tuple(value)
+
+
+def _float(value, evidence):
+    if type(value) not in (int, float):
+        raise DecodeError("expected a number")
+    return float(value)

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..extract.candidates import LemmaTables, cue_words, lemma_tables, may_yield_facts
 from ..extract.lexicon import Lexicon, load_lexicon
 from ..knowledge.gazetteer import Gazetteer, load_gazetteer
-from ..lang import language_dir, refresh
+from ..lang import language_dir, refresh, words
 from ..nlp import load_pipeline
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: A progress callback: (done, total, name of the last item).
 Progress = Callable[[int, int, str], None]
@@ -34,6 +36,12 @@ class Resources:
     gazetteer: Gazetteer
     lexicon: Lexicon
     nlp: Language
+    cues: frozenset[str] = frozenset()
+    lemmas: LemmaTables = LemmaTables()
+
+    def may_yield_facts(self, doc: Doc) -> bool:
+        """Whether ``doc`` (after the entity pass) is worth parsing (:mod:`..extract.candidates`)."""
+        return may_yield_facts(doc, self.cues, self.lemmas)
 
 
 class OntologyError(ValueError):
@@ -71,5 +79,7 @@ def load_resources(model: str, ontology: str) -> Resources:
     key = (model, rules.gazetteer.fingerprint, rules.lexicon.fingerprint)
     if key not in _LOADED:
         _LOADED.clear()  # one pipeline at a time: each holds a few hundred MB
-        _LOADED[key] = Resources(rules.gazetteer, rules.lexicon, load_pipeline(model, rules.gazetteer))
+        nlp = load_pipeline(model, rules.gazetteer)
+        _LOADED[key] = Resources(rules.gazetteer, rules.lexicon, nlp, cue_words(rules.lexicon, words()),
+                                 lemma_tables(nlp))
     return _LOADED[key]

@@ -16,6 +16,7 @@ from typing import Callable, Iterator, Sequence
 
 from ..extract.document import extract_document
 from ..limits import Watchdog, describe
+from ..nlp import parse_selectively
 from ..records import DocRecord, Document, SkippedDocument
 from .lifeline import die_with_parent
 from .runtime import Resources
@@ -41,7 +42,7 @@ def _stream(documents: Sequence[Document], indices: Sequence[int], resources: Re
             yield i, _extract([], documents[i], gazetteer, lexicon)
     stream = ((seg.text, (i, j)) for i in indices for j, seg in enumerate(documents[i].segments))
     pending: dict[int, list] = {}
-    for parsed, (i, j) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+    for parsed, (i, j), _ in parse_selectively(nlp, stream, resources.may_yield_facts, batch_size):
         pending.setdefault(i, []).append((documents[i].segments[j], parsed))
         if len(pending[i]) == len(documents[i].segments):
             outcome = _extract(pending.pop(i), documents[i], gazetteer, lexicon)
