@@ -54,6 +54,9 @@ class BuildResult:
     cache_misses: int = 0
     #: Cache entries found but not used, by reason (corrupt, tampered, not a file, ...).
     cache_rejected: dict[str, int] = field(default_factory=dict)
+    #: Built with the cache: graph.html keeps the positions of the nodes the output
+    #: folder's earlier graph.html drew (a rebuild draws the graph where it was).
+    reuse_layout: bool = False
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -69,10 +72,10 @@ class BuildResult:
 
         return serialize(self.graph, fmt)
 
-    def to_html(self, max_nodes: int | None = None) -> bytes:
+    def to_html(self, max_nodes: int | None = None, placed: dict[str, tuple[float, float]] | None = None) -> bytes:
         from .export.html import DEFAULT_MAX_NODES, to_html
 
-        return to_html(self.graph, heading=self.heading, max_nodes=max_nodes or DEFAULT_MAX_NODES)
+        return to_html(self.graph, heading=self.heading, max_nodes=max_nodes or DEFAULT_MAX_NODES, placed=placed)
 
     def to_graphml(self) -> bytes:
         from .export.graphml import to_graphml
@@ -90,11 +93,24 @@ class BuildResult:
         :class:`OutputFolder` already opened (and locked) before the build.
         """
         if isinstance(out_dir, OutputFolder):
-            return out_dir.commit(self.writers(formats, max_nodes))
+            return out_dir.commit(self.writers(formats, max_nodes, self._placed(out_dir.path)))
         with OutputFolder(out_dir) as target:
-            return target.commit(self.writers(formats, max_nodes))
+            return target.commit(self.writers(formats, max_nodes, self._placed(target.path)))
 
-    def writers(self, formats: Iterable[str] = (), max_nodes: int | None = None) -> dict[str, Callable]:
+    def _placed(self, folder: Path) -> dict[str, tuple[float, float]] | None:
+        """The node positions of the folder's graph.html, when this build reuses work."""
+        from .export.html_layout import previous_positions
+
+        page = folder / "graph.html"
+        if not self.reuse_layout or not page.is_file():
+            return None
+        try:
+            return previous_positions(page.read_bytes())
+        except OSError:
+            return None
+
+    def writers(self, formats: Iterable[str] = (), max_nodes: int | None = None,
+                placed: dict[str, tuple[float, float]] | None = None) -> dict[str, Callable]:
         """File name -> function streaming that file into an open binary file."""
         from .export.graphml import write_graphml
         from .export.tables import COLUMNS, write_table
@@ -111,7 +127,7 @@ class BuildResult:
         formats = [f for f in formats if f not in ("csv", "parquet")]
         return {
             "graph.ttl": lambda fh: write_rdf(self.graph, fh, "turtle"),
-            "graph.html": lambda fh: fh.write(self.to_html(max_nodes)),
+            "graph.html": lambda fh: fh.write(self.to_html(max_nodes, placed)),
             "graph.graphml": lambda fh: write_graphml(self.graph, fh),
             **{f"graph.{fmt}": (lambda fh, fmt=fmt: write_rdf(self.graph, fh, fmt)) for fmt in formats},
             **tables,
@@ -208,6 +224,7 @@ def _finish(records, rules, skipped, warnings, started, heading, cache=None, cor
         warnings=tuple(warnings),
         seconds=time.perf_counter() - started,
         heading=heading or "graphbuild knowledge graph",
+        reuse_layout=cache is not None,
     )
     result.counts = summary(graph)
     return result

@@ -168,16 +168,18 @@ def _page_data(net, view: dict, options: dict) -> dict:
 
 
 def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
-            note: str | None = None, max_nodes: int | None = DEFAULT_MAX_NODES) -> bytes:
+            note: str | None = None, max_nodes: int | None = DEFAULT_MAX_NODES,
+            placed: dict[str, tuple[float, float]] | None = None) -> bytes:
     """The self-contained page as bytes; with ``max_nodes``, only the most connected
-    nodes, and the page says so."""
+    nodes, and the page says so. ``placed``: node positions to keep (an earlier page's,
+    :func:`.html_layout.previous_positions`)."""
     total = graph.number_of_nodes()
     if max_nodes is not None and total > max_nodes:
         graph = most_connected(graph, max_nodes)
         note = (f"Showing the {max_nodes} most connected of {total} nodes; graph.ttl and "
                 f"graph.graphml hold them all." + (f" {note}" if note else ""))
 
-    view = build_view(graph, node_tooltip)
+    view = build_view(graph, node_tooltip, placed)
     net = _network(view, heading)
     net.options = _options(graph.number_of_edges())
     data = _page_data(net, view, net.options)

@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 
 import networkx as nx
+import numpy as np
 
 from .html_layout import Box, layout, node_box, place_layer
 
@@ -179,8 +180,9 @@ def _edge_options(a: str, b: str, facts: list[dict], labels: dict[str, str], doc
     }
 
 
-def build_view(graph: nx.MultiDiGraph, tooltip) -> dict:
-    """Nodes and edges as vis-network options plus the page's own fields, laid out."""
+def build_view(graph: nx.MultiDiGraph, tooltip, placed: dict[str, tuple[float, float]] | None = None) -> dict:
+    """Nodes and edges as vis-network options plus the page's own fields, laid out
+    (``placed``: an earlier drawing's positions, see :func:`.html_layout.layout`)."""
     docs, doc_index = _doc_table(graph)
     pairs = _merged_edges(graph, doc_index)
     view = {"docs": docs, "doc_index": doc_index, "tooltip": tooltip, "linked": {n for pair in pairs for n in pair},
@@ -191,20 +193,21 @@ def build_view(graph: nx.MultiDiGraph, tooltip) -> dict:
     importance(nodes, pairs)
     boxes = [node_box(n["label"], n["size"]) for n in nodes]
     index = {n["id"]: k for k, n in enumerate(nodes)}
-    positions = layout([n["id"] for n in nodes], boxes, [(index[a], index[b]) for a, b in pairs])
+    positions = layout([n["id"] for n in nodes], boxes, [(index[a], index[b]) for a, b in pairs], placed)
     for n, (x, y) in zip(nodes, positions):
         n["x"], n["y"] = int(round(x)), int(round(y))
     labels = {n["id"]: n["full_label"] for n in nodes}
     edges = [_edge_options(a, b, facts, labels, docs) for (a, b), facts in sorted(pairs.items())]
-    articles, article_edges = _article_layer(nodes, boxes, positions, docs)
+    articles, article_edges = _article_layer(nodes, boxes, positions, docs, placed or {})
     return {"nodes": nodes + articles, "edges": edges + article_edges, "docs": docs,
             "span": _span(nodes, docs), "articles": {"drawn": len(articles), "total": len(docs),
                                                      "linked": len({d for n in nodes for d in n["docs"]}),
                                                      "max": ARTICLE_LAYER_MAX}}
 
 
-def _article_layer(nodes, boxes, positions, docs):
-    """Documents as nodes linked to the nodes that mention them (drawn on demand)."""
+def _article_layer(nodes, boxes, positions, docs, placed):
+    """Documents as nodes linked to the nodes that mention them (drawn on demand); an
+    article ``placed`` before keeps its position when the graph kept its layout."""
     links: dict[int, list[int]] = defaultdict(list)
     for k, n in enumerate(nodes):
         for d in n["docs"]:
@@ -218,9 +221,18 @@ def _article_layer(nodes, boxes, positions, docs):
     art_boxes: list[Box] = [node_box(label, 7) for label in labels]
     # Near what is drawn by default: the unconnected rows would pull articles off the graph.
     near = [[k for k in links[d] if not nodes[k]["isolated"]] or links[d] for d in chosen]
-    placed = place_layer(positions, boxes, near, art_boxes)
+    ids = [f"article/{docs[d]['id']}" for d in chosen]
+    kept = [k for k, aid in enumerate(ids) if aid in placed] if _kept_layout(nodes, positions, placed) else []
+    spots = np.zeros((len(chosen), 2))
+    for k in kept:
+        spots[k] = placed[ids[k]]
+    new = [k for k in range(len(chosen)) if k not in set(kept)]
+    base = np.vstack([positions, spots[kept]]) if kept else positions
+    if new:
+        spots[new] = place_layer(base, boxes + [art_boxes[k] for k in kept], [near[k] for k in new],
+                                 [art_boxes[k] for k in new])
     articles, edges = [], []
-    for d, label, (x, y) in zip(chosen, labels, placed):
+    for d, label, (x, y) in zip(chosen, labels, spots):
         doc = docs[d]
         aid = f"article/{doc['id']}"
         title = "\n".join(filter(None, [doc["headline"], doc["date"], doc["source"]]))
@@ -237,6 +249,12 @@ def _article_layer(nodes, boxes, positions, docs):
                           "label": "", "title": f"{label} mentions {nodes[k]['full_label']}", "kind": "article",
                           "facts": [], "dashes": True, "width": 1})
     return articles, edges
+
+
+def _kept_layout(nodes: list[dict], positions, placed: dict) -> bool:
+    """Whether the nodes were drawn where ``placed`` had them (the layout was reused)."""
+    known = [k for k, n in enumerate(nodes) if n["id"] in placed]
+    return bool(known) and all(tuple(placed[nodes[k]["id"]]) == tuple(positions[k]) for k in known)
 
 
 def _span(nodes: list[dict], docs: list[dict]) -> list[int] | None:
