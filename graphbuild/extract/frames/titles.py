@@ -38,3 +38,46 @@ def title_relations(scope: Scope) -> Found:
                               BASE_CONFIDENCE["title"]))
     relations = tuple(r for r in found if r is not None)
     return Found(relations) if relations else NOTHING
+
+
+#: A title the gazetteer confirms, the country named elsewhere: below a stated title.
+TITLE_ROLE_CONFIDENCE = 0.7
+
+
+@segment_rules.register("title-role")
+def title_role_relations(scope: Scope) -> Found:
+    """'President Obama' with no country in the title: when the gazetteer gives that
+    person that title of exactly one country, and the article names the country,
+    ``person leaderOf country`` (knowledge:title-role). The title in the text says the
+    role is held; the knowledge only says of what."""
+    leader_titles = scope.words.titles.leader_titles
+    found = []
+    for m in scope.index.mentions:
+        if not scope.segment.start <= m.start < scope.segment.end or not m.role or m.role[1] or not m.link:
+            continue
+        if m.role[0] not in leader_titles:
+            continue
+        country = _country_of_title(scope, m.link, m.role[0])
+        token = next((t for t in scope.doc if scope.offset(t) >= m.start), None)
+        if country is None or token is None:
+            continue
+        last = next((t.i for t in scope.doc if scope.offset(t) >= m.end), len(scope.doc))
+        mode = FORMER if past_role(scope.words, scope.doc[max(token.i - 2, token.sent.start):last]) else ASSERTED
+        found.append(relation(scope, Arg(MentionRef(m.start, m.end), "Person"), "leaderOf",
+                              Arg(MentionRef(country.start, country.end), country.cls), token,
+                              "knowledge:title-role", mode, TITLE_ROLE_CONFIDENCE))
+    relations = tuple(r for r in found if r is not None)
+    return Found(relations) if relations else NOTHING
+
+
+def _country_of_title(scope: Scope, person: str, title: str):
+    """The first mention of the one country whose ``title`` the gazetteer gives ``person``."""
+    entry = scope.gazetteer.entries.get(person)
+    if entry is None:
+        return None
+    countries = {r.of for r in entry.roles if r.title.lower() == title.lower()
+                 and getattr(scope.gazetteer.entries.get(r.of), "core", None) == "Country"}
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    return next((c for c in scope.index.mentions if c.link == country and not c.demonym), None)
