@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.dates import date_range
-from ..records import EventMention
+from ..records import DATELINE, EventMention, MentionRef
 from .args import args
 from .context import PLACED_BY_CONTEXT, lead_end
 from .scope import Arg, Scope
@@ -65,8 +65,12 @@ def frame_events(scope: Scope, cls: str, token: Token, subjects: list[Arg], obje
         return []
     if participants is None:
         # The story's own event, named in its lead with its place: "after marathon talks
-        # in Minsk" has happened though the sentence names none of its people.
-        if not (locations and token.pos_ == "NOUN" and _gathering_of_the_lead(scope, cls, token)):
+        # in Minsk" has happened though the sentence names none of its people. A lead
+        # that names no place was filed from the event: the dateline gives its place.
+        if not (token.pos_ == "NOUN" and _gathering_of_the_lead(scope, cls, token)):
+            return []
+        locations = locations or _dateline_places(scope, spec.locations.classes)
+        if not locations:
             return []
         participants = []
     hosts = [a for a in locations if a.cls in spec.hosts]
@@ -80,6 +84,13 @@ def _gathering_of_the_lead(scope: Scope, cls: str, token: Token) -> bool:
     """A meeting, summit, forum or parade named in the lead (a war is not the story's
     gathering)."""
     return cls in PLACED_BY_CONTEXT and scope.segment.start + token.idx < lead_end(scope.document)
+
+
+def _dateline_places(scope: Scope, classes: tuple[str, ...]) -> list[Arg]:
+    """The places the document's dateline names ("CITY, Month Day (Agency) -")."""
+    spans = [(seg.start, seg.end) for seg in scope.document.segments if seg.kind == DATELINE]
+    return [Arg(MentionRef(m.start, m.end), m.cls) for m in scope.index.mentions
+            if m.cls in classes and any(a <= m.start < b for a, b in spans)][:1]
 
 
 def bilateral(spec: EventSpec, subjects: list[Arg], objects: list[Arg]) -> list[list[Arg]]:
