@@ -63,3 +63,16 @@ def test_lead_talks_in_a_place_after_the_lead_without_people_are_no_meeting(even
     body = (f"{head}\n\nThe two river states agreed on Tuesday to open a joint fund for their ports, with the "
             f"backing of both governments and their banks.\n\n{lead}\n\n")
     assert not [cls for cls, _ in events(body) if cls == "Meeting"]
+
+
+def test_lead_a_gathering_without_people_or_place_takes_the_datelines_place(events):
+    text = ("Coast states meet on fishing quotas\n\n"
+            "LISBON, May 3 (Reuters) - Delegates from a dozen coastal nations gathered on Tuesday for a summit "
+            "on shared fishing grounds.\n\n")
+    assert ("Summit", {"lisbon"}) in events(text) or ("Summit", {"Lisbon"}) in events(text), events(text)
+
+
+def test_lead_a_gathering_without_a_dateline_stays_unmade(events):
+    text = ("Coast states meet on fishing quotas\n\n"
+            "Delegates from a dozen coastal nations gathered on Tuesday for a summit on shared fishing grounds.\n\n")
+    assert not [e for e in events(text) if e[0] == "Summit"], events(text)

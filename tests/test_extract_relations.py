@@ -213,3 +213,22 @@ def test_relations_negation_removes_a_fact_the_affirmative_states(read, negated,
     _, negative, _ = read(negated)
     assert [f for f in positive if f[1] == predicate], positive
     assert not [f for f in negative if f[1] == predicate], negative
+
+
+def test_title_role_knowledge_names_the_country_the_title_leaves_out(record):
+    text = ("Talks on wheat\n\nPresident Xi Jinping received the visiting delegation on Monday. "
+            "China and its partners discussed wheat prices.\n\n")
+    found = record(text)
+    roles = [r for r in found.relations if r.predicate == "leaderOf"]
+    assert [r.rule for r in roles] == ["knowledge:title-role"], found.relations
+
+
+def test_title_role_knowledge_needs_the_country_in_the_article(record):
+    found = record("Talks on wheat\n\nPresident Xi Jinping received the visiting delegation on Monday.\n\n")
+    assert not [r for r in found.relations if r.predicate == "leaderOf"], found.relations
+
+
+def test_title_role_knowledge_needs_the_gazetteer_title(record):
+    text = ("Talks on wheat\n\nGeneral Xi Jinping received the visiting delegation on Monday. "
+            "China and its partners discussed wheat prices.\n\n")
+    assert not [r for r in record(text).relations if r.predicate == "leaderOf"]
