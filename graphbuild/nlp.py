@@ -133,7 +133,8 @@ def parse_selectively(nlp: Language, stream: Iterable[tuple[str, Any]], select: 
     stream = iter(stream)
     while batch := list(islice(stream, batch_size)):
         found = list(nlp.pipe(batch, as_tuples=True, batch_size=batch_size, disable=list(parse)))
-        keep = [select(doc) for doc, _ in found]
+        # Without a parse pass (a pipeline of rulers and NER alone) every doc is whole.
+        keep = [select(doc) for doc, _ in found] if parse else [True] * len(found)
         chosen = [doc for (doc, _), k in zip(found, keep) if k]
         parsed = iter(list(nlp.pipe(chosen, batch_size=batch_size, disable=list(entities))) if parse else chosen)
         for (doc, context), k in zip(found, keep):

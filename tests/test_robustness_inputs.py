@@ -184,7 +184,9 @@ def test_discover_unreadable_folder_alone_is_named(tmp_path, denied_folders):
 class FakeNLP:
     """Parses a segment into itself; a segment holding EXPLODE breaks the whole stream."""
 
-    def pipe(self, stream, as_tuples=True, batch_size=128):
+    pipe_names: list[str] = []  # no component: the selective parse passes every text through
+
+    def pipe(self, stream, as_tuples=True, batch_size=128, disable=()):
         for text, context in stream:
             if "EXPLODE" in text:
                 raise RuntimeError("parser crashed")

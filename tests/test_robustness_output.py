@@ -43,7 +43,10 @@ def old_and_new(seed_out, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(GOOD)
+    # Built over the same old files: the page keeps the positions the old page gave
+    # the nodes both graphs have (graph.html, "kept layout" in the contract).
     reference = tmp_path / "reference"
+    shutil.copytree(seed_out, reference)
     proc = _build_process(corpus, reference, tmp_path / "cache")
     assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()
     return out, corpus, _files(seed_out), _files(reference)
