@@ -99,7 +99,7 @@ class BuildResult:
 
     def _placed(self, folder: Path) -> dict[str, tuple[float, float]] | None:
         """The node positions of the folder's graph.html, when this build reuses work."""
-        from .export.html_layout import previous_positions
+        from .export.html_kept import previous_positions
 
         page = folder / "graph.html"
         if not self.reuse_layout or not page.is_file():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 import graphbuild
+from graphbuild.export import html_kept as K
 from graphbuild.export import html_layout as L
 
 from .conftest import SEEDS
@@ -24,7 +25,7 @@ def test_html_layout_known_nodes_keep_their_positions_and_new_ones_do_not_overla
     edges = [(k, k + 1) for k in range(11)]
     first = L.layout(ids[:10], boxes[:10], edges[:9])
     placed = {ids[k]: (float(round(x)), float(round(y))) for k, (x, y) in enumerate(first)}
-    again = L.layout(ids, boxes, edges, placed)
+    again = K.layout_keeping(ids, boxes, edges, placed)
     assert [tuple(again[k]) for k in range(10)] == [placed[ids[k]] for k in range(10)]
     assert overlapping(again, boxes, {10, 11}) == 0
 
@@ -34,17 +35,17 @@ def test_html_layout_another_graph_is_laid_out_afresh():
     boxes = [L.node_box("x", 10.0) for _ in ids]
     edges = [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]
     placed = {"n0": (5000.0, 5000.0), "elsewhere": (1.0, 1.0)}
-    assert (L.layout(ids, boxes, edges, placed) == L.layout(ids, boxes, edges)).all()
+    assert (K.layout_keeping(ids, boxes, edges, placed) == L.layout(ids, boxes, edges)).all()
 
 
 def test_html_layout_previous_positions_read_back_a_page_and_refuse_junk(seed_result):
     page = seed_result.to_html()
-    positions = L.previous_positions(page)
+    positions = K.previous_positions(page)
     assert len(positions) >= seed_result.graph.number_of_nodes()
     assert all(isinstance(x, float) for xy in positions.values() for x in xy)
-    assert L.previous_positions(b"<html>not ours</html>") == {}
+    assert K.previous_positions(b"<html>not ours</html>") == {}
     broken = page.replace(b'id="gb-data">{', b'id="gb-data">{{', 1)
-    assert L.previous_positions(broken) == {}
+    assert K.previous_positions(broken) == {}
 
 
 def test_build_rebuild_into_same_folder_keeps_earlier_positions(tmp_path):
@@ -55,10 +56,10 @@ def test_build_rebuild_into_same_folder_keeps_earlier_positions(tmp_path):
         (corpus / path.name).write_bytes(path.read_bytes())
     out, cache = tmp_path / "out", tmp_path / "cache"
     graphbuild.build([corpus], cache_dir=cache, progress=False).write(out)
-    before = L.previous_positions((out / "graph.html").read_bytes())
+    before = K.previous_positions((out / "graph.html").read_bytes())
     (corpus / seeds[-1].name).write_bytes(seeds[-1].read_bytes())
     graphbuild.build([corpus], cache_dir=cache, progress=False).write(out)
-    after = L.previous_positions((out / "graph.html").read_bytes())
+    after = K.previous_positions((out / "graph.html").read_bytes())
     assert len(after) > len(before)
     assert {k: after[k] for k in before if k in after} == {k: v for k, v in before.items() if k in after}
     fresh = tmp_path / "fresh"

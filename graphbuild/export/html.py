@@ -172,7 +172,7 @@ def to_html(graph: nx.MultiDiGraph, heading: str = "graphbuild knowledge graph",
             placed: dict[str, tuple[float, float]] | None = None) -> bytes:
     """The self-contained page as bytes; with ``max_nodes``, only the most connected
     nodes, and the page says so. ``placed``: node positions to keep (an earlier page's,
-    :func:`.html_layout.previous_positions`)."""
+    :func:`.html_kept.previous_positions`)."""
     total = graph.number_of_nodes()
     if max_nodes is not None and total > max_nodes:
         graph = most_connected(graph, max_nodes)

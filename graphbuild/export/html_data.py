@@ -18,7 +18,8 @@ from collections import defaultdict
 import networkx as nx
 import numpy as np
 
-from .html_layout import Box, layout, node_box, place_layer
+from .html_kept import keeps_layout, layout_keeping
+from .html_layout import Box, node_box, place_layer
 
 EPOCH = dt.date(1970, 1, 1)
 #: At most this many articles in the optional article layer (those linked to most nodes).
@@ -182,7 +183,7 @@ def _edge_options(a: str, b: str, facts: list[dict], labels: dict[str, str], doc
 
 def build_view(graph: nx.MultiDiGraph, tooltip, placed: dict[str, tuple[float, float]] | None = None) -> dict:
     """Nodes and edges as vis-network options plus the page's own fields, laid out
-    (``placed``: an earlier drawing's positions, see :func:`.html_layout.layout`)."""
+    (``placed``: an earlier drawing's positions, see :mod:`.html_kept`)."""
     docs, doc_index = _doc_table(graph)
     pairs = _merged_edges(graph, doc_index)
     view = {"docs": docs, "doc_index": doc_index, "tooltip": tooltip, "linked": {n for pair in pairs for n in pair},
@@ -193,12 +194,14 @@ def build_view(graph: nx.MultiDiGraph, tooltip, placed: dict[str, tuple[float, f
     importance(nodes, pairs)
     boxes = [node_box(n["label"], n["size"]) for n in nodes]
     index = {n["id"]: k for k, n in enumerate(nodes)}
-    positions = layout([n["id"] for n in nodes], boxes, [(index[a], index[b]) for a, b in pairs], placed)
+    ids, canvas_edges = [n["id"] for n in nodes], [(index[a], index[b]) for a, b in pairs]
+    positions = layout_keeping(ids, boxes, canvas_edges, placed)
     for n, (x, y) in zip(nodes, positions):
         n["x"], n["y"] = int(round(x)), int(round(y))
     labels = {n["id"]: n["full_label"] for n in nodes}
     edges = [_edge_options(a, b, facts, labels, docs) for (a, b), facts in sorted(pairs.items())]
-    articles, article_edges = _article_layer(nodes, boxes, positions, docs, placed or {})
+    kept = placed if keeps_layout(ids, canvas_edges, placed) else {}
+    articles, article_edges = _article_layer(nodes, boxes, positions, docs, kept)
     return {"nodes": nodes + articles, "edges": edges + article_edges, "docs": docs,
             "span": _span(nodes, docs), "articles": {"drawn": len(articles), "total": len(docs),
                                                      "linked": len({d for n in nodes for d in n["docs"]}),
@@ -207,7 +210,8 @@ def build_view(graph: nx.MultiDiGraph, tooltip, placed: dict[str, tuple[float, f
 
 def _article_layer(nodes, boxes, positions, docs, placed):
     """Documents as nodes linked to the nodes that mention them (drawn on demand); an
-    article ``placed`` before keeps its position when the graph kept its layout."""
+    article ``placed`` before (the earlier page's, when the graph kept its layout)
+    keeps its position."""
     links: dict[int, list[int]] = defaultdict(list)
     for k, n in enumerate(nodes):
         for d in n["docs"]:
@@ -222,7 +226,7 @@ def _article_layer(nodes, boxes, positions, docs, placed):
     # Near what is drawn by default: the unconnected rows would pull articles off the graph.
     near = [[k for k in links[d] if not nodes[k]["isolated"]] or links[d] for d in chosen]
     ids = [f"article/{docs[d]['id']}" for d in chosen]
-    kept = [k for k, aid in enumerate(ids) if aid in placed] if _kept_layout(nodes, positions, placed) else []
+    kept = [k for k, aid in enumerate(ids) if aid in placed]
     spots = np.zeros((len(chosen), 2))
     for k in kept:
         spots[k] = placed[ids[k]]
@@ -249,12 +253,6 @@ def _article_layer(nodes, boxes, positions, docs, placed):
                           "label": "", "title": f"{label} mentions {nodes[k]['full_label']}", "kind": "article",
                           "facts": [], "dashes": True, "width": 1})
     return articles, edges
-
-
-def _kept_layout(nodes: list[dict], positions, placed: dict) -> bool:
-    """Whether the nodes were drawn where ``placed`` had them (the layout was reused)."""
-    known = [k for k, n in enumerate(nodes) if n["id"] in placed]
-    return bool(known) and all(tuple(placed[nodes[k]["id"]]) == tuple(positions[k]) for k in known)
 
 
 def _span(nodes: list[dict], docs: list[dict]) -> list[int] | None:

@@ -250,28 +250,16 @@ def pack_rows(boxes: list[Box], left: float, top: float, width: float) -> np.nda
     return pos
 
 
-#: Below this share of the linked nodes already placed, the graph is laid out afresh:
-#: the earlier drawing was of another graph, and new nodes would crowd its edges.
-REUSE_SHARE = 0.5
-
-
-def layout(ids: list[str], boxes: list[Box], edges: list[tuple[int, int]],
-           placed: dict[str, tuple[float, float]] | None = None) -> np.ndarray:
+def layout(ids: list[str], boxes: list[Box], edges: list[tuple[int, int]]) -> np.ndarray:
     """Positions of ``ids`` (pixels) for canvas ``edges`` (index pairs): the connected
-    nodes spring-laid and de-overlapped, the rest packed in rows underneath.
-
-    ``placed``: positions of an earlier drawing by node id. When it holds most of the
-    linked nodes, they keep their positions and only the new nodes are placed, each
-    at the free spot nearest to what it links to (a rebuild adding one article to a
-    thousand costs no spring layout, and the reader finds the graph where it was)."""
+    nodes spring-laid and de-overlapped, the rest packed in rows underneath."""
     n = len(ids)
     pos = np.zeros((n, 2))
     if n == 0:
         return pos
     linked = sorted({a for e in edges for a in e if e[0] != e[1]})
-    if placed and linked and sum(ids[k] in placed for k in linked) >= REUSE_SHARE * len(linked):
-        return _extend(ids, boxes, edges, placed, linked)
-    alone = [k for k in range(n) if k not in set(linked)]
+    linked_set = set(linked)
+    alone = [k for k in range(n) if k not in linked_set]
     bottom, left, width = 0.0, 0.0, 800.0
     if linked:
         index = {k: m for m, k in enumerate(linked)}
@@ -349,52 +337,3 @@ def place_layer(base: np.ndarray, base_boxes: list[Box], links: list[list[int]],
         rows[:, 1] += top - float(np.max(rows[:, 1] + dy_new[stuck] + hh_new[stuck]))
         result[stuck] = rows
     return result
-
-
-def _extend(ids: list[str], boxes: list[Box], edges: list[tuple[int, int]],
-            placed: dict[str, tuple[float, float]], linked: list[int]) -> np.ndarray:
-    """The earlier positions of known nodes; new linked nodes near their known
-    neighbours, new unlinked ones in rows under everything."""
-    n = len(ids)
-    pos = np.zeros((n, 2))
-    known = [k for k in range(n) if ids[k] in placed]
-    for k in known:
-        pos[k] = placed[ids[k]]
-    index = {k: m for m, k in enumerate(known)}
-    neighbours: dict[int, set[int]] = {}
-    for a, b in edges:
-        if a != b:
-            neighbours.setdefault(a, set()).add(b)
-            neighbours.setdefault(b, set()).add(a)
-    fresh = [k for k in linked if ids[k] not in placed]
-    links = [sorted(index[m] for m in neighbours.get(k, ()) if m in index) for k in fresh]
-    if fresh:
-        pos[fresh] = place_layer(pos[known], [boxes[k] for k in known], links, [boxes[k] for k in fresh])
-    alone = [k for k in range(n) if ids[k] not in placed and k not in set(linked)]
-    if alone:
-        hw, hh, dy = _extents(boxes)
-        drawn = [k for k in range(n) if k not in set(alone)]
-        bottom = float(np.max(pos[drawn, 1] + dy[drawn] + hh[drawn])) if drawn else 0.0
-        left = float(np.min(pos[drawn, 0] - hw[drawn])) if drawn else 0.0
-        width = max(800.0, float(np.max(pos[drawn, 0] + hw[drawn])) - left) if drawn else 800.0
-        pos[alone] = pack_rows([boxes[k] for k in alone], left, bottom + 80.0, width)
-    return pos
-
-
-def previous_positions(page: bytes) -> dict[str, tuple[float, float]]:
-    """Node positions of an earlier graph.html (its embedded data), by node id; nothing
-    for a page that is not one (damaged, another tool's, an older layout)."""
-    import json
-    import re
-
-    match = re.search(rb'<script type="application/json" id="gb-data">(.*?)</script>', page, re.S)
-    if match is None:
-        return {}
-    try:
-        data = json.loads(match.group(1))
-        nodes = data["nodes"]
-        return {n["id"]: (float(n["x"]), float(n["y"])) for n in nodes
-                if isinstance(n.get("id"), str)
-                and all(isinstance(n.get(c), (int, float)) and not isinstance(n.get(c), bool) for c in "xy")}
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return {}

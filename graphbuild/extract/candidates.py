@@ -14,7 +14,7 @@ superset of the lemma the lemmatizer will choose, so no trigger is missed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ class LemmaTables:
     """The suffix rules and irregular forms of a rule lemmatizer, every part of speech."""
 
     rules: tuple[tuple[str, str], ...] = ()
-    exceptions: dict[str, tuple[str, ...]] | None = None
+    exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def candidates(self, form: str) -> set[str]:
         """Every lemma the lemmatizer could give ``form`` (lowercase), ``form`` itself included."""
@@ -37,7 +37,7 @@ class LemmaTables:
         for old, new in self.rules:
             if form.endswith(old) and len(form) > len(old):
                 found.add(form[: len(form) - len(old)] + new)
-        found.update((self.exceptions or {}).get(form, ()))
+        found.update(self.exceptions.get(form, ()))
         return found
 
 
