@@ -180,3 +180,18 @@ def test_eventcoref_a_shared_place_alone_merges_only_summits_of_that_time(second
     first = _event("a", second["cls"], who=("putin",), where=("astana",))
     other = _event("b", second.pop("cls"), **second)
     assert len(cluster_events([first, other], BEIJING_IN_CHINA)) == 2
+
+
+def test_eventcoref_one_articles_meeting_and_summit_of_the_same_people_are_one_event():
+    """'A and B met in Hanoi' ... 'their summit ended early': one event, the first word's."""
+    meeting = _event("a", cls="Meeting", who=("ana", "ben"), where=("hanoi",), date="2024-05-16")
+    summit = _event("a", cls="Summit", who=("ana", "ben"), where=(), date="2024-05-16", start=80)
+    (cluster,) = cluster_events([meeting, summit], BEIJING_IN_CHINA)
+    assert cluster.cls == "Meeting" and len(cluster.mentions) == 2
+
+
+@pytest.mark.parametrize("who, doc", [(("ana", "ben", "cem"), "a"), (("ana",), "a"), (("ana", "ben"), "b")])
+def test_eventcoref_a_summit_of_other_people_or_of_another_article_is_not_the_meeting(who, doc):
+    meeting = _event("a", cls="Meeting", who=("ana", "ben"), where=("hanoi",), date="2024-05-16")
+    summit = _event(doc, cls="Summit", who=who, where=(), date="2024-05-16", start=80)
+    assert len(cluster_events([meeting, summit], BEIJING_IN_CHINA)) == 2

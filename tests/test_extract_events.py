@@ -98,12 +98,25 @@ def test_events_named_summit_takes_no_place_of_another_organisers_summit(events)
     assert of(found, "Meeting")[0][2] == ()
 
 
-def test_events_lead_event_without_a_date_takes_the_month_of_the_article(events):
+def test_events_lead_meeting_without_a_date_takes_the_day_of_the_article(events):
     lead = "Kenyan President William Ruto met Emmanuel Macron to discuss the financing of climate projects in Africa."
     later = "Elsewhere, Olaf Scholz met Giorgia Meloni to discuss the budget rules of the European Union."
     found = of(events(f"{lead}\n\n{later}"), "Meeting")
-    assert [e[4] for e in found] == ["2025-09", None]
+    assert [e[4] for e in found] == ["2025-09-05", None]
     assert of(events(lead, date=None), "Meeting")[0][4] is None
+
+
+def test_events_lead_visit_without_a_date_takes_the_month_of_the_article(events):
+    # a visit lasts days: the day of the report is not the day it began
+    found = events("Emmanuel Macron visited Kenya to discuss the financing of climate projects in Africa.")
+    assert of(found, "Visit")[0][4] == "2025-09"
+
+
+def test_events_undated_mention_of_a_meeting_takes_the_day_another_mention_states(events):
+    lead = "William Ruto and Emmanuel Macron hold talks in Nairobi on climate finance."
+    later = "Emmanuel Macron met William Ruto in Nairobi on Thursday, officials said, and agreed on a fund."
+    found = of(events(f"{lead}\n\n{later}"), "Meeting")
+    assert {e[4] for e in found} == {"2025-09-04"}, found
 
 
 def test_events_guest_of_a_meeting_in_the_hosts_country_visits_it(events):
@@ -166,9 +179,9 @@ def test_events_date_of_the_events_own_clause(events, text, cls, date):
 
 
 def test_events_since_dates_a_state_not_an_event(events):
-    # the sentence is the lead: without a date of its own, the article's month
+    # the sentence is the lead: without a date of its own, the article's
     found = events("Since 2019, Emmanuel Macron has met Olaf Scholz in Berlin every spring to discuss their budgets.")
-    assert of(found, "Meeting")[0][4] == "2025-09"
+    assert of(found, "Meeting")[0][4].startswith("2025-09")
 
 
 def test_events_range_of_days_gives_start_and_end(nlp, gazetteer, lexicon):
@@ -259,13 +272,13 @@ def test_events_summit_attended_by_the_leaders_it_lists(events):
 @pytest.mark.parametrize(
     "text, date",
     [
-        # a caption's present tense: the report's month
-        ("Olaf Scholz and Emmanuel Macron hold a press conference after their talks in Berlin.", "2025-09"),
+        # a caption's present tense: the report's day (a meeting lasts one day)
+        ("Olaf Scholz and Emmanuel Macron hold a press conference after their talks in Berlin.", "2025-09-05"),
         # a past report without a date outside the lead stays undated
         ("Olaf Scholz and Emmanuel Macron held a press conference after their talks in Berlin.", None),
     ],
 )
-def test_events_present_tense_caption_is_the_reports_month(events, text, date):
+def test_events_present_tense_caption_is_the_reports_day(events, text, date):
     lead = "Trade grew by a fifth over the past year, officials in both capitals said."
     assert of(events(f"{lead}\n\n{text}"), "Meeting")[0][4] == date
 

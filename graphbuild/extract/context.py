@@ -46,6 +46,10 @@ from .modality import PLANNED
 
 #: Event types whose place may come from the article.
 PLACED_BY_CONTEXT = frozenset({"Meeting", "Summit", "Forum", "Parade"})
+#: Events that last one day: told undated in the present or perfect, they happened on
+#: the day the article reports them. A visit or a summit lasts days; its month is all
+#: the tense says.
+ONE_DAY_CLASSES = frozenset({"Meeting"})
 #: Events at which meetings take place.
 OCCASIONS = frozenset({"Summit", "Forum", "Parade"})
 
@@ -307,17 +311,47 @@ def lead_end(document: Document) -> int:
     return 0
 
 
-def date_from_article(events: Sequence[EventMention], document: Document) -> list[EventMention]:
+def date_from_article(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
     """The article's main events, those its headline and lead report, happened in the
-    month it was published when their sentences give no date (the report's month: a
-    day would be a guess)."""
+    month it was published when their sentences give no date (a visit or a summit lasts
+    days: the month is all the report says); a meeting, which lasts a day, on its day
+    (:func:`meeting_days`)."""
     published = document.date_published
     if not published:
         return list(events)
     end = lead_end(document)
-    return [replace(e, date=published[:7])
-            if e.date is None and not _planned(e) and e.evidence.start < end and e.cls != "Conflict" else e
-            for e in events]
+    out = [replace(e, date=published[:7])
+           if e.date is None and not _planned(e) and e.evidence.start < end and e.cls != "Conflict" else e
+           for e in events]
+    return [replace(e, date=_meeting_day(e, out, index, published))
+            if e.cls in ONE_DAY_CLASSES and events[i].date is None and e.date else e for i, e in enumerate(out)]
+
+
+def meeting_days(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
+    """A meeting lasts a day. One that its sentence dates only by the tense of the report
+    (the article's month: 'X meets Y', 'X has met Y') took place on the day another
+    mention of it states ('the talks' refer back), else on the day of the report. Run
+    before the article lends a visit's month to its undated meetings: that month says
+    the day is unknown."""
+    published = document.date_published
+    if not published:
+        return list(events)
+    return [replace(e, date=_meeting_day(e, events, index, published))
+            if e.cls in ONE_DAY_CLASSES and e.date == published[:7] and not _planned(e) else e for e in events]
+
+
+def _meeting_day(event: EventMention, events: Sequence[EventMention], index: MentionIndex, published: str) -> str:
+    """The day a stated mention of the same meeting gives (the same people, or some of
+    them, or the same place), else the day of the report."""
+    for other in events:
+        if other is event or other.cls not in ONE_DAY_CLASSES or _planned(other):
+            continue
+        if not other.date or len(other.date) != 10 or other.date[:7] != event.date:
+            continue
+        if _same_party(index, event.participants, other.participants) or (
+                event.locations and _shares(index, event.locations, other.locations)):
+            return other.date
+    return published[:10]
 
 
 #: A guest's visit read from a meeting is trusted less than a stated one.

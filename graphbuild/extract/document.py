@@ -15,7 +15,7 @@ from .lead import place_from_lead
 from .lexicon import Lexicon
 from .membership import members_of_blocs
 from .names import people_by_surname
-from .context import date_from_article, guests_from_meetings, link_occasions, place_from_article
+from .context import date_from_article, guests_from_meetings, link_occasions, meeting_days, place_from_article
 from .relations import extract_relations
 from .travel import visits_from_events
 
@@ -36,8 +36,9 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
         relations.extend(r)
         events.extend(e)
     leaders = words().titles.leader_titles
+    events = meeting_days(events, document, index)
     events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document)
-    events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document)
+    events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document, index)
     events = link_occasions(events, index, gazetteer)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))
     relations.extend(visits_from_events(mentions, events, gazetteer, relations))

@@ -23,6 +23,9 @@ from ..records import EventMention
 #: Event types with many participants: they need not share every participant.
 MULTILATERAL = frozenset({"Summit", "Forum", "Parade"})
 
+#: The two words news uses for one meeting of leaders.
+NAMED_EITHER_WAY = frozenset({"Meeting", "Summit"})
+
 #: Event types that last: a war is one event however far apart its reports are.
 DURABLE = frozenset({"Conflict", "War"})
 
@@ -152,8 +155,16 @@ def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc:
     return len(event.participants) >= 2 or places.unplaced(event.locations) or places.unplaced(cluster.locations)
 
 
+def _one_meeting_two_words(event: ResolvedEvent, cluster: EventCluster) -> bool:
+    """One article calls the same people's meeting a meeting in one sentence and a
+    summit in another ('met in Hanoi', 'their second summit'): one event, named by
+    the word of its first mention."""
+    return ({event.mention.cls, cluster.cls} == NAMED_EITHER_WAY and event.doc_id in cluster.documents
+            and len(event.participants) >= 2 and event.participants == frozenset(cluster.participants))
+
+
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
-    if cluster.cls != event.mention.cls:
+    if cluster.cls != event.mention.cls and not _one_meeting_two_words(event, cluster):
         return False
     if not _actors_fit(event.mention.cls, event.participants, cluster.participants):
         return False
