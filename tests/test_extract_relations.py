@@ -232,3 +232,19 @@ def test_title_role_knowledge_needs_the_gazetteer_title(record):
     text = ("Talks on wheat\n\nGeneral Xi Jinping received the visiting delegation on Monday. "
             "China and its partners discussed wheat prices.\n\n")
     assert not [r for r in record(text).relations if r.predicate == "leaderOf"]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # a leader's counterpart leads the country the adjective names
+        ("Kenyan President William Ruto welcomed his Ghanaian counterpart, John Mahama, to Nairobi.", "ghana"),
+        ("Emmanuel Macron and his Kenyan counterpart William Ruto opened the forum in Paris.", "kenya"),
+        # a minister's counterpart is a minister, not a leader
+        ("Foreign Minister Ana Ruiz welcomed her Kenyan counterpart Musalia Mudavadi to Lima.", None),
+    ],
+)
+def test_counterpart_of_a_leader_leads_the_named_country(read, text, country):
+    record, _, name = read(text)
+    found = [name(r.object) for r in record.relations if r.rule == "counterpart"]
+    assert found == ([country] if country else []), record.relations

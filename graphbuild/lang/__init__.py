@@ -47,6 +47,7 @@ class Titles:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "PM" -> "Prime Minister"
     past_markers: frozenset[str] = frozenset()  # "former", "ex-": a role held in the past
     state_forms: frozenset[str] = frozenset()  # "the Republic of X": X is the country
+    counterpart_nouns: frozenset[str] = frozenset()  # "her Kenyan counterpart X": X holds her office
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def load_words(directory: Path) -> Words:
         titles=Titles(frozenset(titles["leader_titles"]), frozenset(titles["title_heads"]),
                       frozenset(titles["honorifics"]), dict(titles["role_nouns"]),
                       dict(titles.get("abbreviations", {})), frozenset(titles.get("past_markers", ())),
-                      frozenset(titles.get("state_forms", ()))),
+                      frozenset(titles.get("state_forms", ())), frozenset(titles.get("counterpart_nouns", ()))),
         pronouns=Pronouns(*(frozenset(pronouns[k]) for k in ("person", "thing", "plural", "relative"))),
         group_nouns=dict(data["group_nouns"]),
         definite_descriptions=dict(data["definite_descriptions"]),

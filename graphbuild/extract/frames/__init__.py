@@ -8,4 +8,4 @@ Importing this package registers every built-in rule.
 
 from __future__ import annotations
 
-from . import copula, coordination, event_noun, lists, noun, places, titles, verb  # noqa: F401  (registration)
+from . import copula, coordination, counterparts, event_noun, lists, noun, places, titles, verb  # noqa: F401  (registration)
