@@ -158,9 +158,10 @@ def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc:
 def _one_meeting_two_words(event: ResolvedEvent, cluster: EventCluster) -> bool:
     """One article calls the same people's meeting a meeting in one sentence and a
     summit in another ('met in Hanoi', 'their second summit'): one event, named by
-    the word of its first mention."""
+    the word of its first mention. A meeting held at a summit is not the summit."""
+    side = event.mention.part_of is not None or any(m.part_of is not None for m in cluster.mentions)
     return ({event.mention.cls, cluster.cls} == NAMED_EITHER_WAY and event.doc_id in cluster.documents
-            and len(event.participants) >= 2 and event.participants == frozenset(cluster.participants))
+            and not side and len(event.participants) >= 2 and event.participants == frozenset(cluster.participants))
 
 
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
