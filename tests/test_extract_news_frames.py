@@ -38,7 +38,7 @@ def _has(facts, s, p, o, modality=None):
     [
         # leaderOf: possessive + role + apposition, title 'of' a country, abbreviations
         ("Canada's leader, Justin Trudeau, spoke on Friday.", ("justin-trudeau", "leaderOf", "canada")),
-        ("The president of Kenya William Ruto opened the fair.", ("William Ruto", "leaderOf", "kenya")),
+        ("The president of Kenya William Ruto opened the fair.", ("william-ruto", "leaderOf", "kenya")),
         ("Ghana PM John Mensah spoke to farmers.", ("John Mensah", "leaderOf", "ghana")),
         ("Peru's President Dina Boluarte spoke.", ("Dina Boluarte", "leaderOf", "peru")),
         # locatedIn: apposition, demonym + place noun, comma, 'in', 'in the north of'
@@ -60,13 +60,13 @@ def _has(facts, s, p, o, modality=None):
         ("NATO includes Norway, Denmark and Iceland.", ("iceland", "memberOf", "nato")),
         ("NATO met in Oslo. Sweden became the alliance's newest member in 2024.", ("sweden", "memberOf", "nato")),
         # metWith: sitting down, speaking with, shaking hands
-        ("Kenyan President William Ruto sat down with Joe Biden on Monday.", ("William Ruto", "metWith", "joe-biden")),
-        ("William Ruto spoke with Joe Biden about trade.", ("William Ruto", "metWith", "joe-biden")),
-        ("William Ruto and Joe Biden shake hands at the palace.", ("William Ruto", "metWith", "joe-biden")),
+        ("Kenyan President William Ruto sat down with Joe Biden on Monday.", ("william-ruto", "metWith", "joe-biden")),
+        ("William Ruto spoke with Joe Biden about trade.", ("william-ruto", "metWith", "joe-biden")),
+        ("William Ruto and Joe Biden shake hands at the palace.", ("william-ruto", "metWith", "joe-biden")),
         # the name the parse hangs on the country of 'the president of X, Name'
-        ("Talks began with the president of Kenya, William Ruto, on Monday.", ("William Ruto", "leaderOf", "kenya")),
+        ("Talks began with the president of Kenya, William Ruto, on Monday.", ("william-ruto", "leaderOf", "kenya")),
         ("The president of Kenya, William Ruto, returned from a visit to Ghana on Sunday.",
-         ("William Ruto", "visited", "ghana")),
+         ("william-ruto", "visited", "ghana")),
         # every name coordinated with an appositive one
         ("Earlier, Prime Minister Jane Doe met her Kenyan counterpart William Ruto, Ghanaian President John Mahama "
          "and UN chief Amina Mohammed on the sidelines of the summit.", ("Jane Doe", "metWith", "Amina Mohammed")),
@@ -110,9 +110,9 @@ def test_news_frames_leave_lists_and_loose_readings_alone(read, text, predicate)
 @pytest.mark.parametrize(
     "text, person, country",
     [
-        ("The former Chilean president Michelle Bachelet spoke.", "Michelle Bachelet", "chile"),
-        ("Michelle Bachelet, the former president of Chile, spoke.", "Michelle Bachelet", "chile"),
-        ("The then-Kenyan President Uhuru Kenyatta opened the road.", "Uhuru Kenyatta", "kenya"),
+        ("The former Chilean president Michelle Bachelet spoke.", "michelle-bachelet", "chile"),
+        ("Michelle Bachelet, the former president of Chile, spoke.", "michelle-bachelet", "chile"),
+        ("The then-Kenyan President Uhuru Kenyatta opened the road.", "uhuru-kenyatta", "kenya"),
         ("Mourners honoured the late Kenyan President Daniel Moi on Sunday.", "Daniel Moi", "kenya"),
     ],
 )
@@ -124,7 +124,7 @@ def test_news_frames_past_roles_are_former_never_current(read, text, person, cou
 
 def test_news_frames_a_late_hour_is_no_past_role(read):
     facts = read("Late on Monday, Kenyan President William Ruto spoke.")
-    assert _has(facts, "William Ruto", "leaderOf", "kenya", "asserted"), facts
+    assert _has(facts, "william-ruto", "leaderOf", "kenya", "asserted"), facts
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,8 @@ An asserted event takes nothing from a planned one: a visit announced for next m
 says nothing of where today's talks took place (a planned one may take the place of
 the visit under way). Mentions of one meeting have the same people, or some of them.
 
-The events of the headline and the lead that their sentences leave undated take the
-month the article was published (:func:`date_from_article`). Pure functions over the
-document's records.
+The dates an event takes from the article are in :mod:`.article_dates`. Pure functions
+over the document's records.
 """
 
 from __future__ import annotations
@@ -40,16 +39,12 @@ from typing import Iterable, Sequence
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
 from ..knowledge.places import countries_of_city, country_code
-from ..records import Document, EventMention, Mention, MentionRef, Ref
+from ..records import EventMention, Mention, MentionRef, Ref
 from .scope import MentionIndex
 from .modality import PLANNED
 
 #: Event types whose place may come from the article.
 PLACED_BY_CONTEXT = frozenset({"Meeting", "Summit", "Forum", "Parade"})
-#: Events that last one day: told undated in the present or perfect, they happened on
-#: the day the article reports them. A visit or a summit lasts days; its month is all
-#: the tense says.
-ONE_DAY_CLASSES = frozenset({"Meeting"})
 #: Events at which meetings take place.
 OCCASIONS = frozenset({"Summit", "Forum", "Parade"})
 
@@ -87,7 +82,7 @@ def same_entity(a: tuple[str | None, frozenset[str]] | None, b: tuple[str | None
     return bool(a[1]) and bool(b[1]) and (a[1] <= b[1] or b[1] <= a[1])
 
 
-def _shares(index: MentionIndex, xs: Iterable[Ref], ys: Iterable[Ref]) -> bool:
+def shares_entity(index: MentionIndex, xs: Iterable[Ref], ys: Iterable[Ref]) -> bool:
     keys = [_key(index, y) for y in ys]
     return any(same_entity(_key(index, x), k) for x in xs for k in keys)
 
@@ -98,12 +93,12 @@ def _covers(index: MentionIndex, xs: Iterable[Ref], ys: Iterable[Ref]) -> bool:
     return all(any(same_entity(_key(index, x), k) for k in keys) for x in xs)
 
 
-def _same_party(index: MentionIndex, xs: Sequence[Ref], ys: Sequence[Ref]) -> bool:
+def same_party(index: MentionIndex, xs: Sequence[Ref], ys: Sequence[Ref]) -> bool:
     """Two mentions of one meeting: the people of one are all among the other's."""
     return bool(xs) and bool(ys) and (_covers(index, xs, ys) or _covers(index, ys, xs))
 
 
-def _planned(e: EventMention) -> bool:
+def is_planned(e: EventMention) -> bool:
     return e.modality == PLANNED
 
 
@@ -128,8 +123,12 @@ def _led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref
 
 # Keyed by the gazetteer itself (not its fingerprint, which a hand-built one leaves
 # empty); one at a time, as a build uses one.
-@lru_cache(maxsize=1)
 def _country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
+    return _countries_by_code(gazetteer.origin)  # a dated view has the same countries
+
+
+@lru_cache(maxsize=1)
+def _countries_by_code(gazetteer: Gazetteer) -> dict[str, str]:
     """ISO code -> the gazetteer's country."""
     table: dict[str, str] = {}
     for entry in gazetteer.entries.values():
@@ -165,8 +164,8 @@ def visit_place(event: EventMention, events: Sequence[EventMention], index: Ment
     """The visit of one of ``event``'s participants: one to the country another
     participant leads first ('A visited Y' and 'A met Y's president'), then the
     nearest before it, else the first after it."""
-    visits = [v for v in events if v.cls == "Visit" and v.locations and _planned(v) <= _planned(event)
-              and _shares(index, v.participants, event.participants)]
+    visits = [v for v in events if v.cls == "Visit" and v.locations and is_planned(v) <= is_planned(event)
+              and shares_entity(index, v.participants, event.participants)]
     if not visits:
         return None
     led = _led_countries(index, gazetteer, event.participants, leader_titles)
@@ -195,9 +194,9 @@ def same_kind_place(event: EventMention, events: Sequence[EventMention], index: 
     participants, when both name some, overlap; a named one ('the G20 summit') only
     one with the same organiser."""
     organisers = _organisations(index, event.participants)
-    others = [o for o in events if o.cls == event.cls and o.locations and _planned(o) == _planned(event)
-              and (_same_party(index, o.participants, event.participants) if event.cls not in OCCASIONS else
-                   not o.participants or not event.participants or _shares(index, o.participants, event.participants))
+    others = [o for o in events if o.cls == event.cls and o.locations and is_planned(o) == is_planned(event)
+              and (same_party(index, o.participants, event.participants) if event.cls not in OCCASIONS else
+                   not o.participants or not event.participants or shares_entity(index, o.participants, event.participants))
               and (not organisers or _same_organiser(index, organisers, o.participants,
                                                      o.evidence.start > event.evidence.start))]
     before = [o for o in others if o.evidence.start <= event.evidence.start]
@@ -223,7 +222,7 @@ def _same_organiser(index: MentionIndex, organisers: list[Ref], participants: It
     participants = list(participants)
     theirs = _organisations(index, participants)
     if theirs:
-        return _shares(index, organisers, theirs)
+        return shares_entity(index, organisers, theirs)
     return bool(participants) or later  # the caller saw that they share one
 
 
@@ -232,7 +231,7 @@ def occasion(event: EventMention, events: Sequence[EventMention]) -> EventMentio
     sidelines of the summit'): the meeting took place at it."""
     for o in events:
         if o.cls in OCCASIONS and o.locations and o.evidence.start == event.evidence.start \
-                and _planned(o) == _planned(event):
+                and is_planned(o) == is_planned(event):
             return o
     return None
 
@@ -297,63 +296,6 @@ def place_from_article(events: Sequence[EventMention], index: MentionIndex, gaze
     return out
 
 
-#: A lead paragraph has at least this many words (shorter first blocks are captions,
-#: bylines or teasers).
-LEAD_WORDS = 12
-
-
-def lead_end(document: Document) -> int:
-    """Where the article's lead ends: the end of its first paragraph of some length
-    (what comes before it, the headline and captions, belongs to the lead too)."""
-    for seg in document.segments:
-        if seg.kind != "heading" and len(seg.text.split()) >= LEAD_WORDS:
-            return seg.start + len(seg.text)
-    return 0
-
-
-def date_from_article(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
-    """The article's main events, those its headline and lead report, happened in the
-    month it was published when their sentences give no date (a visit or a summit lasts
-    days: the month is all the report says); a meeting, which lasts a day, on its day
-    (:func:`meeting_days`)."""
-    published = document.date_published
-    if not published:
-        return list(events)
-    end = lead_end(document)
-    out = [replace(e, date=published[:7])
-           if e.date is None and not _planned(e) and e.evidence.start < end and e.cls != "Conflict" else e
-           for e in events]
-    return [replace(e, date=_meeting_day(e, out, index, published))
-            if e.cls in ONE_DAY_CLASSES and events[i].date is None and e.date else e for i, e in enumerate(out)]
-
-
-def meeting_days(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
-    """A meeting lasts a day. One that its sentence dates only by the tense of the report
-    (the article's month: 'X meets Y', 'X has met Y') took place on the day another
-    mention of it states ('the talks' refer back), else on the day of the report. Run
-    before the article lends a visit's month to its undated meetings: that month says
-    the day is unknown."""
-    published = document.date_published
-    if not published:
-        return list(events)
-    return [replace(e, date=_meeting_day(e, events, index, published))
-            if e.cls in ONE_DAY_CLASSES and e.date == published[:7] and not _planned(e) else e for e in events]
-
-
-def _meeting_day(event: EventMention, events: Sequence[EventMention], index: MentionIndex, published: str) -> str:
-    """The day a stated mention of the same meeting gives (the same people, or some of
-    them, or the same place), else the day of the report."""
-    for other in events:
-        if other is event or other.cls not in ONE_DAY_CLASSES or _planned(other):
-            continue
-        if not other.date or len(other.date) != 10 or other.date[:7] != event.date:
-            continue
-        if _same_party(index, event.participants, other.participants) or (
-                event.locations and _shares(index, event.locations, other.locations)):
-            return other.date
-    return published[:10]
-
-
 #: A guest's visit read from a meeting is trusted less than a stated one.
 GUEST_VISIT_FACTOR = 0.9
 
@@ -386,15 +328,15 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
             theirs = _led_countries(index, gazetteer, [p], leader_titles)
             if not theirs or theirs & countries:
                 continue  # not known to lead a country, or at home
-            visits = [k for k, v in enumerate(out) if v.cls == "Visit" and _planned(v) == _planned(e)
-                      and _shares(index, v.participants, [p])
+            visits = [k for k, v in enumerate(out) if v.cls == "Visit" and is_planned(v) == is_planned(e)
+                      and shares_entity(index, v.participants, [p])
                       and _place_countries(index, gazetteer, v.locations) & countries]
             if visits:
                 for k in visits:
                     if out[k].date is None and month:
                         out[k] = replace(out[k], date=month, hosts=out[k].hosts or tuple(hosts))
                 continue
-            if not month or any(_shares(index, v.participants, [p]) and v.locations == e.locations for v in added):
+            if not month or any(shares_entity(index, v.participants, [p]) and v.locations == e.locations for v in added):
                 continue  # an undated visit read from a meeting would say little and risk much
             added.append(replace(e, cls="Visit", participants=(p,), hosts=tuple(hosts), date=month,
                                  confidence=round(e.confidence * GUEST_VISIT_FACTOR, 3), rule=f"{e.rule}+guest",
@@ -410,7 +352,7 @@ def link_occasions(events: Sequence[EventMention], index: MentionIndex, gazettee
         if e.cls != "Meeting" or e.part_of is not None:
             continue
         for j, o in enumerate(out):
-            if o.cls in OCCASIONS and o.evidence.start == e.evidence.start and _planned(o) == _planned(e) \
+            if o.cls in OCCASIONS and o.evidence.start == e.evidence.start and is_planned(o) == is_planned(e) \
                     and not _elsewhere(index, gazetteer, e, o.locations):
                 out[i] = replace(e, part_of=j)
                 break

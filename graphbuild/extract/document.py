@@ -15,7 +15,8 @@ from .lead import place_from_lead
 from .lexicon import Lexicon
 from .membership import members_of_blocs
 from .names import people_by_surname
-from .context import date_from_article, guests_from_meetings, link_occasions, meeting_days, place_from_article
+from .article_dates import date_from_article, meeting_days
+from .context import guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
 from .travel import visits_from_events
 
@@ -28,6 +29,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     """Mentions first (relations look back to earlier mentions for antecedents), then
     the relations and events of every segment."""
     mentions, aliases = segment_mentions(pairs, document, gazetteer)
+    gazetteer = gazetteer.on(document.date_published)  # offices as the article's day knew them
     mentions = people_by_surname(mentions)
     index = MentionIndex(mentions)
     relations, events = [], []

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from ..knowledge.dates import date_range
 from ..records import DATELINE, EventMention, MentionRef
 from .args import args
-from .context import PLACED_BY_CONTEXT, lead_end
+from .article_dates import lead_end
+from .context import PLACED_BY_CONTEXT
 from .scope import Arg, Scope
 from .facts import evidence
 from .lexicon import EventSpec, RoleSpec

@@ -13,7 +13,8 @@ from typing import Sequence
 
 from ..lang import words
 from ..records import Document, EventMention, MentionRef
-from .context import PLACED_BY_CONTEXT, lead_end
+from .article_dates import lead_end
+from .context import PLACED_BY_CONTEXT
 from .modality import PLANNED
 from .scope import MentionIndex
 

@@ -7,9 +7,10 @@ It feeds the spaCy entity ruler (surface forms to labels and ids) and resolution
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
@@ -20,8 +21,25 @@ from ..vocab import core_class
 
 @dataclass(frozen=True)
 class Role:
+    """An office: its title, of what, and (from offices.tsv) the term, ISO dates at the
+    precision known. A role without a term is held whenever it is asked about."""
+
     title: str  # "President"
     of: str  # gazetteer id of the country or organization
+    since: str | None = None  # "2017-05-14", "2017-05" or "2017"
+    until: str | None = None  # None: held today
+
+    def held_on(self, date: str | None) -> bool:
+        """Held on ``date`` (an ISO prefix), compared at the precision both give; held
+        today when the date is unknown. A term's first and last days count."""
+        if self.since is None and self.until is None:
+            return True
+        if not date:
+            return self.until is None
+        since = self.since or ""
+        if date[:len(since)] < since[:len(date)]:
+            return False
+        return self.until is None or date[:len(self.until)] <= self.until[:len(date)]
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,10 @@ class Entry:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
+
+    def roles_on(self, date: str | None) -> tuple[Role, ...]:
+        """The offices held on ``date`` (an article's publication date; today when None)."""
+        return tuple(r for r in self.roles if r.held_on(date))
 
 
 #: spaCy labels the entity ruler gives each core class.
@@ -103,6 +125,34 @@ class Gazetteer:
                 raise ValueError(f"gazetteer id {entry.id!r} is defined twice")
             self.entries[entry.id] = entry
         self.fingerprint = fingerprint
+        #: The gazetteer a dated view (:meth:`on`) was taken from; itself when undated.
+        self.origin = self
+
+    def on(self, date: str | None) -> Gazetteer:
+        """The gazetteer as of ``date`` (an article's publication date; today when None):
+        each person with the offices held that day, so that 'President Biden' of 2015 is
+        no president. Views are kept per date and share the name indexes."""
+        if not self._timed:
+            return self
+        views = self.origin.__dict__.setdefault("_views", {})
+        view = views.get(date or "")
+        if view is None:
+            if len(views) >= 256:
+                views.clear()
+            view = copy.copy(self.origin)
+            view.__dict__.pop("_views", None)
+            for index in ("_by_surface", "_by_folded", "_by_demonym"):  # names, not offices
+                view.__dict__[index] = getattr(self.origin, index)
+            view.entries = dict(self.origin.entries)
+            for id_ in self._timed:
+                view.entries[id_] = replace(view.entries[id_], roles=view.entries[id_].roles_on(date))
+            views[date or ""] = view
+        return view
+
+    @cached_property
+    def _timed(self) -> tuple[str, ...]:
+        """Ids of the entries with a dated office."""
+        return tuple(i for i, e in self.origin.entries.items() if any(r.since or r.until for r in e.roles))
 
     @cached_property
     def _by_surface(self) -> dict[str, str]:
@@ -195,6 +245,7 @@ def load_gazetteer(directory: Path) -> Gazetteer:
                 roles=tuple(roles),
                 country=values.get("country") or None,
             ))
+    entries = _with_offices(entries, directory / OFFICES, digest)
     entries += capitals(entries)
     digest.update(b"capitals\0" + _geonames_version().encode())
     memberships = _memberships(directory / MEMBERSHIPS, digest)
@@ -211,6 +262,42 @@ def load_gazetteer(directory: Path) -> Gazetteer:
 
 #: Who belongs to which bloc, and when (organization id, member id, since, until).
 MEMBERSHIPS = "memberships.tsv"
+
+
+#: Who held which office when (person id, title, country or organization id, since, until).
+OFFICES = "offices.tsv"
+
+
+def _with_offices(entries: list[Entry], path: Path, digest) -> list[Entry]:
+    """People's terms of office: a person's dated terms replace an undated role of the
+    same title and country (Biden was a president from 2021, not in 2015)."""
+    if not path.exists():
+        return entries
+    data = path.read_bytes()
+    digest.update(OFFICES.encode() + b"\0" + data)
+    terms: dict[str, list[Role]] = {}
+    for lineno, row in _rows(data):
+        person, title, of, since, until = ([v.strip() for v in row] + [""] * 5)[:5]
+        if not (person and title and of and _is_date(since)) or (until and not _is_date(until)):
+            raise ValueError(f"{path}: line {lineno}: a term is person, title, of, since, until "
+                             f"(ISO dates; until empty while held)")
+        terms.setdefault(person, []).append(Role(title, of, since, until or None))
+    known = {e.id for e in entries}
+    unknown = sorted(set(terms) - known)
+    if unknown:
+        raise ValueError(f"{path}: unknown person id {unknown[0]!r}")
+    out = []
+    for entry in entries:
+        dated = terms.get(entry.id, [])
+        offices = {(r.title, r.of) for r in dated}
+        kept = [r for r in entry.roles if (r.title, r.of) not in offices]
+        out.append(replace(entry, roles=tuple(kept + dated)) if dated else entry)
+    return out
+
+
+def _is_date(value: str) -> bool:
+    parts = value.split("-")
+    return 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
 
 
 def _rows(data: bytes):

@@ -57,12 +57,14 @@ def title_role_relations(scope: Scope) -> Found:
             continue
         if m.role[0] not in leader_titles:
             continue
-        country = _country_of_title(scope, m.link, m.role[0])
         token = next((t for t in scope.doc if scope.offset(t) >= m.start), None)
-        if country is None or token is None:
+        if token is None:
             continue
         last = next((t.i for t in scope.doc if scope.offset(t) >= m.end), len(scope.doc))
         mode = FORMER if past_role(scope.words, scope.doc[max(token.i - 2, token.sent.start):last]) else ASSERTED
+        country = _country_of_title(scope, m.link, m.role[0], mode == FORMER)
+        if country is None:
+            continue
         found.append(relation(scope, Arg(MentionRef(m.start, m.end), "Person"), "leaderOf",
                               Arg(MentionRef(country.start, country.end), country.cls), token,
                               "knowledge:title-role", mode, TITLE_ROLE_CONFIDENCE))
@@ -70,9 +72,10 @@ def title_role_relations(scope: Scope) -> Found:
     return Found(relations) if relations else NOTHING
 
 
-def _country_of_title(scope: Scope, person: str, title: str):
-    """The first mention of the one country whose ``title`` the gazetteer gives ``person``."""
-    entry = scope.gazetteer.entries.get(person)
+def _country_of_title(scope: Scope, person: str, title: str, former: bool):
+    """The first mention of the one country whose ``title`` the gazetteer gives ``person``:
+    on the article's date, or at any time for a former office ("former President X")."""
+    entry = (scope.gazetteer.origin if former else scope.gazetteer).entries.get(person)
     if entry is None:
         return None
     countries = {r.of for r in entry.roles if r.title.lower() == title.lower()

@@ -1,0 +1,75 @@
+"""Dates from the article: an event its sentence leaves undated takes them from how
+news is written. The events of the headline and the lead happened in the month the
+article was published; a meeting, which lasts a day, on the day another mention of it
+states, else on the day of the report. Pure functions over the document's records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..records import Document, EventMention
+from .context import is_planned, same_party, shares_entity
+from .scope import MentionIndex
+
+#: Events that last one day: told undated in the present or perfect, they happened on
+#: the day the article reports them. A visit or a summit lasts days; its month is all
+#: the tense says.
+ONE_DAY_CLASSES = frozenset({"Meeting"})
+
+#: A lead paragraph has at least this many words (shorter first blocks are captions,
+#: bylines or teasers).
+LEAD_WORDS = 12
+
+
+def lead_end(document: Document) -> int:
+    """Where the article's lead ends: the end of its first paragraph of some length
+    (what comes before it, the headline and captions, belongs to the lead too)."""
+    for seg in document.segments:
+        if seg.kind != "heading" and len(seg.text.split()) >= LEAD_WORDS:
+            return seg.start + len(seg.text)
+    return 0
+
+
+def date_from_article(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
+    """The article's main events, those its headline and lead report, happened in the
+    month it was published when their sentences give no date (a visit or a summit lasts
+    days: the month is all the report says); a meeting, which lasts a day, on its day
+    (:func:`meeting_days`)."""
+    published = document.date_published
+    if not published:
+        return list(events)
+    end = lead_end(document)
+    out = [replace(e, date=published[:7])
+           if e.date is None and not is_planned(e) and e.evidence.start < end and e.cls != "Conflict" else e
+           for e in events]
+    return [replace(e, date=_meeting_day(e, out, index, published))
+            if e.cls in ONE_DAY_CLASSES and events[i].date is None and e.date else e for i, e in enumerate(out)]
+
+
+def meeting_days(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
+    """A meeting lasts a day. One that its sentence dates only by the tense of the report
+    (the article's month: 'X meets Y', 'X has met Y') took place on the day another
+    mention of it states ('the talks' refer back), else on the day of the report. Run
+    before the article lends a visit's month to its undated meetings: that month says
+    the day is unknown."""
+    published = document.date_published
+    if not published:
+        return list(events)
+    return [replace(e, date=_meeting_day(e, events, index, published))
+            if e.cls in ONE_DAY_CLASSES and e.date == published[:7] and not is_planned(e) else e for e in events]
+
+
+def _meeting_day(event: EventMention, events: Sequence[EventMention], index: MentionIndex, published: str) -> str:
+    """The day a stated mention of the same meeting gives (the same people, or some of
+    them, or the same place), else the day of the report."""
+    for other in events:
+        if other is event or other.cls not in ONE_DAY_CLASSES or is_planned(other):
+            continue
+        if not other.date or len(other.date) != 10 or other.date[:7] != event.date:
+            continue
+        if same_party(index, event.participants, other.participants) or (
+                event.locations and shares_entity(index, event.locations, other.locations)):
+            return other.date
+    return published[:10]
