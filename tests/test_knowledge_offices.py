@@ -58,6 +58,11 @@ def test_gazetteer_on_shares_its_views_and_names():
     assert gazetteer.on("2014-01-01") is view and view.on("2014-01-01") is view
     assert view.origin is gazetteer and view._by_surface is gazetteer._by_surface
     assert view.lookup("Ana Sol").id == "ana-sol"
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert "_views" not in copy.__dict__
+    assert copy.on("2014-01-01").entries["ana-sol"].roles == view.entries["ana-sol"].roles
     untimed = Gazetteer([Entry("peru", "Peru", "Country")])
     assert untimed.on("2014-01-01") is untimed
 

@@ -149,6 +149,13 @@ class Gazetteer:
             views[date or ""] = view
         return view
 
+    def __getstate__(self) -> dict:
+        # Dated views are a cache of the process that made them; a copy sent to a
+        # worker makes its own.
+        state = dict(self.__dict__)
+        state.pop("_views", None)
+        return state
+
     @cached_property
     def _timed(self) -> tuple[str, ...]:
         """Ids of the entries with a dated office."""
