@@ -221,8 +221,6 @@ def _role_countries(scope: Scope, token: Token, plural: bool) -> list[str]:
     president'); for a plural, every country of 'of' ('the leaders of A, B and C')."""
     countries = []
     for child in token.children:
-        if plural and child.dep_ in ("amod", "compound") and scope.mention(child) is None:
-            return []  # 'the foreign ministers of A and B' hold another office
         named = [child] if child.dep_ in ("amod", "compound", "poss") else []
         if plural and child.dep_ == "prep" and child.lower_ == "of":
             named = [o for pobj in child.children if pobj.dep_ == "pobj" for o in (pobj, *conjuncts(pobj))]
