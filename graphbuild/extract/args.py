@@ -200,51 +200,29 @@ def last_two(scope: Scope, offset: int, cls: str | None) -> list[Arg]:
 
 
 def role_noun(scope: Scope, token: Token) -> list[Arg]:
-    """'the Chinese president', 'the Russian leader', 'the leaders of Russia and
-    France': the person in the document who holds that role of each country named,
-    nearest before (else first after, for a list the article goes on to name)."""
+    """'the Chinese president', 'the Russian leader': the person in the document who
+    holds that role, nearest before."""
     titles = scope.words.titles
-    plural = token.tag_ in ("NNS", "NNPS")
-    title = titles.role_nouns.get(token.lemma_.lower() if plural else token.lower_)
+    title = titles.role_nouns.get(token.lower_)
     if title is None or token.ent_type_:
         return []
-    found = []
-    for country in _role_countries(scope, token, plural):
-        holder = _holder(scope, token, country, plural)
-        if holder is not None:
-            found.append(holder)
-    return found
-
-
-def _role_countries(scope: Scope, token: Token, plural: bool) -> list[str]:
-    """The countries a role noun names: its adjective or possessive ('the Chinese
-    president'); for a plural, every country of 'of' ('the leaders of A, B and C')."""
-    countries = []
+    country = None
     for child in token.children:
-        named = [child] if child.dep_ in ("amod", "compound", "poss") else []
-        if plural and child.dep_ == "prep" and child.lower_ == "of":
-            named = [o for pobj in child.children if pobj.dep_ == "pobj" for o in (pobj, *conjuncts(pobj))]
-        for t in named:
-            m = scope.mention(t)
-            if m is not None and m.cls in ("Country", "Organization") and m.link and m.link not in countries:
-                countries.append(m.link)
-    return countries if plural or len(countries) <= 1 else countries[-1:]
-
-
-def _holder(scope: Scope, token: Token, country: str, plural: bool) -> Arg | None:
-    titles = scope.words.titles
-    offset = scope.offset(token)
-    before = list(scope.index.before(offset))
-    after = [m for m in scope.index.mentions if m.start > offset] if plural else []
-    for m in [*before, *after]:
+        if child.dep_ in ("amod", "compound", "poss"):
+            m = scope.mention(child)
+            if m is not None and m.cls in ("Country", "Organization"):
+                country = m.link
+    if country is None:
+        return []
+    for m in scope.index.before(scope.offset(token)):
         if m.cls != "Person":
             continue
         if m.role and m.role[1] == country:
-            return of_mention(m, indirect=True)
+            return [of_mention(m, indirect=True)]
         entry = scope.gazetteer.entries.get(m.link) if m.link else None
         if entry and any(r.of == country and r.title in titles.leader_titles for r in entry.roles):
-            return of_mention(m, indirect=True)
-    return None
+            return [of_mention(m, indirect=True)]
+    return []
 
 
 def group_noun(scope: Scope, token: Token) -> list[Arg]:
