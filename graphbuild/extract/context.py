@@ -122,13 +122,10 @@ def _led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref
 
 
 # Keyed by the gazetteer itself (not its fingerprint, which a hand-built one leaves
-# empty); one at a time, as a build uses one.
-def _country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
-    return _countries_by_code(gazetteer.origin)  # a dated view has the same countries
-
-
+# empty), undated (a dated view has the same countries); one at a time, as a build
+# uses one.
 @lru_cache(maxsize=1)
-def _countries_by_code(gazetteer: Gazetteer) -> dict[str, str]:
+def _country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
     """ISO code -> the gazetteer's country."""
     table: dict[str, str] = {}
     for entry in gazetteer.entries.values():
@@ -155,7 +152,7 @@ def _place_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[R
         elif m is not None and m.cls == "Place":
             codes = countries_of_city(m.key)
             if len(codes) == 1:
-                found.add(_country_by_code(gazetteer).get(next(iter(codes))))
+                found.add(_country_by_code(gazetteer.origin).get(next(iter(codes))))
     return found - {None}
 
 
