@@ -76,3 +76,15 @@ def test_lead_a_gathering_without_a_dateline_stays_unmade(events):
     text = ("Coast states meet on fishing quotas\n\n"
             "Delegates from a dozen coastal nations gathered on Tuesday for a summit on shared fishing grounds.\n\n")
     assert not [e for e in events(text) if e[0] == "Summit"], events(text)
+
+
+def test_lead_a_sea_that_says_where_the_venue_lies_is_not_a_second_place(events):
+    text = LEAD.replace("The weather in Nairobi was mild", "The weather at the Caspian Sea port of Aktau was mild")
+    found = events(text)
+    assert ("Meeting", {"Aktau"}) in found, found
+
+
+def test_lead_a_sea_alone_places_nothing(events):
+    text = LEAD.replace("The weather in Nairobi was mild", "The weather over the Caspian Sea was mild")
+    found = events(text)
+    assert all(not places for cls, places in found if cls == "Meeting"), found

@@ -39,7 +39,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
         events.extend(e)
     leaders = words().titles.leader_titles
     events = meeting_days(events, document, index)
-    events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document)
+    events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document, gazetteer)
     events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document, index)
     events = link_occasions(events, index, gazetteer)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
 from ..records import Document, EventMention, MentionRef
 from .article_dates import lead_end
@@ -21,21 +22,32 @@ from .scope import MentionIndex
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def lead_place(index: MentionIndex, end: int, sequel_words: frozenset[str]) -> MentionRef | None:
-    """The one place (not a country) named before ``end`` outside sentences that tell
-    a later trip, or None when there are none or several."""
+#: Places no gathering is held in: they say where a venue lies ('the Black Sea resort
+#: of X'), not which it is.
+NOT_VENUES = frozenset({"Sea", "Continent"})
+
+
+def lead_place(index: MentionIndex, end: int, sequel_words: frozenset[str],
+               gazetteer: Gazetteer | None = None) -> MentionRef | None:
+    """The one place (not a country, a sea or a continent) named before ``end``
+    outside sentences that tell a later trip, or None when there are none or several."""
     found: dict[str, MentionRef] = {}
+    entries = gazetteer.entries if gazetteer is not None else {}
     for m in index.mentions[:bisect.bisect_left(index.starts, end)]:
+        entry = entries.get(m.link) if m.link else None
+        if entry is not None and entry.cls in NOT_VENUES:
+            continue
         if m.cls == "Place" and not m.demonym and not sequel_words & set(WORD.findall(m.evidence.sentence.lower())):
             found.setdefault(m.link or m.key, MentionRef(m.start, m.end))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def place_from_lead(events: Sequence[EventMention], index: MentionIndex, document: Document) -> list[EventMention]:
+def place_from_lead(events: Sequence[EventMention], index: MentionIndex, document: Document,
+                    gazetteer: Gazetteer | None = None) -> list[EventMention]:
     """``events`` with the unplaced reported events of the headline and the lead
     placed in the lead's one place."""
     end = lead_end(document)
-    place = lead_place(index, end, words().sequel_words) if end else None
+    place = lead_place(index, end, words().sequel_words, gazetteer) if end else None
     if place is None:
         return list(events)
     return [replace(e, locations=(place,))
