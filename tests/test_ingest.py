@@ -108,6 +108,15 @@ def test_text_blocks_never_join_furniture_lines():
     assert [b.text for b in clean_blocks(blocks).blocks] == ["The talks ended on Monday."]
 
 
+def test_text_blocks_a_byline_between_headline_and_text_stands_alone():
+    text = ("Ferry link opens between two river ports\nBy Staff Reporter 3 March 2024 09:10 GMT\n"
+            "Passengers crossed the river on Monday on the first ferry of the new line.\n")
+    doc = parse_document(text.encode(), "a.txt")
+    assert doc.headline == "Ferry link opens between two river ports"
+    assert doc.date_published == "2024-03-03"
+    assert doc.segments[-1].text.startswith("Passengers crossed")
+
+
 def test_text_blocks_keep_one_paragraph_per_line():
     blocks = text_blocks("First paragraph ends here.\nSecond paragraph starts here.\n")
     assert [b.text for b in blocks] == ["First paragraph ends here.", "Second paragraph starts here."]

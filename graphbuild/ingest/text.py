@@ -6,6 +6,7 @@ import re
 
 from .blocks import Block, is_heading_like, is_title_case
 from .furniture import is_furniture
+from .metadata import metadata_line
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -30,6 +31,8 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
     """Within a blank-line-free chunk, does ``line`` end a paragraph?"""
     if is_furniture(line) or is_furniture(nxt):
         return True  # navigation lists: "Related articles / View all"
+    if metadata_line(line) is not None or metadata_line(nxt) is not None:
+        return True  # a byline or a date line stands alone: it is no part of the headline or the lead
     if nxt[:1].islower() or nxt[:1] in ",;)":
         return False  # the sentence goes on
     if line.endswith((".", "!", "?", '"', ":")):
