@@ -371,10 +371,3 @@ def test_events_meeting_held_during_a_dated_visit_takes_its_month(events):
     (meeting,) = of(events(f"{undated}\n\n{later}"), "Meeting")
     assert meeting[4] is None
 
-
-
-def test_events_two_frames_on_one_word_give_one_event(events):
-    found = events("Emmanuel Macron and Olaf Scholz opened their third summit in Lyon on Monday.")
-    summits = of(found, "Summit")
-    assert len(summits) == 1, summits
-    assert set(summits[0][1]) == {"Emmanuel Macron", "Olaf Scholz"} and summits[0][2] == ("Lyon",)

@@ -22,7 +22,6 @@ from .facts import Found
 from .lexicon import Lexicon
 from .registry import segment_rules, trigger_frames
 from .names import described_event
-from .one_word import one_event_per_word
 from .syntax import is_verbal
 
 if TYPE_CHECKING:
@@ -49,25 +48,17 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
 
     for name in lexicon.frames.segment:
         take(segment_rules.get(name)(scope))
-    for token in doc:
-        found = [f(scope, token, trig) for f, trig in _frames_at(token, lexicon)]
-        take(Found(relations=tuple(r for f in found for r in f.relations),
-                   events=tuple(one_event_per_word([e for f in found for e in f.events]))))
-    return relations, events
-
-
-def _frames_at(token, lexicon: Lexicon) -> list[tuple]:
-    """The frames that read ``token``, with their triggers."""
     verbs, nouns, event_nouns = lexicon.verbs, lexicon.nouns, lexicon.event_nouns
-    lemma = token.lemma_.lower()
-    out = []
-    if is_verbal(token) and (lemma in verbs or token.lower_ in verbs):
-        out += [(trigger_frames.get(trig.frame_name), trig) for trig in verbs.get(lemma) or verbs[token.lower_]]
-    elif token.pos_ in ("NOUN", "PROPN"):
-        if not token.ent_type_ or described_event(token):
-            out += [(trigger_frames.get(trig.frame_name), trig)
-                    for trig in nouns.get(lemma, ()) or nouns.get(token.lower_, ())]
-        # "the G20 Summit" may be tagged a named event: it is still a summit.
-        if lemma in event_nouns and token.ent_type_ in ("", "EVENT"):
-            out.append((trigger_frames.get("event-noun"), event_nouns[lemma]))
-    return out
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if is_verbal(token) and (lemma in verbs or token.lower_ in verbs):
+            for trig in verbs.get(lemma) or verbs[token.lower_]:
+                take(trigger_frames.get(trig.frame_name)(scope, token, trig))
+        elif token.pos_ in ("NOUN", "PROPN"):
+            if not token.ent_type_ or described_event(token):
+                for trig in nouns.get(lemma, ()) or nouns.get(token.lower_, ()):
+                    take(trigger_frames.get(trig.frame_name)(scope, token, trig))
+            # "the G20 Summit" may be tagged a named event: it is still a summit.
+            if lemma in event_nouns and token.ent_type_ in ("", "EVENT"):
+                take(trigger_frames.get("event-noun")(scope, token, event_nouns[lemma]))
+    return relations, events
