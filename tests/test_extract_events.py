@@ -371,3 +371,26 @@ def test_events_meeting_held_during_a_dated_visit_takes_its_month(events):
     (meeting,) = of(events(f"{undated}\n\n{later}"), "Meeting")
     assert meeting[4] is None
 
+
+
+def test_events_leaders_named_in_a_summits_sentence_attend_it(events):
+    found = events("At the Nordic summit in Oslo, German Chancellor Olaf Scholz sat between French President "
+                   "Emmanuel Macron and a group of business chiefs.")
+    summits = of(found, "Summit")
+    assert summits and all({"German Chancellor Olaf Scholz", "French President Emmanuel Macron"} <= set(s[1])
+                           for s in summits), summits
+
+
+def test_events_a_leader_the_sentence_says_stayed_away_does_not_attend(events):
+    found = events("Leaders of the bloc met in Oslo on Monday for a summit that French President Emmanuel Macron "
+                   "did not attend.")
+    summits = of(found, "Summit")
+    assert summits and not any("Macron" in p for s in summits for p in s[1]), summits
+
+
+def test_events_a_sea_named_beside_the_venue_does_not_part_a_meeting_from_its_summit(record):
+    found = record("2025-09-05\n\nKassym-Jomart Tokayev met Ilham Aliyev in the Caspian Sea port of Aktau on Monday "
+                   "as he welcomed leaders of the region for the Caspian summit.\n")
+    meetings = [e for e in found.events if e.cls == "Meeting"]
+    summits = [i for i, e in enumerate(found.events) if e.cls == "Summit"]
+    assert meetings and summits and all(m.part_of in summits for m in meetings), found.events

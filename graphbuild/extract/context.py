@@ -48,6 +48,9 @@ PLACED_BY_CONTEXT = frozenset({"Meeting", "Summit", "Forum", "Parade"})
 #: Events at which meetings take place.
 OCCASIONS = frozenset({"Summit", "Forum", "Parade"})
 
+#: Places no gathering is held in (gazetteer classes).
+NOT_VENUES = frozenset({"Sea", "Continent"})
+
 
 def _mention(index: MentionIndex, ref: Ref) -> Mention | None:
     """The mention a reference names exactly (a name inside a longer one starts at the
@@ -102,7 +105,7 @@ def is_planned(e: EventMention) -> bool:
     return e.modality == PLANNED
 
 
-def _led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref],
+def led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref],
                    leader_titles: frozenset[str]) -> set[str]:
     """The countries the people of ``refs`` lead (by their title in the text or the
     gazetteer)."""
@@ -165,7 +168,7 @@ def visit_place(event: EventMention, events: Sequence[EventMention], index: Ment
               and shares_entity(index, v.participants, event.participants)]
     if not visits:
         return None
-    led = _led_countries(index, gazetteer, event.participants, leader_titles)
+    led = led_countries(index, gazetteer, event.participants, leader_titles)
     fitting = [v for v in visits if led & _place_countries(index, gazetteer, v.locations)]
     if fitting:
         visits = fitting
@@ -181,7 +184,7 @@ def visit_place(event: EventMention, events: Sequence[EventMention], index: Ment
 def host_country(event: EventMention, index: MentionIndex, gazetteer: Gazetteer,
                  leader_titles: frozenset[str]) -> Ref | None:
     """The country the meeting's host leads ('A hosted B': A's country)."""
-    led = sorted(_led_countries(index, gazetteer, event.hosts, leader_titles))
+    led = sorted(led_countries(index, gazetteer, event.hosts, leader_titles))
     return ("gazetteer", led[0]) if len(led) == 1 else None
 
 
@@ -245,6 +248,14 @@ def _sentence_places(index: MentionIndex, event: EventMention) -> list[Ref]:
     return found
 
 
+def not_venue(index: MentionIndex, gazetteer: Gazetteer, ref: Ref) -> bool:
+    """A sea or a continent: it says where a venue lies ('the Black Sea resort of X'),
+    no gathering is held in it."""
+    m = _mention(index, ref)
+    entry = gazetteer.entries.get(m.link) if m is not None and m.link else None
+    return entry is not None and entry.cls in NOT_VENUES
+
+
 def _elsewhere(index: MentionIndex, gazetteer: Gazetteer, event: EventMention, places: Sequence[Ref]) -> bool:
     """The event's sentence names a place that is neither one of ``places`` nor in
     their countries ('after his meeting with X in Alaska' in a sentence about a visit to
@@ -252,7 +263,7 @@ def _elsewhere(index: MentionIndex, gazetteer: Gazetteer, event: EventMention, p
     keys = [_key(index, p) for p in places]
     countries = _place_countries(index, gazetteer, places)
     for ref in _sentence_places(index, event):
-        if any(same_entity(_key(index, ref), k) for k in keys):
+        if any(same_entity(_key(index, ref), k) for k in keys) or not_venue(index, gazetteer, ref):
             continue
         if _place_countries(index, gazetteer, [ref]) & countries:
             continue
@@ -313,7 +324,7 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
         countries = _place_countries(index, gazetteer, e.locations)
         hosts = list(e.hosts)
         if not hosts:
-            hosts = [p for p in e.participants if _led_countries(index, gazetteer, [p], leader_titles) & countries]
+            hosts = [p for p in e.participants if led_countries(index, gazetteer, [p], leader_titles) & countries]
             if len(hosts) != 1:
                 continue
             out[i] = e = replace(e, hosts=tuple(hosts))
@@ -322,7 +333,7 @@ def guests_from_meetings(events: Sequence[EventMention], index: MentionIndex, ga
         for p in e.participants:
             if any(same_entity(_key(index, p), k) for k in host_keys):
                 continue
-            theirs = _led_countries(index, gazetteer, [p], leader_titles)
+            theirs = led_countries(index, gazetteer, [p], leader_titles)
             if not theirs or theirs & countries:
                 continue  # not known to lead a country, or at home
             visits = [k for k, v in enumerate(out) if v.cls == "Visit" and is_planned(v) == is_planned(e)

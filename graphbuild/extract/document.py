@@ -15,6 +15,7 @@ from .lead import place_from_lead
 from .lexicon import Lexicon
 from .membership import members_of_blocs
 from .names import people_by_surname
+from .attendance import leaders_at_summits
 from .article_dates import date_from_article, meeting_days
 from .context import guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
@@ -41,7 +42,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     events = meeting_days(events, document, index)
     events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document, gazetteer)
     events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document, index)
-    events = link_occasions(events, index, gazetteer)
+    events = leaders_at_summits(link_occasions(events, index, gazetteer), index, gazetteer, leaders)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))
     relations.extend(visits_from_events(mentions, events, gazetteer, relations))
     relations.extend(members_of_blocs(mentions, gazetteer, document, relations))

@@ -15,16 +15,11 @@ from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
 from ..records import Document, EventMention, MentionRef
 from .article_dates import lead_end
-from .context import PLACED_BY_CONTEXT
+from .context import NOT_VENUES, PLACED_BY_CONTEXT
 from .modality import PLANNED
 from .scope import MentionIndex
 
 WORD = re.compile(r"[^\W\d_]+")
-
-
-#: Places no gathering is held in: they say where a venue lies ('the Black Sea resort
-#: of X'), not which it is.
-NOT_VENUES = frozenset({"Sea", "Continent"})
 
 
 def lead_place(index: MentionIndex, end: int, sequel_words: frozenset[str],

@@ -99,6 +99,7 @@ class Words:
     invitation_prepositions: tuple[str, ...] = ()
     event_verbs: frozenset[str] = frozenset()  # "the summit opened in X": what an event does
     sequel_words: frozenset[str] = frozenset()  # "then travelled to X": a later trip
+    absence_words: frozenset[str] = frozenset()  # "X did not attend", "X skipped the summit"
     direction_nouns: frozenset[str] = frozenset()  # "in the far east of X": a part of X
     comma_stoppers: frozenset[str] = frozenset()  # "Paris, France and ...": a list, not a place
     acronym_skip: frozenset[str] = frozenset()  # words an acronym skips ("of", "the")
@@ -163,6 +164,7 @@ def load_words(directory: Path) -> Words:
         invitation_nouns=frozenset(references.get("invitation_nouns", ())),
         invitation_prepositions=tuple(references.get("invitation_prepositions", ())),
         event_verbs=frozenset(references.get("event_verbs", ())),
+        absence_words=frozenset(references.get("absence_words", ())),
         sequel_words=frozenset(data["calendar"].get("sequel_words", ())),
         direction_nouns=frozenset(places.get("direction_nouns", ())),
         comma_stoppers=frozenset(places.get("comma_stoppers", ())),

@@ -128,8 +128,8 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     # "... ahead of the summit, including A and B": the leaders it lists attend.
     participants += listed_people(scope, noun)
     for child in noun.children:
-        if child.dep_ == "relcl":
-            # "a summit that Putin and Xi used to ...".
+        if child.dep_ == "relcl" and not any(c.dep_ == "neg" for c in child.children):
+            # "a summit that Putin and Xi used to ..." (not "a summit that X did not attend").
             participants += [a for s in child.children if s.dep_ == "nsubj" for a in args(scope, s)
                              if a.cls in ("Person", "Country")]
     if not participants and not orgs and not locations:
