@@ -17,6 +17,7 @@ from typing import Iterable
 import networkx as nx
 
 from .resolve.events import MULTILATERAL, EventCluster, Places, ResolvedEvent, cluster_events, place_containment
+from .resolve.visits import visits_of_events
 from .extract.lexicon import Lexicon
 from .knowledge.gazetteer import Gazetteer
 from .ids import content_hash
@@ -187,6 +188,9 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazett
                                           if doc_id in documents else None))
     containment = _containment(graph, gazetteer)
     clusters = cluster_events(resolved, containment)
+    _add_statements(graph, visits_of_events(clusters, containment, lambda p: _led(graph, p),
+                                            lambda p, d: d in graph.nodes[entity_node(p)]["documents"],
+                                            lambda p: classes.get(p) == "Person"))
     cameo = lexicon.event_cameo if lexicon else {}
     node_of: dict[int, str] = {}  # id of a mention -> its event node
     for c in sorted(clusters, key=lambda c: c.first):
@@ -227,6 +231,29 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazett
             if part and whole and part != whole and not graph.has_edge(part, whole, key="partOf"):
                 graph.add_edge(part, whole, key="partOf", kind="event-role", predicate="partOf",
                                confidence=graph.nodes[part]["confidence"])
+
+
+def _led(graph, person: str) -> set[str]:
+    """The countries the graph says a person leads (not a past role)."""
+    return {v.split("/", 1)[1] for _, v, key, data in graph.out_edges(entity_node(person), keys=True, data=True)
+            if key == "leaderOf" and data["modality"] != "former" and graph.nodes[v]["core_class"] == "Country"}
+
+
+def _add_statements(graph, statements: Iterable[Statement]) -> None:
+    """Statements read from events, added to the edges of their facts (one per document
+    and fact: a sentence already stating it stays its reading)."""
+    for st in statements:
+        s, o = entity_node(st.subject), entity_node(st.object)
+        if graph.has_edge(s, o, key=st.predicate):
+            data = graph.edges[s, o, st.predicate]
+            if any(x.evidence.doc_id == st.evidence.doc_id for x in data["statements"]):
+                continue
+            kept = tuple(sorted((*data["statements"], st), key=lambda x: (x.evidence.doc_id, x.evidence.start, x.rule)))
+            data.update(statements=kept, confidence=noisy_or(x.confidence for x in kept),
+                        modality=edge_modality({x.modality for x in kept}))
+            continue
+        graph.add_edge(s, o, key=st.predicate, kind="relation", predicate=st.predicate, confidence=st.confidence,
+                       modality=st.modality, statements=(st,), cameo=None, symmetric=PREDICATES[st.predicate][2])
 
 
 def _containment(graph, gazetteer) -> Places:
