@@ -6,12 +6,13 @@ import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.gazetteer import Gazetteer
-from ..lang import words
+from ..lang import place_weights as language_place_weights, words
 from ..records import DocRecord, Document, Segment
 from .scope import MentionIndex
 from .entities import segment_mentions
 from .geography import cities_in_countries
 from .lead import place_from_lead
+from .place_scores import place_by_scores
 from .lexicon import Lexicon
 from .membership import members_of_blocs
 from .names import people_by_surname
@@ -25,10 +26,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+#: Use the language pack's fitted place scoring.
+PACK = object()
+
+
 def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, gazetteer: Gazetteer,
-                     lexicon: Lexicon) -> DocRecord:
+                     lexicon: Lexicon, place_weights=PACK) -> DocRecord:
     """Mentions first (relations look back to earlier mentions for antecedents), then
-    the relations and events of every segment."""
+    the relations and events of every segment. ``place_weights``: the fitted place
+    scoring (None: none, as when fitting it)."""
     mentions, aliases = segment_mentions(pairs, document, gazetteer)
     gazetteer = gazetteer.on(document.date_published)  # offices as the article's day knew them
     mentions = people_by_surname(mentions)
@@ -42,6 +48,9 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     events = meeting_days(events, document, index)
     events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document, gazetteer)
     events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document, index)
+    # Last, where no rule could place an event: a scored place is no ground for a guest's visit.
+    weights = language_place_weights() if place_weights is PACK else place_weights
+    events = place_by_scores(events, index, document, gazetteer, leaders, weights)
     events = leaders_at_summits(link_occasions(events, index, gazetteer), index, gazetteer, leaders)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))
     relations.extend(visits_from_events(mentions, events, gazetteer, relations))

@@ -197,6 +197,22 @@ def _present_simple(verb: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
 
 
+def _progressive(token: Token) -> bool:
+    """The date's verb is in the present progressive ('the summit, being held on
+    Tuesday', 'leaders are meeting on Friday'): a weekday it names is still to come."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBG" for c in auxes):
+        return True  # "being held"
+    return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)  # "are meeting"
+
+
 def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str | None]:
     """The date (and the last day of a range) nearest the trigger in its own clause,
     resolved against the article's date (forward for a planned event, back for a
@@ -212,7 +228,7 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
         before = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
         if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
             continue  # "since 2019", "until June": when a state began or ends
-        value = date_range(ent.text, published, future=mode == PLANNED)
+        value = date_range(ent.text, published, future=mode == PLANNED or _progressive(ent.root))
         if value[0] is None:
             continue
         distance = abs(ent.root.i - token.i)

@@ -238,3 +238,29 @@ def _not_names_in(directory: str) -> NotNames:
 def not_names() -> NotNames:
     """What the current pack says is never a proper name (``names.json``)."""
     return _not_names_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())
+
+
+@dataclass(frozen=True)
+class PlaceWeights:
+    """The fitted scoring of candidate places (``place_weights.json`` of a pack): one
+    weight per cue, a bias, and the least score that places an event."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+
+@pack_cache
+def _place_weights_in(directory: str) -> PlaceWeights | None:
+    path = Path(directory) / "place_weights.json"
+    if not path.is_file():
+        return None  # a pack without them places nothing by score
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return PlaceWeights(tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["bias"]),
+                        float(data["threshold"]))
+
+
+def place_weights() -> PlaceWeights | None:
+    """The current pack's fitted place scoring, or None."""
+    return _place_weights_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())

@@ -1,0 +1,58 @@
+"""The place scoring (extract/place_scores.py): where an event no rule placed
+happened, from the fitted weights of the cues of the article's places."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.place_scores import FEATURES, place_by_scores
+from graphbuild.extract.scope import MentionIndex
+from graphbuild.lang import PlaceWeights, place_weights, words
+
+#: Weights that favour the headline's place and nothing else.
+HEADLINE = PlaceWeights(FEATURES, tuple(4.0 if f == "in_headline" else 0.0 for f in FEATURES), -2.0, 0.6)
+
+TEXT = ("Date: 2024-03-05\n\nTwo states agree on a port fund in Porto Novo\n\n"
+        "The deal came after a long night in the delegations' hotels near Lagoa.\n\n"
+        "President Ana Ribeiro and Prime Minister Lars Holm held talks on Tuesday and agreed to open a fund.\n\n")
+
+
+@pytest.fixture
+def placed(nlp, gazetteer, lexicon):
+    from graphbuild.extract.document import extract_document
+    from graphbuild.ingest import parse_document
+
+    def run(text: str, weights):
+        doc = parse_document(text.encode(), "t.txt")
+        pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+        record = extract_document(pairs, doc, gazetteer, lexicon, place_weights=None)
+        events = place_by_scores(record.events, MentionIndex(record.mentions), doc, gazetteer,
+                                 words().titles.leader_titles, weights)
+        return [(e.cls, {doc.text[r[0]:r[1]] for r in e.locations}) for e in events]
+
+    return run
+
+
+def test_place_scores_an_unplaced_meeting_takes_the_best_scoring_place(placed):
+    assert ("Meeting", {"Porto Novo"}) in placed(TEXT, HEADLINE)
+
+
+def test_place_scores_below_the_threshold_nothing_is_placed(placed):
+    strict = PlaceWeights(HEADLINE.features, HEADLINE.weights, HEADLINE.bias, 0.99)
+    assert ("Meeting", set()) in placed(TEXT, strict)
+
+
+def test_place_scores_a_planned_meeting_is_not_placed(placed):
+    found = placed(TEXT.replace("held talks on Tuesday and agreed", "will hold talks on Tuesday to agree"), HEADLINE)
+    assert all(not places for cls, places in found if cls == "Meeting"), found
+
+
+def test_place_scores_weights_of_other_cues_are_not_used(placed):
+    other = PlaceWeights(("something", *FEATURES[1:]), HEADLINE.weights, HEADLINE.bias, HEADLINE.threshold)
+    assert ("Meeting", set()) in placed(TEXT, other)
+
+
+def test_place_scores_the_shipped_weights_name_the_cues_in_order():
+    shipped = place_weights()
+    assert shipped is not None and shipped.features == FEATURES
+    assert len(shipped.weights) == len(FEATURES) and 0.0 < shipped.threshold <= 1.0
