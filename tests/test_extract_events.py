@@ -394,3 +394,11 @@ def test_events_a_sea_named_beside_the_venue_does_not_part_a_meeting_from_its_su
     meetings = [e for e in found.events if e.cls == "Meeting"]
     summits = [i for i, e in enumerate(found.events) if e.cls == "Summit"]
     assert meetings and summits and all(m.part_of in summits for m in meetings), found.events
+
+
+def test_events_a_weekday_in_the_present_progressive_is_still_to_come(events):
+    found = events("Emmanuel Macron and Olaf Scholz are meeting on Monday in Lyon to settle the budget.")
+    (meeting,) = of(found, "Meeting")
+    assert meeting[4] == "2025-09-08", meeting
+    (past,) = of(events("Emmanuel Macron and Olaf Scholz met on Monday in Lyon to settle the budget."), "Meeting")
+    assert past[4] == "2025-09-01", past
