@@ -29,15 +29,15 @@ SEED_FLOORS = {
 # measured on them), so these sets' relation precision sits lower since those rules.
 OWN_FLOORS = {
     "entities.f1": 0.95, "entities.typed_recall": 0.94,
-    "relations.precision": 0.81, "relations.f1": 0.83,
-    "events.recall": 0.68, "events.date_recall": 0.66, "events.participant_recall": 0.58,
+    "relations.precision": 0.78, "relations.f1": 0.81,
+    "events.recall": 0.81, "events.date_recall": 0.71, "events.participant_recall": 0.70,
     "events.precision": 0.73,
 }
 # The held-out set is measured, never tuned (tests/data/heldout/README.md): these floors
 # only catch a regression on articles no rule was written for.
 HELDOUT_FLOORS = {
-    "entities.f1": 0.92, "relations.precision": 0.81, "relations.f1": 0.63,
-    "events.recall": 0.60, "events.precision": 0.86,
+    "entities.f1": 0.92, "relations.precision": 0.76, "relations.f1": 0.63,
+    "events.recall": 0.67, "events.precision": 0.88,
 }
 SEED_CEILINGS = {"entities.duplicates": 0, "events.duplicates": 0}
 OWN_CEILINGS = {"entities.duplicates": 0, "events.duplicates": 5}
