@@ -128,3 +128,15 @@ def test_gazetteer_no_organisation_is_named_after_its_meeting(gazetteer):
     named = [n for e in gazetteer.entries.values() if e.core == "Organization" for n in e.names
              if n.split()[-1].lower() in heads]
     assert named == []
+
+
+
+def test_entities_a_title_alone_names_no_one(nlp):
+    from graphbuild.extract.entities import _looks_like_name
+    from graphbuild.records import Segment
+
+    doc = nlp("Later the Crown Prince said that Prime Minister Lars Holm would visit.")
+    segment = Segment(doc.text, "paragraph", 0)
+    assert not _looks_like_name(doc[2:4], segment, frozenset())  # "Crown Prince"
+    assert not _looks_like_name(doc[6:8], segment, frozenset())  # "Prime Minister"
+    assert _looks_like_name(doc[8:10], segment, frozenset())  # "Lars Holm"

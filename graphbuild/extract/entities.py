@@ -335,6 +335,9 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
         return False
     if _numbered_part(span, content, never.numbered_parts):
         return False
+    title_words = _title_words()
+    if all(t.lower_ in title_words for t in content):
+        return False  # a title alone ('the Crown Prince said') names no one
     # Capitalised common nouns: the document writes them in lowercase elsewhere.
     if all(t.lower_ in lowercase_words for t in content):
         return False
@@ -344,6 +347,11 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
         if common * 2 >= len(content):
             return False
     return True
+
+
+def _title_words() -> set[str]:
+    titles = pack_words().titles
+    return {w.lower() for t in titles.leader_titles for w in t.split()} | {w.lower() for w in titles.title_heads}
 
 
 def _numbered_part(span: Span, content: list[Token], parts: frozenset[str]) -> bool:
