@@ -55,6 +55,7 @@ def test_normalize_text_maps_characters(raw, expected):
         "\u00a9 2024 Example Media. All rights reserved.",
         "Follow us on Twitter",
         ">>> >>> <<<",
+        "Podcasts  \u00b7  Photo galleries  \u00b7  Send us your photos and your stories  \u00b7  Contact the desk",
     ],
 )
 def test_is_furniture_detects_page_furniture(line):
@@ -71,6 +72,7 @@ def test_is_furniture_detects_page_furniture(line):
         "Share prices in Moscow fell after the sanctions were announced.",
         "Cookie Monster is not a diplomat.",
         "Trade between the two countries rose 20% in 2023.",
+        "The talks covered grain \u00b7 gas \u00b7 and the ports, the ministers said after the meeting ended.",
     ],
 )
 def test_is_furniture_keeps_article_text(line):

@@ -14,6 +14,10 @@ from ..lang import language_dir, pack_cache, words as pack_words
 
 _DECORATION = re.compile(r"[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff|•·»«]")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\))", re.I)
+#: What separates the items of a menu on one line.
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+#: A menu item is a few words; a menu has at least this many of them.
+MENU_ITEM_WORDS, MENU_ITEMS = 8, 3
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,10 @@ def is_furniture(text: str) -> bool:
     letters = sum(c.isalpha() or unicodedata.category(c).startswith("M") for c in text)
     if letters < 2 or letters / sum(not c.isspace() for c in text) < 0.5:
         return True  # rows of symbols, rules, brackets, numbers
+    items = _MENU_SEPARATOR.split(text)
+    if len(items) >= MENU_ITEMS and all(0 < len(i.split()) <= MENU_ITEM_WORDS and not i.strip().endswith(".")
+                                        for i in items):
+        return True  # a menu of any length: "Video · Galleries · Send us your stories"
     if len(words) <= 12:
         if "[" in text and "]" in text:
             return True  # "[AD]", "[Photo]", "▶ [SHOP] ..." tags in short lines
