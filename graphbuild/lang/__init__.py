@@ -2,8 +2,10 @@
 
 A pack is a folder of JSON files: ``triggers.json`` (the trigger lexicon of the
 relation and event frames, read by :mod:`graphbuild.extract.lexicon`), ``words.json``
-(titles, pronouns, descriptions, place nouns, calendar words) and ``furniture.json``
-(the page-furniture patterns of ingestion). ``$GRAPHBUILD_LANGUAGE`` names another
+(titles, pronouns, descriptions, place nouns, calendar words), ``furniture.json``
+(the page-furniture patterns of ingestion), ``names.json`` (what is never a name) and
+``place_weights.json`` (the fitted place scoring of extract/place_scores.py, written by
+benchmarks/fit_place_weights.py). ``$GRAPHBUILD_LANGUAGE`` names another
 pack folder (a copy to experiment with); the default is the English pack shipped
 inside the package.
 """
