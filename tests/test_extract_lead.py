@@ -84,9 +84,9 @@ def test_lead_a_gathering_without_a_dateline_stays_unmade(events):
 
 
 def test_lead_a_sea_that_says_where_the_venue_lies_is_not_a_second_place(events):
-    text = LEAD.replace("The weather in Nairobi was mild", "The weather at the Caspian Sea port of Aktau was mild")
+    text = LEAD.replace("The weather in Nairobi was mild", "The weather at the Black Sea port of Varna was mild")
     found = events(text)
-    assert ("Meeting", {"Aktau"}) in found, found
+    assert ("Meeting", {"Varna"}) in found, found
 
 
 def test_lead_a_sea_alone_places_nothing(events):

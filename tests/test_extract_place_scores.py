@@ -56,3 +56,16 @@ def test_place_scores_the_shipped_weights_name_the_cues_in_order():
     shipped = place_weights()
     assert shipped is not None and shipped.features == FEATURES
     assert len(shipped.weights) == len(FEATURES) and 0.0 < shipped.threshold <= 1.0
+
+
+def test_place_scores_a_gathering_another_mention_places_is_left_to_coreference(placed):
+    text = TEXT + "On Monday Ribeiro and Holm had opened a summit in Lagoa.\n\n"
+    found = placed(text, HEADLINE)
+    assert ("Summit", {"Lagoa"}) in found and ("Meeting", set()) in found, found
+
+
+def test_place_scores_a_named_organisations_summit_is_not_scored(placed):
+    text = ("Date: 2024-03-05\n\nTwo states agree on a port fund in Porto Novo\n\n"
+            "Ana Ribeiro attended the ASEAN summit on Tuesday.\n\n")
+    found = placed(text, HEADLINE)
+    assert ("Summit", set()) in found and ("Summit", {"Porto Novo"}) not in found, found

@@ -73,6 +73,7 @@ def test_is_furniture_detects_page_furniture(line):
         "Cookie Monster is not a diplomat.",
         "Trade between the two countries rose 20% in 2023.",
         "The talks covered grain \u00b7 gas \u00b7 and the ports, the ministers said after the meeting ended.",
+        "Ferries sailed at dawn \u00b7 The ports stayed open \u00b7 Both ministers agreed",
     ],
 )
 def test_is_furniture_keeps_article_text(line):
@@ -117,6 +118,11 @@ def test_text_blocks_a_byline_between_headline_and_text_stands_alone():
     assert doc.headline == "Ferry link opens between two river ports"
     assert doc.date_published == "2024-03-03"
     assert doc.segments[-1].text.startswith("Passengers crossed")
+
+
+def test_text_blocks_a_sentence_that_starts_like_a_byline_is_not_split():
+    blocks = text_blocks("By Friday the two ministers had agreed on\nthe ferry fares for the coming year.\n")
+    assert [b.text for b in blocks] == ["By Friday the two ministers had agreed on the ferry fares for the coming year."]
 
 
 def test_text_blocks_keep_one_paragraph_per_line():

@@ -19,9 +19,9 @@ def _cluster(cls="Meeting", modality="asserted", locations=("oslo", "norway"), d
                         locations=set(locations), documents=list(docs), mentions=mentions)
 
 
-def _visits(cluster, named=lambda p, d: True):
+def _visits(cluster, takes_part=lambda m, p: True):
     return [(s.subject, s.object, s.evidence.doc_id) for s in visits_of_events(
-        [cluster], OSLO_IN_NORWAY, lambda p: HOMES.get(p, set()), named, lambda p: True)]
+        [cluster], OSLO_IN_NORWAY, lambda p: HOMES.get(p, set()), takes_part, lambda p: True)]
 
 
 def test_visits_a_leader_from_abroad_visited_the_venue_and_the_host_did_not():
@@ -33,9 +33,16 @@ def test_visits_none_from_a_planned_gathering_or_one_without_a_known_country():
     assert _visits(_cluster(locations=("harbour",))) == []
 
 
-def test_visits_one_per_document_that_names_the_leader():
+def test_visits_one_per_document_read_from_a_mention_the_leader_takes_part_in():
     cluster = _cluster(docs=("a", "b"))
-    assert _visits(cluster, named=lambda p, d: d == "b") == [("ribeiro", "oslo", "b")]
+    assert _visits(cluster, takes_part=lambda m, p: m.evidence.doc_id == "b") == [("ribeiro", "oslo", "b")]
+
+
+def test_visits_a_planned_mention_of_the_event_is_no_evidence():
+    cluster = _cluster(docs=("a", "b"))
+    cluster.mentions[0] = EventMention("Meeting", "meeting", (), Evidence("a", "A sentence.", 0, 11), 0.8, "test",
+                                       modality="planned")
+    assert _visits(cluster) == [("ribeiro", "oslo", "b")]
 
 
 def test_visits_a_leader_titled_in_one_sentence_and_met_abroad_in_another_visited(tmp_path):
@@ -45,5 +52,6 @@ def test_visits_a_leader_titled_in_one_sentence_and_met_abroad_in_another_visite
         "Date: 2025-03-03\n\nFerry deal agreed\n\nPortuguese President Ana Ribeiro spoke about a new ferry "
         "line on Monday.\n\nIn Oslo, Ribeiro then met Norwegian Prime Minister Lars Holm.\n")
     graph = graphbuild.build([tmp_path], cache_dir=tmp_path / "cache").graph
-    visited = {(u, v) for u, v, k in graph.edges(keys=True) if k == "visited"}
-    assert visited == {("entity/ana-ribeiro", "entity/oslo")}
+    visited = {(u, v): d for u, v, k, d in graph.edges(keys=True, data=True) if k == "visited"}
+    assert set(visited) == {("entity/ana-ribeiro", "entity/oslo")}
+    assert visited["entity/ana-ribeiro", "entity/oslo"]["cameo"] == "042"  # the code of visits, like a stated one

@@ -19,9 +19,10 @@ from ..records import EventMention, MentionRef
 from .context import is_planned, led_countries, shares_entity
 from .scope import MentionIndex
 
-GATHERINGS = frozenset({"Summit", "Forum"})
+SUMMITS = frozenset({"Summit", "Forum"})
 
-WORD = re.compile(r"n't|[^\W\d_]+")
+#: Words, with the negation split off its verb ("didn't" -> "did", "n't").
+WORD = re.compile(r"n['\u2019]t\b|[^\W\d_]+?(?=n['\u2019]t\b)|[^\W\d_]+")
 #: The clause a name stands in ends at one of these.
 CLAUSE_END = re.compile(r"[,;:.!?\u2014]")
 #: How many words before a name may say it was absent ('held without A').
@@ -32,7 +33,8 @@ def _absent(sentence: str, start: int, end: int, absence: frozenset[str]) -> boo
     """The words of the name's clause after it, or just before it, say it was absent."""
     after = CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
     before = WORD.findall(sentence[:start].lower())[-BEFORE_WORDS:]
-    return bool(absence & {*WORD.findall(after.lower()), *before})
+    found = {w.replace("\u2019", "'") for w in (*WORD.findall(after.lower()), *before)}
+    return bool(absence & found)
 
 
 def _sentence_people(index: MentionIndex, event: EventMention, absence: frozenset[str]) -> list[MentionRef]:
@@ -56,8 +58,8 @@ def leaders_at_summits(events: Sequence[EventMention], index: MentionIndex, gaze
     absence = words().absence_words
     out = []
     for j, e in enumerate(events):
-        if e.cls in GATHERINGS and not is_planned(e):
-            busy = [p for o in events if o.cls not in GATHERINGS and o.evidence.start == e.evidence.start
+        if e.cls in SUMMITS and not is_planned(e):
+            busy = [p for o in events if o.cls not in SUMMITS and o.evidence.start == e.evidence.start
                     and o.part_of != j for p in o.participants]
             added = tuple(p for p in _sentence_people(index, e, absence)
                           if led_countries(index, gazetteer, [p], leader_titles)

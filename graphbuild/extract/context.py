@@ -106,7 +106,7 @@ def is_planned(e: EventMention) -> bool:
 
 
 def led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref],
-                   leader_titles: frozenset[str]) -> set[str]:
+                  leader_titles: frozenset[str]) -> set[str]:
     """The countries the people of ``refs`` lead (by their title in the text or the
     gazetteer)."""
     found = set()

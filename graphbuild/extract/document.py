@@ -31,10 +31,11 @@ PACK = object()
 
 
 def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, gazetteer: Gazetteer,
-                     lexicon: Lexicon, place_weights=PACK) -> DocRecord:
+                     lexicon: Lexicon, place_weights=PACK, on_scoring=None) -> DocRecord:
     """Mentions first (relations look back to earlier mentions for antecedents), then
     the relations and events of every segment. ``place_weights``: the fitted place
-    scoring (None: none, as when fitting it)."""
+    scoring (None: none); ``on_scoring(events, index)`` is called with what the scoring
+    sees (the fitting script reads its candidates there)."""
     mentions, aliases = segment_mentions(pairs, document, gazetteer)
     gazetteer = gazetteer.on(document.date_published)  # offices as the article's day knew them
     mentions = people_by_surname(mentions)
@@ -48,8 +49,11 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     events = meeting_days(events, document, index)
     events = place_from_lead(place_from_article(events, index, gazetteer, leaders), index, document, gazetteer)
     events = date_from_article(guests_from_meetings(events, index, gazetteer, leaders), document, index)
-    # Last, where no rule could place an event: a scored place is no ground for a guest's visit.
+    # Last, where no rule could place an event; the guests' visits the rules read from
+    # meetings are read before it (a visit read from the whole event later is not).
     weights = language_place_weights() if place_weights is PACK else place_weights
+    if on_scoring is not None:
+        on_scoring(events, index)
     events = place_by_scores(events, index, document, gazetteer, leaders, weights)
     events = leaders_at_summits(link_occasions(events, index, gazetteer), index, gazetteer, leaders)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..knowledge.gazetteer import Entry, Gazetteer
-from ..lang import not_names, words as pack_words
+from ..lang import language_dir, not_names, pack_cache, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import DATELINE, Alias, Document, Evidence, Mention, Segment
 from .names import (
@@ -349,9 +349,15 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
     return True
 
 
-def _title_words() -> set[str]:
+def _title_words() -> frozenset[str]:
+    return _title_words_in(str(language_dir()))
+
+
+@pack_cache
+def _title_words_in(directory: str) -> frozenset[str]:
+    """The words of the pack's titles ('crown', 'prince', 'minister'), read once per pack."""
     titles = pack_words().titles
-    return {w.lower() for t in titles.leader_titles for w in t.split()} | {w.lower() for w in titles.title_heads}
+    return frozenset({w.lower() for t in titles.leader_titles for w in t.split()} | {w.lower() for w in titles.title_heads})
 
 
 def _numbered_part(span: Span, content: list[Token], parts: frozenset[str]) -> bool:

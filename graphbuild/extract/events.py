@@ -208,9 +208,9 @@ def _progressive(token: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.tag_ == "VBG" for c in auxes):
-        return True  # "being held"
-    return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)  # "are meeting"
+    if any(c.dep_ == "auxpass" and c.tag_ == "VBG" and c.lemma_ == "be" for c in auxes):
+        return True  # "being held" (not "having met": a perfect)
+    return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in auxes)  # "are meeting"
 
 
 def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str | None]:

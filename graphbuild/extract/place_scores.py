@@ -102,7 +102,7 @@ def _titled_countries(index: MentionIndex, event: EventMention) -> set[str]:
 
 def score(weights: PlaceWeights, features: Sequence[float]) -> float:
     z = weights.bias + sum(w * f for w, f in zip(weights.weights, features))
-    return 1.0 / (1.0 + math.exp(-z))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))  # no overflow, whatever the weights
 
 
 def scored_place(event: EventMention) -> bool:
@@ -131,8 +131,8 @@ def place_by_scores(events: Sequence[EventMention], index: MentionIndex, documen
                     leader_titles: frozenset[str], weights: PlaceWeights | None) -> list[EventMention]:
     """``events`` with each unplaced gathering placed at its best-scoring candidate,
     when that scores at least the threshold."""
-    if weights is None or tuple(weights.features) != FEATURES:
-        return list(events)
+    if weights is None or tuple(weights.features) != FEATURES or len(weights.weights) != len(FEATURES):
+        return list(events)  # weights of other cues (refit them): no scoring rather than a wrong one
     out = []
     for e in events:
         if scored_place(e) and not _placed_elsewhere(e, events, index):

@@ -16,8 +16,9 @@ _DECORATION = re.compile(r"[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff
 _COPYRIGHT = re.compile(r"^(?:©|\(c\))", re.I)
 #: What separates the items of a menu on one line.
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
-#: A menu item is a few words; a menu has at least this many of them.
-MENU_ITEM_WORDS, MENU_ITEMS = 8, 3
+#: A menu item is a few words, one of them at most ``MENU_WORD`` ("Video"); a menu has
+#: at least ``MENU_ITEMS`` of them. Sentences joined by dots have no one-word item.
+MENU_ITEM_WORDS, MENU_ITEMS, MENU_WORD = 8, 3, 2
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def is_furniture(text: str) -> bool:
         return True  # rows of symbols, rules, brackets, numbers
     items = _MENU_SEPARATOR.split(text)
     if len(items) >= MENU_ITEMS and all(0 < len(i.split()) <= MENU_ITEM_WORDS and not i.strip().endswith(".")
-                                        for i in items):
+                                        for i in items) and min(len(i.split()) for i in items) <= MENU_WORD:
         return True  # a menu of any length: "Video · Galleries · Send us your stories"
     if len(words) <= 12:
         if "[" in text and "]" in text:

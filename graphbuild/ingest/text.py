@@ -31,7 +31,7 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
     """Within a blank-line-free chunk, does ``line`` end a paragraph?"""
     if is_furniture(line) or is_furniture(nxt):
         return True  # navigation lists: "Related articles / View all"
-    if metadata_line(line) is not None or metadata_line(nxt) is not None:
+    if _metadata(line) or _metadata(nxt):
         return True  # a byline or a date line stands alone: it is no part of the headline or the lead
     if nxt[:1].islower() or nxt[:1] in ",;)":
         return False  # the sentence goes on
@@ -41,3 +41,15 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
         return True  # a title line above a (longer) paragraph; a wrapped line is not shorter
     return False
 
+
+
+def _metadata(line: str) -> bool:
+    """A date line, or a byline whose author is name-shaped ('By Jane Doe'; not the
+    sentence 'By Friday the two leaders had agreed')."""
+    found = metadata_line(line)
+    if not found:
+        return False
+    if "date" in found or "bad_date" in found:
+        return True
+    who = (found.get("author") or found.get("publisher") or "").split()
+    return 0 < len(who) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in who)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from ..records import Statement
+from ..extract.modality import ASSERTED
+from ..records import EventMention, Statement
 from .events import EventCluster, Places
 
 #: Gatherings a participant travels to.
@@ -32,27 +33,30 @@ def _venue(locations: set[str], places: Places) -> str | None:
 
 
 def visits_of_events(clusters: Iterable[EventCluster], places: Places, homes: Callable[[str], set[str]],
-                     named_in: Callable[[str, str], bool], is_person: Callable[[str], bool]) -> list[Statement]:
+                     takes_part: Callable[[EventMention, str], bool],
+                     is_person: Callable[[str], bool]) -> list[Statement]:
     """``person visited venue`` for each participant of an asserted gathering who leads
-    a country (``homes``) other than the one it was held in, once per document of the
-    event that names the person (``named_in(person, doc_id)``)."""
+    a country (``homes``) other than the one it was held in, once per document: read
+    from that document's first asserted mention the person takes part in
+    (``takes_part``)."""
     found = []
     for c in clusters:
-        if c.cls not in GATHERINGS or not any(m.modality == "asserted" for m in c.mentions):
+        if c.cls not in GATHERINGS or not any(m.modality == ASSERTED for m in c.mentions):
             continue
         venue = _venue(c.locations, places)
         held_in = _countries(venue, places) if venue else set()
         if not held_in:
             continue
-        firsts = {}
-        for m in sorted(c.mentions, key=lambda m: (m.evidence.doc_id, m.evidence.start)):
-            firsts.setdefault(m.evidence.doc_id, m)
+        mentions = sorted((m for m in c.mentions if m.modality == ASSERTED),
+                          key=lambda m: (m.evidence.doc_id, m.evidence.start))
         for person in sorted(c.participants):
             home = homes(person)
             if not is_person(person) or not home or home & held_in:
                 continue
-            for doc_id, m in sorted(firsts.items()):
-                if named_in(person, doc_id):
-                    found.append(Statement(person, "visited", venue, m.evidence,
-                                           round(TRAVEL_CONFIDENCE * m.confidence, 3), RULE))
+            firsts: dict[str, EventMention] = {}
+            for m in mentions:
+                if takes_part(m, person):
+                    firsts.setdefault(m.evidence.doc_id, m)
+            found.extend(Statement(person, "visited", venue, m.evidence, round(TRAVEL_CONFIDENCE * m.confidence, 3),
+                                   RULE) for _, m in sorted(firsts.items()))
     return found
