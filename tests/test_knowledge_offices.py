@@ -118,3 +118,12 @@ def test_title_role_knowledge_follows_the_articles_date(tmp_path, nlp, lexicon, 
     pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
     record = extract_document(pairs, replace(doc, date_published=date), gazetteer, lexicon)
     assert [r.modality for r in record.relations if r.rule == "knowledge:title-role"] == found
+
+
+def test_gazetteer_every_country_has_its_nationality_adjective_unless_two_share_it(gazetteer):
+    """'Vincentian Prime Minister X' names the country: a country without an adjective
+    loses its leaders' titles. The two Congos share 'Congolese', Dominica shares
+    'Dominican' with the Dominican Republic: those are left out (precision first)."""
+    shared = {"republic-of-the-congo", "democratic-republic-of-the-congo", "dominica"}
+    countries = [e for e in gazetteer.entries.values() if e.cls == "Country" and e.id not in shared]
+    assert countries and [e.label for e in countries if not e.demonyms] == []
