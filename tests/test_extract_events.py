@@ -396,3 +396,19 @@ def test_events_a_perfect_participle_is_no_progressive(events):
     (meeting,) = of(events("Having met on Monday in Lyon, Emmanuel Macron and Olaf Scholz settled the budget."),
                     "Meeting")
     assert meeting[4] != "2025-09-08", meeting
+
+
+def test_events_an_including_list_the_parser_broke_is_read_to_its_end(nlp, gazetteer, lexicon):
+    """A parse that hangs the second name of the list on the verb (as the parser does on
+    long lists of titles): the list is read on in the text, not only in the subtree."""
+    doc = parse_document(b"2025-09-05\n\nGuests came to Oslo for the summit, including Ana Ribeiro, Lars Holm "
+                         b"and Pedro Alves.\n", "t.txt")
+    parsed = list(nlp.pipe(s.text for s in doc.segments))
+    sentence = parsed[-1]
+    holm = next(t for t in sentence if t.text == "Holm")
+    assert holm.head.text == "Ribeiro"  # the parse this test then breaks
+    holm.head, holm.dep_ = sentence[1], "npadvmod"  # "Holm" (and "Alves" under it) now hang on "came"
+    record = extract_document(list(zip(doc.segments, parsed)), doc, gazetteer, lexicon)
+    names = {doc.text[r[0]:r[1]] for e in record.events if e.cls == "Summit" for r in e.participants
+             if isinstance(r[0], int)}
+    assert {"Ana Ribeiro", "Lars Holm", "Pedro Alves"} <= names, names
