@@ -181,7 +181,7 @@ def main(argv=None) -> int:
             if not rest or len({label for _, labels in rest for label in labels}) < 2:
                 continue
             weights, bias = _fit(rest)
-            cross[name] = _report(name, _picks(groups, weights, bias),
+            cross[Path(name).name] = _report(name, _picks(groups, weights, bias),
                                   _threshold(_picks(rest, weights, bias), args.precision), groups)
     weights, bias = _fit(every)
     # Never below even odds: a place the scoring finds no likelier right than wrong is

@@ -106,18 +106,22 @@ def _add_relations(graph, records, resolve_ref, classes, lexicon) -> None:
             key = (st.evidence.doc_id, st.evidence.start)
             if key not in best or st.confidence > best[key].confidence:
                 best[key] = st
-        kept = tuple(sorted(best.values(), key=lambda st: (st.evidence.doc_id, st.evidence.start, st.rule)))
-        modalities = {st.modality for st in kept}
-        graph.add_edge(
-            entity_node(s), entity_node(o), key=p,
-            kind="relation",
-            predicate=p,
-            confidence=noisy_or(st.confidence for st in kept),
-            modality=edge_modality(modalities),
-            statements=kept,
-            cameo=cameo.get(p),
-            symmetric=PREDICATES[p][2],
-        )
+        _relation_edge(graph, s, p, o, best.values(), cameo)
+
+
+def _relation_edge(graph, s: str, p: str, o: str, statements: Iterable[Statement], cameo: dict) -> None:
+    """The edge of the fact ``s p o`` with its statements (added, or replaced)."""
+    kept = tuple(sorted(statements, key=lambda st: (st.evidence.doc_id, st.evidence.start, st.rule)))
+    graph.add_edge(
+        entity_node(s), entity_node(o), key=p,
+        kind="relation",
+        predicate=p,
+        confidence=noisy_or(st.confidence for st in kept),
+        modality=edge_modality({st.modality for st in kept}),
+        statements=kept,
+        cameo=cameo.get(p),
+        symmetric=PREDICATES[p][2],
+    )
 
 
 def edge_modality(modalities: set[str]) -> str:
@@ -147,18 +151,13 @@ def _names(graph, ids) -> list[str]:
     return [graph.nodes[entity_node(i)]["label"] for i in sorted(ids, key=lambda i: graph.nodes[entity_node(i)]["label"])]
 
 
-def _most_specific(places: set[str], containment: Places) -> set[str]:
-    """Beijing and China: the label says Beijing."""
-    return {p for p in places if not any(containment.inside(q, p) for q in places if q != p)}
-
-
 def event_label(cluster: EventCluster, graph, containment: Places) -> str:
     """A label a reader can place: 'G7 summit, Hiroshima, 2023-05-19',
     'Vladimir Putin visit to Mongolia, 2024-09-03', 'Meeting of A and B, Woodside, 2023-11-15'."""
     cls = cluster.cls
     people = [p for p in cluster.participants if graph.nodes[entity_node(p)]["core_class"] != "Organization"]
     orgs = [p for p in cluster.participants if graph.nodes[entity_node(p)]["core_class"] == "Organization"]
-    where = ", ".join(_names(graph, _most_specific(cluster.locations, containment))[:2])
+    where = ", ".join(_names(graph, containment.most_specific(cluster.locations))[:2])
     if cls == "Visit" and people and where:
         head = f"{' and '.join(_names(graph, people))} visit to {where}"
         where = ""
@@ -246,17 +245,9 @@ def _add_statements(graph, statements: Iterable[Statement], lexicon: Lexicon | N
     cameo = lexicon.predicate_cameo if lexicon else {}
     for st in statements:
         s, o = entity_node(st.subject), entity_node(st.object)
-        if graph.has_edge(s, o, key=st.predicate):
-            data = graph.edges[s, o, st.predicate]
-            if any(x.evidence.doc_id == st.evidence.doc_id for x in data["statements"]):
-                continue
-            kept = tuple(sorted((*data["statements"], st), key=lambda x: (x.evidence.doc_id, x.evidence.start, x.rule)))
-            data.update(statements=kept, confidence=noisy_or(x.confidence for x in kept),
-                        modality=edge_modality({x.modality for x in kept}))
-            continue
-        graph.add_edge(s, o, key=st.predicate, kind="relation", predicate=st.predicate, confidence=st.confidence,
-                       modality=st.modality, statements=(st,), cameo=cameo.get(st.predicate),
-                       symmetric=PREDICATES[st.predicate][2])
+        known = graph.edges[s, o, st.predicate]["statements"] if graph.has_edge(s, o, key=st.predicate) else ()
+        if not any(x.evidence.doc_id == st.evidence.doc_id for x in known):
+            _relation_edge(graph, st.subject, st.predicate, st.object, (*known, st), cameo)
 
 
 def _containment(graph, gazetteer) -> Places:

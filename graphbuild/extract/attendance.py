@@ -8,7 +8,6 @@ leader's title."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 from typing import Sequence
@@ -16,7 +15,7 @@ from typing import Sequence
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
 from ..records import EventMention, MentionRef
-from .context import is_planned, led_countries, shares_entity
+from .context import is_planned, led_countries, sentence_mentions, shares_entity
 from .scope import MentionIndex
 
 SUMMITS = frozenset({"Summit", "Forum"})
@@ -39,15 +38,8 @@ def _absent(sentence: str, start: int, end: int, absence: frozenset[str]) -> boo
 
 def _sentence_people(index: MentionIndex, event: EventMention, absence: frozenset[str]) -> list[MentionRef]:
     """The people named in the event's sentence and not said to be absent."""
-    i = bisect.bisect_left(index.starts, event.evidence.start)
-    found = []
-    while i < len(index.starts) and index.starts[i] < event.evidence.end:
-        m = index.mentions[i]
-        offset = m.start - m.evidence.start
-        if m.cls == "Person" and not _absent(m.evidence.sentence, offset, offset + m.end - m.start, absence):
-            found.append(MentionRef(m.start, m.end))
-        i += 1
-    return found
+    return [MentionRef(m.start, m.end) for m in sentence_mentions(index, event) if m.cls == "Person"
+            and not _absent(m.evidence.sentence, m.start - m.evidence.start, m.end - m.evidence.start, absence)]
 
 
 def leaders_at_summits(events: Sequence[EventMention], index: MentionIndex, gazetteer: Gazetteer,

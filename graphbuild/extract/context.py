@@ -236,22 +236,25 @@ def occasion(event: EventMention, events: Sequence[EventMention]) -> EventMentio
     return None
 
 
-def _sentence_places(index: MentionIndex, event: EventMention) -> list[Ref]:
-    """The places and countries named in the event's own sentence."""
+def sentence_mentions(index: MentionIndex, event: EventMention) -> list[Mention]:
+    """The mentions of the event's own sentence."""
     i = bisect.bisect_left(index.starts, event.evidence.start)
     found = []
     while i < len(index.starts) and index.starts[i] < event.evidence.end:
-        m = index.mentions[i]
-        if m.cls in ("Place", "Country") and not m.demonym:
-            found.append(MentionRef(m.start, m.end))
+        found.append(index.mentions[i])
         i += 1
     return found
 
 
-def not_venue(index: MentionIndex, gazetteer: Gazetteer, ref: Ref) -> bool:
+def _sentence_places(index: MentionIndex, event: EventMention) -> list[Ref]:
+    """The places and countries named in the event's own sentence."""
+    return [MentionRef(m.start, m.end) for m in sentence_mentions(index, event)
+            if m.cls in ("Place", "Country") and not m.demonym]
+
+
+def no_venue(gazetteer: Gazetteer, m: Mention | None) -> bool:
     """A sea or a continent: it says where a venue lies ('the Black Sea resort of X'),
     no gathering is held in it."""
-    m = _mention(index, ref)
     entry = gazetteer.entries.get(m.link) if m is not None and m.link else None
     return entry is not None and entry.cls in NOT_VENUES
 
@@ -263,7 +266,7 @@ def _elsewhere(index: MentionIndex, gazetteer: Gazetteer, event: EventMention, p
     keys = [_key(index, p) for p in places]
     countries = _place_countries(index, gazetteer, places)
     for ref in _sentence_places(index, event):
-        if any(same_entity(_key(index, ref), k) for k in keys) or not_venue(index, gazetteer, ref):
+        if any(same_entity(_key(index, ref), k) for k in keys) or no_venue(gazetteer, _mention(index, ref)):
             continue
         if _place_countries(index, gazetteer, [ref]) & countries:
             continue

@@ -13,32 +13,32 @@ from typing import Sequence
 
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import words
-from ..records import Document, EventMention, MentionRef
+from ..records import Document, EventMention, Mention, MentionRef
 from .article_dates import lead_end
-from .context import NOT_VENUES, PLACED_BY_CONTEXT
+from .context import PLACED_BY_CONTEXT, no_venue
 from .modality import PLANNED
 from .scope import MentionIndex
 
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def lead_place(index: MentionIndex, end: int, sequel_words: frozenset[str],
-               gazetteer: Gazetteer | None = None) -> MentionRef | None:
+def tells_a_later_trip(m: Mention, sequel_words: frozenset[str]) -> bool:
+    """``m`` stands in a sentence that tells a later trip ('He then travelled to X')."""
+    return bool(sequel_words & set(WORD.findall(m.evidence.sentence.lower())))
+
+
+def lead_place(index: MentionIndex, end: int, sequel_words: frozenset[str], gazetteer: Gazetteer) -> MentionRef | None:
     """The one place (not a country, a sea or a continent) named before ``end``
     outside sentences that tell a later trip, or None when there are none or several."""
     found: dict[str, MentionRef] = {}
-    entries = gazetteer.entries if gazetteer is not None else {}
     for m in index.mentions[:bisect.bisect_left(index.starts, end)]:
-        entry = entries.get(m.link) if m.link else None
-        if entry is not None and entry.cls in NOT_VENUES:
-            continue
-        if m.cls == "Place" and not m.demonym and not sequel_words & set(WORD.findall(m.evidence.sentence.lower())):
+        if m.cls == "Place" and not m.demonym and not no_venue(gazetteer, m) and not tells_a_later_trip(m, sequel_words):
             found.setdefault(m.link or m.key, MentionRef(m.start, m.end))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
 def place_from_lead(events: Sequence[EventMention], index: MentionIndex, document: Document,
-                    gazetteer: Gazetteer | None = None) -> list[EventMention]:
+                    gazetteer: Gazetteer) -> list[EventMention]:
     """``events`` with the unplaced reported events of the headline and the lead
     placed in the lead's one place."""
     end = lead_end(document)

@@ -19,8 +19,9 @@ from ..knowledge.gazetteer import Gazetteer
 from ..lang import PlaceWeights, words
 from ..records import DATELINE, Document, EventMention, Mention, MentionRef
 from .article_dates import lead_end
-from .lead import WORD
-from .context import NOT_VENUES, OCCASIONS, PLACED_BY_CONTEXT, is_planned, led_countries, same_party, shares_entity
+from .lead import tells_a_later_trip
+from .context import (OCCASIONS, PLACED_BY_CONTEXT, is_planned, led_countries, no_venue, same_party,
+                      shares_entity)
 from .scope import MentionIndex
 
 #: The cues, in the order of the fitted weights.
@@ -51,9 +52,8 @@ def _places(index: MentionIndex, gazetteer: Gazetteer) -> dict[str, list[Mention
     found: dict[str, list[Mention]] = {}
     sequel = words().sequel_words
     for m in index.mentions:
-        entry = gazetteer.entries.get(m.link) if m.link else None
-        if m.cls in ("Place", "Country") and not m.demonym and not (entry and entry.cls in NOT_VENUES) \
-                and not sequel & set(WORD.findall(m.evidence.sentence.lower())):
+        if m.cls in ("Place", "Country") and not m.demonym and not no_venue(gazetteer, m) \
+                and not tells_a_later_trip(m, sequel):
             found.setdefault(m.link or m.key, []).append(m)
     return found
 

@@ -42,7 +42,6 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
     return False
 
 
-
 def _metadata(line: str) -> bool:
     """A date line, or a byline whose author is name-shaped ('By Jane Doe'; not the
     sentence 'By Friday the two leaders had agreed')."""

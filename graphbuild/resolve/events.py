@@ -78,6 +78,11 @@ class Places:
         ids = set(ids)
         return bool(ids) and not any(self.parents.get(x) or x in self.countries for x in ids)
 
+    def most_specific(self, places: Iterable[str]) -> set[str]:
+        """Beijing of Beijing and China: the places none of the others lies in."""
+        places = set(places)
+        return {p for p in places if not any(self.inside(q, p) for q in places if q != p)}
+
     def compatible(self, a: Iterable[str], b: Iterable[str]) -> bool:
         a, b = set(a), set(b)
         if not a or not b or a & b:

@@ -28,7 +28,7 @@ def _countries(place: str, places: Places) -> set[str]:
 
 def _venue(locations: set[str], places: Places) -> str | None:
     """The one most specific place of an event (Sochi of Sochi and Russia), or None."""
-    specific = {p for p in locations if not any(places.inside(q, p) for q in locations if q != p)}
+    specific = places.most_specific(locations)
     return next(iter(specific)) if len(specific) == 1 else None
 
 
