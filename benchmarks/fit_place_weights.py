@@ -24,49 +24,9 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, scored
+
 OUT = ROOT / "graphbuild" / "lang" / "en" / "place_weights.json"
-EVEN_ODDS = 0.5
-
-
-def _gold_index(gold: dict) -> dict[str, int]:
-    from graphbuild.evaluate.gold import normalize_name
-
-    index = {}
-    for i, e in enumerate(gold["entities"]):
-        for name in [e["name"], *e.get("aliases", []), *e.get("also_accept", [])]:
-            index.setdefault(normalize_name(name), i)
-    return index
-
-
-def _ids(names, index) -> set:
-    from graphbuild.evaluate.gold import normalize_name
-
-    return {index.get(normalize_name(n), normalize_name(n)) for n in names}
-
-
-def _documents(set_dir: Path):
-    """The set's articles, read as the build reads them (hidden files and folders left out)."""
-    from graphbuild.ingest import parse_document
-
-    for path in sorted((set_dir / "docs").iterdir()):
-        if path.is_file() and not path.name.startswith("."):
-            yield parse_document(path.read_bytes(), path.name)
-
-
-def _scored(resources, document):
-    """The events and mention index the place scoring sees in ``document``, parsed and
-    extracted as the build does (the parser runs only where a fact may be)."""
-    from graphbuild.extract.document import extract_document
-    from graphbuild.nlp import parse_selectively
-
-    stream = ((seg.text, j) for j, seg in enumerate(document.segments))
-    pairs = [(document.segments[j], doc) for doc, j, _ in parse_selectively(
-        resources.nlp, stream, resources.may_yield_facts, 128)]
-    seen = []
-    extract_document(pairs, document, resources.gazetteer, resources.lexicon, place_weights=None,
-                     on_scoring=lambda events, index: seen.append((events, index)))
-    return seen[0]
 
 
 def _groups(set_dir: Path, resources) -> list[tuple[list, list[int]]]:
@@ -78,27 +38,27 @@ def _groups(set_dir: Path, resources) -> list[tuple[list, list[int]]]:
     from graphbuild.resolve.events import dates_agree
 
     gold = load_gold(set_dir / "gold.json")
-    index = _gold_index(gold)
+    index = gold_index(gold)
     leaders = words().titles.leader_titles
     groups = []
-    for document in _documents(set_dir):
+    for document in documents(set_dir):
         key = doc_key_for(document.source_file, gold)
         golds = [g for g in gold["_events"] if g.doc == key]
         if not golds or not document.segments:
             continue
-        events, mentions = _scored(resources, document)
+        events, mentions = scored(resources, document, "place")
         text = document.text
         for e in events:
             if not scored_place(e):
                 continue
-            people = _ids([text[r[0]:r[1]] for r in e.participants if isinstance(r[0], int)], index)
+            people = ids([text[r[0]:r[1]] for r in e.participants if isinstance(r[0], int)], index)
             fits = [g for g in golds if e.cls in g.types and (not e.date or not g.date or dates_agree(e.date, g.date))
-                    and (people & _ids(g.participants, index) or (not people and len(golds) == 1))]
+                    and (people & ids(g.participants, index) or (not people and len(golds) == 1))]
             if len(fits) != 1:
                 continue  # no gold event, or several it could be
-            right = _ids(fits[0].locations, index)
+            right = ids(fits[0].locations, index)
             candidates = place_candidates(e, events, mentions, document, resources.gazetteer, leaders)
-            labels = [int(bool(_ids([*c.names, _label(resources.gazetteer, c.key)], index) & right)) for c in candidates]
+            labels = [int(bool(ids([*c.names, _label(resources.gazetteer, c.key)], index) & right)) for c in candidates]
             if candidates:
                 groups.append(([c.features for c in candidates], labels))
     return groups
@@ -107,16 +67,6 @@ def _groups(set_dir: Path, resources) -> list[tuple[list, list[int]]]:
 def _label(gazetteer, key: str) -> str:
     entry = gazetteer.entries.get(key)
     return entry.label if entry is not None else key
-
-
-def _fit(groups):
-    from sklearn.linear_model import LogisticRegression
-
-    X = [f for feats, _ in groups for f in feats]
-    y = [label for _, labels in groups for label in labels]
-    model = LogisticRegression(C=1.0, max_iter=2000)
-    model.fit(X, y)
-    return [round(float(w), 4) for w in model.coef_[0]], round(float(model.intercept_[0]), 4)
 
 
 def _picks(groups, weights, bias):
@@ -180,10 +130,10 @@ def main(argv=None) -> int:
             rest = [g for other, gs in by_set.items() if other != name for g in gs]
             if not rest or len({label for _, labels in rest for label in labels}) < 2:
                 continue
-            weights, bias = _fit(rest)
+            weights, bias = fit(rest)
             cross[Path(name).name] = _report(name, _picks(groups, weights, bias),
                                   _threshold(_picks(rest, weights, bias), args.precision), groups)
-    weights, bias = _fit(every)
+    weights, bias = fit(every)
     # Never below even odds: a place the scoring finds no likelier right than wrong is
     # no better than none (precision first; the training picks alone are too few to
     # say more, and the cross-set picks of a model fitted on one small set are noisier).

@@ -28,7 +28,7 @@ CLAUSE_END = re.compile(r"[,;:.!?\u2014]")
 BEFORE_WORDS = 2
 
 
-def _absent(sentence: str, start: int, end: int, absence: frozenset[str]) -> bool:
+def absent(sentence: str, start: int, end: int, absence: frozenset[str]) -> bool:
     """The words of the name's clause after it, or just before it, say it was absent."""
     after = CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
     before = WORD.findall(sentence[:start].lower())[-BEFORE_WORDS:]
@@ -39,7 +39,7 @@ def _absent(sentence: str, start: int, end: int, absence: frozenset[str]) -> boo
 def _sentence_people(index: MentionIndex, event: EventMention, absence: frozenset[str]) -> list[MentionRef]:
     """The people named in the event's sentence and not said to be absent."""
     return [MentionRef(m.start, m.end) for m in sentence_mentions(index, event) if m.cls == "Person"
-            and not _absent(m.evidence.sentence, m.start - m.evidence.start, m.end - m.evidence.start, absence)]
+            and not absent(m.evidence.sentence, m.start - m.evidence.start, m.end - m.evidence.start, absence)]
 
 
 def leaders_at_summits(events: Sequence[EventMention], index: MentionIndex, gazetteer: Gazetteer,

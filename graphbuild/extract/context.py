@@ -128,7 +128,7 @@ def led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref]
 # empty), undated (a dated view has the same countries); one at a time, as a build
 # uses one.
 @lru_cache(maxsize=1)
-def _country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
+def country_by_code(gazetteer: Gazetteer) -> dict[str, str]:
     """ISO code -> the gazetteer's country."""
     table: dict[str, str] = {}
     for entry in gazetteer.entries.values():
@@ -155,7 +155,7 @@ def _place_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[R
         elif m is not None and m.cls == "Place":
             codes = countries_of_city(m.key)
             if len(codes) == 1:
-                found.add(_country_by_code(gazetteer.origin).get(next(iter(codes))))
+                found.add(country_by_code(gazetteer.origin).get(next(iter(codes))))
     return found - {None}
 
 

@@ -6,12 +6,13 @@ import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.gazetteer import Gazetteer
-from ..lang import place_weights as language_place_weights, words
+from ..lang import participant_weights as language_participant_weights, place_weights as language_place_weights, words
 from ..records import DocRecord, Document, Segment
 from .scope import MentionIndex
 from .entities import segment_mentions
 from .geography import cities_in_countries
 from .lead import place_from_lead
+from .participant_scores import participants_by_scores
 from .place_scores import place_by_scores
 from .lexicon import Lexicon
 from .membership import members_of_blocs
@@ -31,11 +32,13 @@ PACK = object()
 
 
 def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, gazetteer: Gazetteer,
-                     lexicon: Lexicon, place_weights=PACK, on_scoring=None) -> DocRecord:
+                     lexicon: Lexicon, place_weights=PACK, participant_weights=PACK, on_scoring=None) -> DocRecord:
     """Mentions first (relations look back to earlier mentions for antecedents), then
-    the relations and events of every segment. ``place_weights``: the fitted place
-    scoring (None: none); ``on_scoring(events, index)`` is called with what the scoring
-    sees (the fitting script reads its candidates there)."""
+    the relations and events of every segment. ``place_weights``,
+    ``participant_weights``: the fitted scorings of places and of who attended (None:
+    none); ``on_scoring(name, events, index)`` is called with what each scoring sees,
+    ``name`` being "place" or "participants" (the fitting scripts read their candidates
+    there)."""
     mentions, aliases = segment_mentions(pairs, document, gazetteer)
     gazetteer = gazetteer.on(document.date_published)  # offices as the article's day knew them
     mentions = people_by_surname(mentions)
@@ -53,9 +56,13 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     # meetings are read before it (a visit read from the whole event later is not).
     weights = language_place_weights() if place_weights is PACK else place_weights
     if on_scoring is not None:
-        on_scoring(events, index)
+        on_scoring("place", events, index)
     events = place_by_scores(events, index, document, gazetteer, leaders, weights)
     events = leaders_at_summits(link_occasions(events, index, gazetteer), index, gazetteer, leaders)
+    weights = language_participant_weights() if participant_weights is PACK else participant_weights
+    if on_scoring is not None:
+        on_scoring("participants", events, index)
+    events = participants_by_scores(events, index, document, gazetteer, leaders, weights)
     relations.extend(cities_in_countries(mentions, gazetteer, events, relations))
     relations.extend(visits_from_events(mentions, events, gazetteer, relations))
     relations.extend(members_of_blocs(mentions, gazetteer, document, relations))

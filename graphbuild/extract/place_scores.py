@@ -38,7 +38,7 @@ class Candidate(NamedTuple):
     features: tuple[float, ...]
 
 
-def _headline_end(document: Document) -> int:
+def headline_end(document: Document) -> int:
     for seg in document.segments:
         if seg.kind == "heading" and document.headline and seg.text.strip() == document.headline.strip():
             return seg.start + len(seg.text)
@@ -64,7 +64,7 @@ def place_candidates(event: EventMention, events: Sequence[EventMention], index:
     places = _places(index, gazetteer)
     if not places:
         return []
-    lead, headline = lead_end(document), _headline_end(document)
+    lead, headline = lead_end(document), headline_end(document)
     datelines = [(s.start, s.end) for s in document.segments if s.kind == DATELINE]
     total = sum(len(ms) for ms in places.values())
     first = min(places, key=lambda k: places[k][0].start)

@@ -4,8 +4,9 @@ A pack is a folder of JSON files: ``triggers.json`` (the trigger lexicon of the
 relation and event frames, read by :mod:`graphbuild.extract.lexicon`), ``words.json``
 (titles, pronouns, descriptions, place nouns, calendar words), ``furniture.json``
 (the page-furniture patterns of ingestion), ``names.json`` (what is never a name) and
-``place_weights.json`` (the fitted place scoring of extract/place_scores.py, written by
-benchmarks/fit_place_weights.py). ``$GRAPHBUILD_LANGUAGE`` names another
+``place_weights.json`` and ``participant_weights.json`` (the fitted scorings of
+extract/place_scores.py and extract/participant_scores.py, written by
+benchmarks/fit_place_weights.py and benchmarks/fit_participant_weights.py). ``$GRAPHBUILD_LANGUAGE`` names another
 pack folder (a copy to experiment with); the default is the English pack shipped
 inside the package.
 """
@@ -254,10 +255,10 @@ class PlaceWeights:
 
 
 @pack_cache
-def _place_weights_in(directory: str) -> PlaceWeights | None:
-    path = Path(directory) / "place_weights.json"
+def _weights_in(directory: str, name: str) -> PlaceWeights | None:
+    path = Path(directory) / name
     if not path.is_file():
-        return None  # a pack without them places nothing by score
+        return None  # a pack without them decides nothing by score
     data = json.loads(path.read_text(encoding="utf-8"))
     return PlaceWeights(tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["bias"]),
                         float(data["threshold"]))
@@ -265,4 +266,9 @@ def _place_weights_in(directory: str) -> PlaceWeights | None:
 
 def place_weights() -> PlaceWeights | None:
     """The current pack's fitted place scoring, or None."""
-    return _place_weights_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english())
+    return _weights_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english(), "place_weights.json")
+
+
+def participant_weights() -> PlaceWeights | None:
+    """The current pack's fitted scoring of who attended a gathering, or None."""
+    return _weights_in(os.environ.get("GRAPHBUILD_LANGUAGE") or _english(), "participant_weights.json")

@@ -1,0 +1,61 @@
+"""What the fitting scripts share: the gold sets read as the build reads them, and a
+logistic regression (scikit-learn) of candidates' cues against the gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVEN_ODDS = 0.5
+
+
+def gold_index(gold: dict) -> dict[str, int]:
+    from graphbuild.evaluate.gold import normalize_name
+
+    index = {}
+    for i, e in enumerate(gold["entities"]):
+        for name in [e["name"], *e.get("aliases", []), *e.get("also_accept", [])]:
+            index.setdefault(normalize_name(name), i)
+    return index
+
+
+def ids(names, index) -> set:
+    from graphbuild.evaluate.gold import normalize_name
+
+    return {index.get(normalize_name(n), normalize_name(n)) for n in names}
+
+
+def documents(set_dir: Path):
+    """The set's articles, read as the build reads them (hidden files and folders left out)."""
+    from graphbuild.ingest import parse_document
+
+    for path in sorted((set_dir / "docs").iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield parse_document(path.read_bytes(), path.name)
+
+
+def scored(resources, document, stage: str):
+    """The events and mention index the scoring ``stage`` ("place" or "participants")
+    sees in ``document``, parsed and extracted as the build does (the parser runs only
+    where a fact may be), with neither scoring applied."""
+    from graphbuild.extract.document import extract_document
+    from graphbuild.nlp import parse_selectively
+
+    stream = ((seg.text, j) for j, seg in enumerate(document.segments))
+    pairs = [(document.segments[j], doc) for doc, j, _ in parse_selectively(
+        resources.nlp, stream, resources.may_yield_facts, 128)]
+    seen = []
+    extract_document(pairs, document, resources.gazetteer, resources.lexicon, place_weights=None,
+                     participant_weights=None,
+                     on_scoring=lambda name, events, index: seen.append((events, index)) if name == stage else None)
+    return seen[0]
+
+
+def fit(groups):
+    from sklearn.linear_model import LogisticRegression
+
+    X = [f for feats, _ in groups for f in feats]
+    y = [label for _, labels in groups for label in labels]
+    model = LogisticRegression(C=1.0, max_iter=2000)
+    model.fit(X, y)
+    return [round(float(w), 4) for w in model.coef_[0]], round(float(model.intercept_[0]), 4)
