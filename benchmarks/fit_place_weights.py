@@ -11,7 +11,9 @@ at least ``--precision`` of the time, and never below even odds (precision first
 Each set is also scored by a model fitted on the others: those figures are of pages
 the model did not see. The gathering another mention
 places, which the build does not score, is kept for fitting: it says as much about
-which of an article's places an event is in.
+which of an article's places an event is in. The places the build then refuses a
+named summit (where the article's talks were, a site no gazetteer places) stay among
+the candidates here: the weights rank places by their cues, the refusal comes after.
 
     .venv/bin/pip install scikit-learn   # or: pip install -e '.[fit]'
     .venv/bin/python benchmarks/fit_place_weights.py ../shared/dev/real ../shared/dev/real2 [--write]

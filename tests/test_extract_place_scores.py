@@ -64,8 +64,28 @@ def test_place_scores_a_gathering_another_mention_places_is_left_to_coreference(
     assert ("Summit", {"Lagoa"}) in found and ("Meeting", set()) in found, found
 
 
-def test_place_scores_a_named_organisations_summit_is_not_scored(placed):
+def test_place_scores_a_named_organisations_summit_takes_a_city(placed):
     text = ("Date: 2024-03-05\n\nTwo states agree on a port fund in Porto Novo\n\n"
             "Ana Ribeiro attended the ASEAN summit on Tuesday.\n\n")
+    assert ("Summit", {"Porto Novo"}) in placed(text, HEADLINE)
+
+
+def test_place_scores_a_named_summit_is_not_placed_where_the_articles_talks_were(placed):
+    text = ("Date: 2024-03-05\n\nTwo states agree on a port fund in Lagos\n\n"
+            "Ana Ribeiro and Lars Holm held talks in Lagos on Monday.\n\n"
+            "Ribeiro attended the ASEAN summit on Tuesday.\n\n")
     found = placed(text, HEADLINE)
-    assert ("Summit", set()) in found and ("Summit", {"Porto Novo"}) not in found, found
+    assert ("Meeting", {"Lagos"}) in found and ("Summit", set()) in found, found
+
+
+def test_place_scores_a_named_summit_is_not_placed_at_a_site_no_gazetteer_places(placed):
+    text = ("Date: 2024-03-05\n\nTwo states agree on a port fund in Sable Bay\n\n"
+            "Ana Ribeiro attended the ASEAN summit on Tuesday.\n\n")
+    assert ("Summit", set()) in placed(text, HEADLINE)
+
+
+def test_place_scores_a_named_summit_is_not_placed_where_someone_came_from(placed):
+    text = ("Date: 2024-03-05\n\nPort fund talks move on from Lagos and Accra\n\n"
+            "Ana Ribeiro, fresh from Lagos and Accra, attended the ASEAN summit on Tuesday.\n\n")
+    found = placed(text, HEADLINE)
+    assert ("Summit", set()) in found and not any(places for cls, places in found if cls == "Summit"), found

@@ -12,6 +12,7 @@ unplaced (no place is better than a wrong one)."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import NamedTuple, Sequence
 
@@ -23,6 +24,7 @@ from .lead import tells_a_later_trip
 from .context import (OCCASIONS, PLACED_BY_CONTEXT, is_planned, led_countries, no_venue, same_party,
                       shares_entity)
 from .scope import MentionIndex
+from .travel import country_of_place
 
 #: The cues, in the order of the fitted weights.
 FEATURES = ("in_headline", "in_lead", "in_dateline", "in_sentence", "near", "mentions", "share",
@@ -43,6 +45,20 @@ def headline_end(document: Document) -> int:
         if seg.kind == "heading" and document.headline and seg.text.strip() == document.headline.strip():
             return seg.start + len(seg.text)
     return 0
+
+
+#: The names before a place in one list with it ('from Lima and Quito').
+LISTED_BEFORE = re.compile(r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:,|\band\b)\s*)*$")
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _left(m: Mention, origin: frozenset[str]) -> bool:
+    """The place is one someone came from ('back from Lima and Quito'): the word before
+    it, or before the list it ends, is an origin word."""
+    before = m.evidence.sentence[:m.start - m.evidence.start]
+    head = before[:LISTED_BEFORE.search(before).start()]
+    words_before = WORD.findall(head[-20:].lower())
+    return bool(words_before) and words_before[-1] in origin
 
 
 def _places(index: MentionIndex, gazetteer: Gazetteer) -> dict[str, list[Mention]]:
@@ -117,14 +133,31 @@ def _placed_elsewhere(event: EventMention, events: Sequence[EventMention], index
     meeting was held at a summit its sentence names (it is where the summit is)."""
     return any((o.locations and o.cls in PLACED_BY_CONTEXT and same_party(index, o.participants, event.participants))
                or (event.cls == "Meeting" and o.cls in OCCASIONS and o.evidence.start == event.evidence.start)
-               for o in events if o is not event) or (event.cls in OCCASIONS and _organised(index, event))
+               for o in events if o is not event)
 
 
-def _organised(index: MentionIndex, event: EventMention) -> bool:
-    """A named summit ('the APEC summit'): its organiser's meetings move from city to
-    city, and the article's most named place is often another event's."""
-    return any(isinstance(r[0], int) and (m := index.at(r[0])) is not None and m.cls == "Organization"
-               for r in event.participants)
+def _organisers(index: MentionIndex, event: EventMention) -> set[str]:
+    return {m.link or m.key for r in event.participants
+            if isinstance(r[0], int) and (m := index.at(r[0])) is not None and m.cls == "Organization"}
+
+
+def _not_the_summits(event: EventMention, events: Sequence[EventMention], index: MentionIndex,
+                     gazetteer: Gazetteer) -> set[str]:
+    """The places a named summit ('the APEC summit') was not held at, by the article's
+    cues alone: where its other events took place, but for those of the same organiser
+    (the organiser's gatherings move from city to city, the talks beside one are often
+    held elsewhere, and another bloc's summit is another), the places someone came
+    from ('back from Lima'), and the sites no gazetteer places (the estate of a
+    bilateral, not a summit's city)."""
+    own = _organisers(index, event)
+    if not own:
+        return set()
+    others = {m.link or m.key for o in events if o is not event and not (_organisers(index, o) & own)
+              for r in o.locations if isinstance(r[0], int) and (m := index.at(r[0])) is not None}
+    origin = words().origin_words
+    sites = {m.link or m.key for m in index.mentions if m.cls == "Place"
+             and (country_of_place(m, gazetteer) is None or _left(m, origin))}
+    return others | sites
 
 
 def place_by_scores(events: Sequence[EventMention], index: MentionIndex, document: Document, gazetteer: Gazetteer,
@@ -136,8 +169,12 @@ def place_by_scores(events: Sequence[EventMention], index: MentionIndex, documen
     out = []
     for e in events:
         if scored_place(e) and not _placed_elsewhere(e, events, index):
+            # The cues rank every place (what the weights are fitted on); a named summit
+            # is then refused the places it was not held at.
+            refused = _not_the_summits(e, events, index, gazetteer)
             ranked = sorted(((score(weights, c.features), -c.ref.start, c) for c in
-                             place_candidates(e, events, index, document, gazetteer, leader_titles)), reverse=True)
+                             place_candidates(e, events, index, document, gazetteer, leader_titles)
+                             if c.key not in refused), reverse=True)
             if ranked and ranked[0][0] >= weights.threshold:
                 e = replace(e, locations=(ranked[0][2].ref,))
         out.append(e)
