@@ -24,10 +24,10 @@ from ..records import EventMention, Mention, MentionRef
 from .article_dates import lead_end
 from .attendance import SUMMITS, absent
 from .context import country_by_code, is_planned, led_countries, shares_entity
+from .gatherings import same_gathering, where_and_whose
 from .lead import tells_a_later_trip
 from .place_scores import NEAR, headline_end, score
 from .scope import MentionIndex
-from .travel import country_of_place
 
 #: The cues, in the order of the fitted weights.
 FEATURES = ("in_headline", "in_lead", "in_sentence", "near", "mentions", "is_leader", "leads_host",
@@ -71,7 +71,7 @@ def participant_candidates(event: EventMention, events: Sequence[EventMention], 
     """Every person the article names and ``event`` does not list yet, with their cues."""
     people = _people(index, words())
     lead, headline = lead_end(document), headline_end(document)
-    host_codes, blocs = _where_and_whose(index, gazetteer, event)
+    host_codes, blocs = where_and_whose(index, gazetteer, event)
     by_code = country_by_code(gazetteer.origin)
     same_kind = {o.evidence.start for o in events if same_gathering(index, gazetteer, o, event)}
     others = {o.evidence.start for o in events if o.cls in SUMMITS and not is_planned(o)} - same_kind
@@ -98,30 +98,6 @@ def participant_candidates(event: EventMention, events: Sequence[EventMention], 
 def scored_gathering(event: EventMention) -> bool:
     """A summit or forum that took place (what the weights are fitted on)."""
     return event.cls in SUMMITS and not is_planned(event)
-
-
-def _where_and_whose(index: MentionIndex, gazetteer: Gazetteer, event: EventMention) -> tuple[set[str], set[str]]:
-    """The countries an event mention's places lie in (of those known), and the blocs
-    it names."""
-    countries, blocs = set(), set()
-    for ref in (*event.locations, *event.participants):
-        m = index.at(ref[0]) if isinstance(ref[0], int) else None
-        if m is not None and ref in event.locations:
-            code = country_of_place(m, gazetteer)
-            countries.update({code} if code else ())
-        elif m is not None and ref in event.participants and m.cls == "Organization":
-            blocs.add(m.link or m.key)
-    return countries, blocs
-
-
-def same_gathering(index: MentionIndex, gazetteer: Gazetteer, a: EventMention, b: EventMention) -> bool:
-    """Two mentions may be of one summit: of one kind, and neither is placed in a
-    country or names a bloc the other names otherwise (a venue and its city are one
-    summit's places)."""
-    if a.cls != b.cls or is_planned(a) or is_planned(b):
-        return False
-    (ca, ba), (cb, bb) = _where_and_whose(index, gazetteer, a), _where_and_whose(index, gazetteer, b)
-    return (not ca or not cb or bool(ca & cb)) and (not ba or not bb or bool(ba & bb))
 
 
 def participants_by_scores(events: Sequence[EventMention], index: MentionIndex, document, gazetteer: Gazetteer,

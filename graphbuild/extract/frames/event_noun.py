@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from ..args import args
 from ..scope import Arg, Scope, of_mention
-from ..events import clause_places, event_mention
-from ..facts import NOTHING, Found
-from ..modality import modality
+from ..events import clause_places, event_date, event_mention
+from ..facts import NOTHING, Found, evidence
+from ..gatherings import one_gathering
+from ..modality import ASSERTED, modality
+from ...records import EventMention
 from ..registry import trigger_frames
 from ..syntax import prep_objects, verb_subjects
 
@@ -133,8 +135,46 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
             participants += [a for s in child.children if s.dep_ == "nsubj" for a in args(scope, s)
                              if a.cls in ("Person", "Country")]
     if not participants and not orgs and not locations:
-        return NOTHING  # an organiser alone makes an event: "the G20 summit opened"
+        return referring_back(scope, noun, cls, mode)  # an organiser alone makes one: "the G20 summit opened"
     hosts += [a for a in locations if a.cls == "Country"]
     participants = list({a.ref: a for a in participants}.values())
     event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
     return Found(events=(event,)) if event else NOTHING
+
+
+def referring_back(scope: Scope, noun: Token, cls: str, mode: str) -> Found:
+    """'The summit closed on Tuesday': a definite mention that names no one and no place
+    refers back to the one gathering of its kind the article has told so far; it gives
+    its sentence's date (and the leaders the sentence names) to that gathering. None
+    when the article has told none, or several, or the sentence's date is not that
+    gathering's, nor within a month of the article's ('the summit of 2019' is
+    another)."""
+    if mode != ASSERTED or not any(c.dep_ == "det" and c.lower_ in scope.words.definite_determiners
+                                   for c in noun.children):
+        return NOTHING
+    earlier = [e for e in scope.events if e.cls == cls and e.modality == ASSERTED]
+    if not earlier or not one_gathering(scope.index, scope.gazetteer, earlier):
+        return NOTHING
+    start, end = event_date(scope, noun, mode)
+    if start and not _of_the_days(start, [e.date for e in earlier if e.date] or [scope.document.date_published]):
+        return NOTHING
+    event = EventMention(cls=cls, trigger=noun.lemma_.lower(), participants=(), evidence=evidence(scope, noun),
+                         confidence=earlier[0].confidence, rule=f"event:{noun.lemma_.lower()}/back", date=start,
+                         end_date=end, modality=mode)
+    return Found(events=(event,))
+
+
+def _of_the_days(value: str, dates: list[str | None]) -> bool:
+    """``value`` agrees with one of ``dates`` at their common precision, or lies within
+    a month of it (an article's date: the summit it reports was in its days)."""
+    for other in dates:
+        if not other:
+            continue
+        n = min(len(value), len(other))
+        if value[:n] == other[:n]:
+            return True
+        if len(value) >= 7 and len(other) >= 7:
+            months = (int(value[:4]) - int(other[:4])) * 12 + int(value[5:7]) - int(other[5:7])
+            if abs(months) <= 1:
+                return True
+    return not any(dates)
