@@ -86,3 +86,20 @@ def test_load_gazetteer_reads_memberships_and_refuses_bad_ones(tmp_path):
 def test_memberships_of_the_shipped_gazetteer_know_the_big_blocs(gazetteer):
     assert gazetteer.memberships[("finland", "nato")].since == 2023
     assert not gazetteer.memberships[("united-kingdom", "european-union")].held_in(2024)
+
+
+def test_gazetteer_memberships_join_a_known_country_to_a_known_bloc(gazetteer):
+    """The shipped memberships, checked mechanically: each joins a country (one pycountry
+    knows) to an organisation, in years that make sense, once."""
+    from graphbuild.knowledge.places import country_code
+
+    bad = []
+    for (member, org), m in gazetteer.memberships.items():
+        country, bloc = gazetteer.entries.get(member), gazetteer.entries.get(org)
+        if country is None or country.core != "Country" or bloc is None or bloc.core != "Organization":
+            bad.append((org, member, "not a country and a bloc"))
+        elif country_code(country.label) is None and member not in ("soviet-union", "kosovo", "palestine"):
+            bad.append((org, member, "no ISO country"))
+        elif not 1900 <= m.since <= 2026 or (m.until is not None and m.until < m.since):
+            bad.append((org, member, "years"))
+    assert bad == []
