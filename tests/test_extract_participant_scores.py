@@ -82,3 +82,21 @@ def test_participant_scores_a_person_beside_another_citys_summit_is_not_this_one
     found = attended(text, beside)
     this_year = [people for cls, date, people in found if cls == "Summit" and date.startswith("2024")]
     assert this_year and not any("Silva" in p for people in this_year for p in people), found
+
+
+def test_participant_scores_a_surname_alone_is_the_person_named_in_full(nlp, gazetteer, lexicon):
+    from graphbuild.extract.document import extract_document
+    from graphbuild.extract.participant_scores import participant_candidates
+    from graphbuild.ingest import parse_document
+
+    text = ("Date: 2019-03-05\n\nNordic leaders end their summit in Bergen\n\n"
+            "Finnish President Sauli Niinistö arrived on Monday with a proposal on Arctic shipping.\n\n"
+            "On Tuesday, Niinistö said he was pleased.\n\n")
+    doc = parse_document(text.encode(), "t.txt")
+    pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+    record = extract_document(pairs, doc, gazetteer, lexicon, participant_weights=None)
+    index = MentionIndex(record.mentions)
+    summit = next(e for e in record.events if e.cls == "Summit")
+    keys = [c.key for c in participant_candidates(summit, record.events, index, doc, gazetteer.on("2019-03-05"),
+                                                  words().titles.leader_titles)]
+    assert sum("niinist" in k.lower() for k in keys) == 1, keys

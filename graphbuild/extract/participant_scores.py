@@ -53,6 +53,18 @@ def _former(m: Mention, markers: frozenset[str]) -> bool:
     return any(w in markers or w.split("-", 1)[0] in markers for w in before)
 
 
+def _surnames_joined(found: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """'Niinistö' after 'Sauli Niinistö': a name whose words are all in one other
+    person's name is that person (none is joined when two people could be meant)."""
+    words = {k: {w for m in ms for w in m.key.split()} for k, ms in found.items()}
+    out = {k: list(ms) for k, ms in found.items()}
+    for k in sorted(found, key=lambda k: (len(words[k]), k)):
+        fuller = [o for o in out if o != k and words[k] < words[o]]
+        if len(fuller) == 1 and k in out:
+            out[fuller[0]] = sorted(out[fuller[0]] + out.pop(k), key=lambda m: m.start)
+    return out
+
+
 def _people(index: MentionIndex, lexicon) -> dict[str, list[Mention]]:
     """The article's people by the person they name, but for those a sentence says were
     absent, tells travelling on later, or gives a past role."""
@@ -60,6 +72,7 @@ def _people(index: MentionIndex, lexicon) -> dict[str, list[Mention]]:
     for m in index.mentions:
         if m.cls == "Person":
             found.setdefault(m.link or m.key, []).append(m)
+    found = _surnames_joined(found)
     absence, sequel, past = lexicon.absence_words, lexicon.sequel_words, lexicon.titles.past_markers
     return {k: ms for k, ms in found.items() if not any(
         absent(m.evidence.sentence, m.start - m.evidence.start, m.end - m.evidence.start, absence)
