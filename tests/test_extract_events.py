@@ -112,6 +112,12 @@ def test_events_lead_visit_without_a_date_takes_the_month_of_the_article(events)
     assert of(found, "Visit")[0][4] == "2025-09"
 
 
+def test_events_lead_summit_without_a_date_takes_the_day_of_the_article(events):
+    # news reports a summit while it sits: told undated in the present, it met that day
+    found = events("Leaders of the Andean Community open a summit in Quito to agree on river transport rules.")
+    assert {e[4] for e in of(found, "Summit")} == {"2025-09-05"}, found
+
+
 def test_events_undated_mention_of_a_meeting_takes_the_day_another_mention_states(events):
     lead = "William Ruto and Emmanuel Macron hold talks in Nairobi on climate finance."
     later = "Emmanuel Macron met William Ruto in Nairobi on Thursday, officials said, and agreed on a fund."

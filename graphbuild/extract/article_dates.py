@@ -1,6 +1,6 @@
 """Dates from the article: an event its sentence leaves undated takes them from how
 news is written. The events of the headline and the lead happened in the month the
-article was published; a meeting, which lasts a day, on the day another mention of it
+article was published; a meeting, a summit or a forum on the day another mention of it
 states, else on the day of the report. Pure functions over the document's records.
 """
 
@@ -13,10 +13,10 @@ from ..records import Document, EventMention
 from .context import is_planned, same_party, shares_entity
 from .scope import MentionIndex
 
-#: Events that last one day: told undated in the present or perfect, they happened on
-#: the day the article reports them. A visit or a summit lasts days; its month is all
-#: the tense says.
-ONE_DAY_CLASSES = frozenset({"Meeting"})
+#: Events a report dates to its day: told undated in the present or perfect, a meeting
+#: happened, and a summit or forum met, on the day the article reports them (news
+#: reports a summit while it sits). A visit lasts days; its month is all the tense says.
+ONE_DAY_CLASSES = frozenset({"Meeting", "Summit", "Forum"})
 
 #: A lead paragraph has at least this many words (shorter first blocks are captions,
 #: bylines or teasers).
@@ -34,8 +34,8 @@ def lead_end(document: Document) -> int:
 
 def date_from_article(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
     """The article's main events, those its headline and lead report, happened in the
-    month it was published when their sentences give no date (a visit or a summit lasts
-    days: the month is all the report says); a meeting, which lasts a day, on its day
+    month it was published when their sentences give no date (a visit lasts days: the
+    month is all the report says); a meeting, a summit or a forum on its day
     (:func:`meeting_days`)."""
     published = document.date_published
     if not published:
@@ -49,9 +49,10 @@ def date_from_article(events: Sequence[EventMention], document: Document, index:
 
 
 def meeting_days(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:
-    """A meeting lasts a day. One that its sentence dates only by the tense of the report
-    (the article's month: 'X meets Y', 'X has met Y') took place on the day another
-    mention of it states ('the talks' refer back), else on the day of the report. Run
+    """A meeting (a summit, a forum: ``ONE_DAY_CLASSES``) that its sentence dates only
+    by the tense of the report (the article's month: 'X meets Y', 'X has met Y') took
+    place on the day another mention of it states ('the talks' refer back), else on
+    the day of the report. Run
     before the article lends a visit's month to its undated meetings: that month says
     the day is unknown."""
     published = document.date_published
