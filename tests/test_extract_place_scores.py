@@ -89,3 +89,18 @@ def test_place_scores_a_named_summit_is_not_placed_where_someone_came_from(place
             "Ana Ribeiro, fresh from Lagos and Accra, attended the ASEAN summit on Tuesday.\n\n")
     found = placed(text, HEADLINE)
     assert ("Summit", set()) in found and not any(places for cls, places in found if cls == "Summit"), found
+
+
+def test_place_scores_a_summit_passes_over_the_place_of_another_event(placed):
+    text = ("Date: 2024-03-05\n\nTwo states agree on a port fund in Porto Novo and Accra\n\n"
+            "Ana Ribeiro and Lars Holm held talks in Porto Novo on Monday.\n\n"
+            "Ana Ribeiro attended the ASEAN summit on Tuesday.\n\n")
+    found = placed(text, HEADLINE)
+    assert ("Meeting", {"Porto Novo"}) in found and ("Summit", {"Accra"}) in found, found
+
+
+def test_place_scores_a_summit_whose_best_place_is_one_someone_came_from_is_not_placed(placed):
+    # 'back from' may name where the summit was, or home: neither it nor the runner-up is taken
+    text = ("Date: 2024-03-05\n\nAna Ribeiro, back from Porto Novo, speaks in Accra\n\n"
+            "Ana Ribeiro attended the ASEAN summit on Tuesday.\n\n")
+    assert ("Summit", set()) in placed(text, HEADLINE)

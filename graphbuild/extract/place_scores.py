@@ -11,13 +11,14 @@ unplaced (no place is better than a wrong one)."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import replace
 from typing import NamedTuple, Sequence
 
 from ..knowledge.gazetteer import Gazetteer
-from ..lang import PlaceWeights, words
+from ..lang import PlaceWeights, Words, words
 from ..records import DATELINE, Document, EventMention, Mention, MentionRef
 from .article_dates import lead_end
 from .lead import tells_a_later_trip
@@ -47,18 +48,25 @@ def headline_end(document: Document) -> int:
     return 0
 
 
-#: The names before a place in one list with it ('from Lima and Quito').
-LISTED_BEFORE = re.compile(r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:,|\band\b)\s*)*$")
+#: How far back a list of names before a place is looked for.
+LIST_SPAN = 200
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def _left(m: Mention, origin: frozenset[str]) -> bool:
+@functools.lru_cache(maxsize=8)
+def _listed_before(conjunctions: frozenset[str]) -> re.Pattern:
+    """The names before a place in one list with it ('from Lima and Quito')."""
+    joins = "|".join(sorted(re.escape(c) for c in conjunctions))
+    return re.compile(rf"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:,|\b(?:{joins})\b)\s*)*$")
+
+
+def _left(m: Mention, vocabulary: Words) -> bool:
     """The place is one someone came from ('back from Lima and Quito'): the word before
     it, or before the list it ends, is an origin word."""
-    before = m.evidence.sentence[:m.start - m.evidence.start]
-    head = before[:LISTED_BEFORE.search(before).start()]
+    before = m.evidence.sentence[:m.start - m.evidence.start][-LIST_SPAN:]
+    head = before[:_listed_before(vocabulary.list_conjunctions).search(before).start()]
     words_before = WORD.findall(head[-20:].lower())
-    return bool(words_before) and words_before[-1] in origin
+    return bool(words_before) and words_before[-1] in vocabulary.origin_words
 
 
 def _places(index: MentionIndex, gazetteer: Gazetteer) -> dict[str, list[Mention]]:
@@ -142,22 +150,24 @@ def _organisers(index: MentionIndex, event: EventMention) -> set[str]:
 
 
 def _not_the_summits(event: EventMention, events: Sequence[EventMention], index: MentionIndex,
-                     gazetteer: Gazetteer) -> set[str]:
+                     gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
     """The places a named summit ('the APEC summit') was not held at, by the article's
-    cues alone: where its other events took place, but for those of the same organiser
-    (the organiser's gatherings move from city to city, the talks beside one are often
-    held elsewhere, and another bloc's summit is another), the places someone came
-    from ('back from Lima'), and the sites no gazetteer places (the estate of a
-    bilateral, not a summit's city)."""
+    cues alone, as two sets. Passed over: where its other events took place, but for
+    those of the same organiser (the organiser's gatherings move from city to city, the
+    talks beside one are often held elsewhere, and another bloc's summit is another),
+    and the sites no gazetteer places (the estate of a bilateral, not a summit's city).
+    Ruling out: the places someone came from ('back from Lima'), which may be where
+    the summit was, so that no place is taken when one ranks first."""
     own = _organisers(index, event)
     if not own:
-        return set()
+        return set(), set()
     others = {m.link or m.key for o in events if o is not event and not (_organisers(index, o) & own)
               for r in o.locations if isinstance(r[0], int) and (m := index.at(r[0])) is not None}
-    origin = words().origin_words
-    sites = {m.link or m.key for m in index.mentions if m.cls == "Place"
-             and (country_of_place(m, gazetteer) is None or _left(m, origin))}
-    return others | sites
+    vocabulary = words()
+    places = [m for m in index.mentions if m.cls == "Place"]
+    sites = {m.link or m.key for m in places if country_of_place(m, gazetteer) is None}
+    left = {m.link or m.key for m in places if _left(m, vocabulary)}
+    return others | sites, left
 
 
 def place_by_scores(events: Sequence[EventMention], index: MentionIndex, document: Document, gazetteer: Gazetteer,
@@ -170,12 +180,13 @@ def place_by_scores(events: Sequence[EventMention], index: MentionIndex, documen
     for e in events:
         if scored_place(e) and not _placed_elsewhere(e, events, index):
             # The cues rank every place (what the weights are fitted on); a named summit
-            # is then refused the places it was not held at.
-            refused = _not_the_summits(e, events, index, gazetteer)
+            # then passes over the places it was not held at, and takes none when the
+            # best left is a place someone came from.
+            passed, ruled_out = _not_the_summits(e, events, index, gazetteer)
             ranked = sorted(((score(weights, c.features), -c.ref.start, c) for c in
                              place_candidates(e, events, index, document, gazetteer, leader_titles)
-                             if c.key not in refused), reverse=True)
-            if ranked and ranked[0][0] >= weights.threshold:
+                             if c.key not in passed), reverse=True)
+            if ranked and ranked[0][0] >= weights.threshold and ranked[0][2].key not in ruled_out:
                 e = replace(e, locations=(ranked[0][2].ref,))
         out.append(e)
     return out
