@@ -51,3 +51,23 @@ def test_referring_back_dates_the_summits_node(tmp_path):
     graph = graphbuild.build([doc]).graph
     summits = [a for _, a in graph.nodes(data=True) if a.get("kind") == "event" and "Summit" in a.get("label", "")]
     assert len(summits) == 1 and summits[0].get("date") == "2025-09-02", summits
+
+
+def test_referring_back_an_order_word_makes_it_another_summit(back):
+    assert back(TOLD + "The previous summit closed on Tuesday with a pledge on river transport.") == []
+    assert back(TOLD + "The next summit opens on Tuesday with a pledge on river transport.") == []
+
+
+def test_referring_back_a_date_weeks_from_the_told_summit_is_another(back):
+    dated = "Leaders of the Andean Community opened a summit in Quito on Monday.\n\n"
+    assert back(dated + "The summit closed on 3 September with a pledge on river transport.") == ["2025-09-03"]
+    assert back(dated + "The summit closed on 12 August with a pledge on river transport.") == []
+
+
+def test_referring_back_a_summit_told_in_the_present_takes_the_day_the_later_mention_gives(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("2025-09-05\n\nLeaders of the Andean Community meet at a summit in Quito.\n\n"
+                   "The summit closed on Thursday with a pledge on river transport.\n", encoding="utf-8")
+    graph = graphbuild.build([doc]).graph
+    dates = [a.get("date") for _, a in graph.nodes(data=True) if a.get("kind") == "event"]
+    assert dates == ["2025-09-04"], dates

@@ -71,6 +71,13 @@ def _meeting_day(event: EventMention, events: Sequence[EventMention], index: Men
         if not other.date or len(other.date) != 10 or other.date[:7] != event.date:
             continue
         if same_party(index, event.participants, other.participants) or (
-                event.locations and shares_entity(index, event.locations, other.locations)):
+                event.locations and shares_entity(index, event.locations, other.locations)) or (
+                _refers_back_to(other, event)):
             return other.date
     return published[:10]
+
+
+def _refers_back_to(other: EventMention, event: EventMention) -> bool:
+    """A later 'the summit' that names no one (``referring_back`` made it only when the
+    article had told one gathering of its kind) is a mention of that gathering."""
+    return other.rule.endswith("/back") and other.cls == event.cls and other.evidence.start > event.evidence.start

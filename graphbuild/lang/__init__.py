@@ -104,6 +104,7 @@ class Words:
     sequel_words: frozenset[str] = frozenset()  # "then travelled to X": a later trip
     absence_words: frozenset[str] = frozenset()  # "X did not attend", "X skipped the summit"
     origin_words: frozenset[str] = frozenset()  # "back from Lima": a place left, not where one is
+    order_words: frozenset[str] = frozenset()  # "the previous summit": another gathering of the series
     direction_nouns: frozenset[str] = frozenset()  # "in the far east of X": a part of X
     comma_stoppers: frozenset[str] = frozenset()  # "Paris, France and ...": a list, not a place
     acronym_skip: frozenset[str] = frozenset()  # words an acronym skips ("of", "the")
@@ -170,6 +171,7 @@ def load_words(directory: Path) -> Words:
         event_verbs=frozenset(references.get("event_verbs", ())),
         absence_words=frozenset(references.get("absence_words", ())),
         origin_words=frozenset(references.get("origin_words", ())),
+        order_words=frozenset(references.get("order_words", ())),
         sequel_words=frozenset(data["calendar"].get("sequel_words", ())),
         direction_nouns=frozenset(places.get("direction_nouns", ())),
         comma_stoppers=frozenset(places.get("comma_stoppers", ())),

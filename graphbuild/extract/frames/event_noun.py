@@ -3,6 +3,7 @@ Beijing' (``event_nouns`` of the lexicon): an event with whoever attends it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..args import args
@@ -146,17 +147,20 @@ def referring_back(scope: Scope, noun: Token, cls: str, mode: str) -> Found:
     """'The summit closed on Tuesday': a definite mention that names no one and no place
     refers back to the one gathering of its kind the article has told so far; it gives
     its sentence's date (and the leaders the sentence names) to that gathering. None
-    when the article has told none, or several, or the sentence's date is not that
-    gathering's, nor within a month of the article's ('the summit of 2019' is
-    another)."""
+    when the article has told none, or several, when an order word makes it another
+    of the series ('the previous summit', 'the next summit'), or when the sentence's
+    date is not that gathering's ('the summit of 2019' is another)."""
     if mode != ASSERTED or not any(c.dep_ == "det" and c.lower_ in scope.words.definite_determiners
                                    for c in noun.children):
+        return NOTHING
+    if any(c.dep_ in ("amod", "compound", "advmod") and c.lower_ in scope.words.order_words
+           for c in noun.children):
         return NOTHING
     earlier = [e for e in scope.events if e.cls == cls and e.modality == ASSERTED]
     if not earlier or not one_gathering(scope.index, scope.gazetteer, earlier):
         return NOTHING
     start, end = event_date(scope, noun, mode)
-    if start and not _of_the_days(start, [e.date for e in earlier if e.date] or [scope.document.date_published]):
+    if start and not _of_the_days(start, earlier, scope.document.date_published):
         return NOTHING
     event = EventMention(cls=cls, trigger=noun.lemma_.lower(), participants=(), evidence=evidence(scope, noun),
                          confidence=earlier[0].confidence, rule=f"event:{noun.lemma_.lower()}/back", date=start,
@@ -164,17 +168,38 @@ def referring_back(scope: Scope, noun: Token, cls: str, mode: str) -> Found:
     return Found(events=(event,))
 
 
-def _of_the_days(value: str, dates: list[str | None]) -> bool:
-    """``value`` agrees with one of ``dates`` at their common precision, or lies within
-    a month of it (an article's date: the summit it reports was in its days)."""
-    for other in dates:
-        if not other:
-            continue
-        n = min(len(value), len(other))
-        if value[:n] == other[:n]:
-            return True
-        if len(value) >= 7 and len(other) >= 7:
-            months = (int(value[:4]) - int(other[:4])) * 12 + int(value[5:7]) - int(other[5:7])
-            if abs(months) <= 1:
-                return True
-    return not any(dates)
+#: How many days a gathering's later 'the summit' may lie after the day it was told
+#: with (a summit that opened on Monday closes on Wednesday; a conference sits two weeks).
+GATHERING_DAYS = 14
+
+
+def _of_the_days(value: str, earlier: list[EventMention], published: str | None) -> bool:
+    """``value`` is a day of the gathering: it agrees with the earlier mentions' dates at
+    their common precision, or falls within their days; with no dates told, within a
+    month of the article's date (the summit it reports was in its days)."""
+    told = [(e.date, e.end_date) for e in earlier if e.date]
+    if not told:
+        return published is None or _within_a_month(value, published)
+    return any(_agrees(value, date) or _in_days(value, date, end) for date, end in told)
+
+
+def _agrees(value: str, other: str) -> bool:
+    n = min(len(value), len(other))
+    return value[:n] == other[:n]
+
+
+def _in_days(value: str, date: str, end: str | None) -> bool:
+    if len(value) < 10 or len(date) < 10:
+        return False
+    day, first = dt.date.fromisoformat(value[:10]), dt.date.fromisoformat(date[:10])
+    last = dt.date.fromisoformat(end[:10]) if end and len(end) >= 10 else first
+    return first - dt.timedelta(days=GATHERING_DAYS) <= day <= max(last, first + dt.timedelta(days=GATHERING_DAYS))
+
+
+def _within_a_month(value: str, other: str) -> bool:
+    if _agrees(value, other):
+        return True
+    if len(value) < 7 or len(other) < 7:
+        return False
+    months = (int(value[:4]) - int(other[:4])) * 12 + int(value[5:7]) - int(other[5:7])
+    return abs(months) <= 1
