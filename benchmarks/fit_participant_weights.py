@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
-from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, scored
+from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, probability, scored
 
 OUT = ROOT / "graphbuild" / "lang" / "en" / "participant_weights.json"
 
@@ -73,7 +72,7 @@ def _groups(set_dir: Path, resources) -> list[tuple[list, list[int]]]:
 
 def _scores(groups, weights, bias):
     """(score, whether right) of every candidate."""
-    return [(1 / (1 + math.exp(-(bias + sum(w * f for w, f in zip(weights, x))))), label)
+    return [(probability(weights, bias, x), label)
             for feats, labels in groups for x, label in zip(feats, labels)]
 
 

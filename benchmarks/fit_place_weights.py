@@ -26,7 +26,7 @@ import json
 import sys
 from pathlib import Path
 
-from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, scored
+from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, probability, scored
 
 OUT = ROOT / "graphbuild" / "lang" / "en" / "place_weights.json"
 
@@ -73,11 +73,9 @@ def _label(gazetteer, key: str) -> str:
 
 def _picks(groups, weights, bias):
     """(best candidate's score, whether it is right) per group."""
-    import math
-
     out = []
     for feats, labels in groups:
-        scores = [1 / (1 + math.exp(-(bias + sum(w * f for w, f in zip(weights, x))))) for x in feats]
+        scores = [probability(weights, bias, x) for x in feats]
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
         out.append((scores[best], labels[best]))
     return out

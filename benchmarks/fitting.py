@@ -37,18 +37,28 @@ def documents(set_dir: Path):
 def scored(resources, document, stage: str):
     """The events and mention index the scoring ``stage`` ("place" or "participants")
     sees in ``document``, parsed and extracted as the build does (the parser runs only
-    where a fact may be), with neither scoring applied."""
-    from graphbuild.extract.document import extract_document
+    where a fact may be): the participants' scoring sees the events placed by the
+    shipped place scoring, as in the build; the scoring being fitted is not applied."""
+    from graphbuild.extract.document import PACK, extract_document
     from graphbuild.nlp import parse_selectively
 
     stream = ((seg.text, j) for j, seg in enumerate(document.segments))
     pairs = [(document.segments[j], doc) for doc, j, _ in parse_selectively(
         resources.nlp, stream, resources.may_yield_facts, 128)]
     seen = []
-    extract_document(pairs, document, resources.gazetteer, resources.lexicon, place_weights=None,
-                     participant_weights=None,
+    extract_document(pairs, document, resources.gazetteer, resources.lexicon,
+                     place_weights=PACK if stage == "participants" else None, participant_weights=None,
                      on_scoring=lambda name, events, index: seen.append((events, index)) if name == stage else None)
     return seen[0]
+
+
+def probability(weights, bias, features) -> float:
+    """The build's own score (extract/place_scores.py, clamped against overflow) of one
+    candidate under weights being fitted."""
+    from graphbuild.extract.place_scores import score
+    from graphbuild.lang import PlaceWeights
+
+    return score(PlaceWeights(features=(), weights=tuple(weights), bias=bias, threshold=EVEN_ODDS), features)
 
 
 def fit(groups):
