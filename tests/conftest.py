@@ -64,6 +64,26 @@ def record(nlp, gazetteer, lexicon):
     return run
 
 
+@pytest.fixture
+def events(record):
+    """The events of a text as (class, participants, places, hosts, date, modality),
+    names by their gazetteer id or their text; the text is dated 2025-09-05 unless
+    ``date`` says otherwise (None: undated)."""
+
+    def run(text: str, date: str | None = "2025-09-05"):
+        header = f"{date}\n\n" if date else ""
+        found = record(header + text)
+        full = found.document.text
+
+        def name(ref):
+            return ref[1] if ref[0] == "gazetteer" else full[ref[0]:ref[1]]
+
+        return [(e.cls, tuple(name(p) for p in e.participants), tuple(name(p) for p in e.locations),
+                 tuple(name(p) for p in e.hosts), e.date, e.modality) for e in found.events]
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def build_cached():
     """A factory: (root, articles) -> (corpus folder, a cache folder filled by a build,

@@ -90,7 +90,7 @@ def test_memberships_of_the_shipped_gazetteer_know_the_big_blocs(gazetteer):
 
 def test_gazetteer_memberships_join_a_known_country_to_a_known_bloc(gazetteer):
     """The shipped memberships, checked mechanically: each joins a country (one pycountry
-    knows) to an organisation, in years that make sense, once."""
+    knows) to an organisation, in years that make sense."""
     from graphbuild.knowledge.places import country_code
 
     bad = []

@@ -80,7 +80,7 @@ def test_participant_scores_a_person_beside_another_citys_summit_is_not_this_one
     text = ("Date: 2024-03-05\n\nHarbour states end their yearly summit in Porto Novo\n\n"
             "Trade envoy Marta Silva had spoken at a summit in Oslo in 2019.\n\n")
     found = attended(text, beside)
-    this_year = [people for cls, date, people in found if cls == "Summit" and date.startswith("2024")]
+    this_year = [people for cls, date, people in found if cls == "Summit" and (date or "").startswith("2024")]
     assert this_year and not any("Silva" in p for people in this_year for p in people), found
 
 
