@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_extract_events import events, of  # noqa: F401  (the fixture and its helper)
+from .test_extract_events import of
 
 
 def test_attendance_leaders_named_in_a_summits_sentence_attend_it(events):

@@ -9,9 +9,7 @@ import pytest
 from graphbuild.extract.document import extract_document
 from graphbuild.ingest import parse_document
 
-
-def of(found, cls):
-    return [e for e in found if e[0] == cls]
+from .test_extract_events import of
 
 
 def test_events_lead_meeting_without_a_date_takes_the_day_of_the_article(events):

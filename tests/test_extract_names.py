@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.extract.names import (
-    common_acronyms, find_aliases, glued, opens_quote,
+    another_given_name, common_acronyms, find_aliases, glued, opens_quote,
 )
 
 
@@ -232,3 +232,45 @@ def test_extract_numbered_part_of_a_text_is_no_name(mentions):
     keys = {m.key for m in mentions(text)}
     assert "Vladimir Putin" in keys
     assert not [k for k in keys if k.split()[0] == "Item"], keys
+
+
+@pytest.mark.parametrize(
+    "name, known, expected",
+    [
+        ("Ivanka Trump", ("Donald Trump", "Donald J. Trump"), True),
+        ("Donald Trump", ("Donald Trump",), False),
+        ("Sergei Lavrov", ("Sergey Lavrov",), False),  # a spelling of the same given name
+        ("Trump", ("Donald Trump",), False),
+        ("Ivanka Smith", ("Donald Trump",), False),
+    ],
+)
+def test_another_given_name_is_a_relative_not_the_known_person(name, known, expected):
+    assert another_given_name(name, known) is expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("First Lady Jill Trump toured a school in Ohio on Monday.", "Jill Trump"),
+        ("Ivanka Trump spoke at the forum in Dubai on Monday.", "Ivanka Trump"),
+    ],
+)
+def test_extract_relative_of_a_known_leader_is_not_linked_to_him(mentions, text, name):
+    found = [m for m in mentions(text) if m.key.endswith("Trump")]
+    assert found and all(m.link != "donald-trump" for m in found), [(m.key, m.link) for m in found]
+    assert name in {m.key for m in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["President Trump met the envoys in Ohio on Monday.", "Secretary of State Rubio met Trump in Ohio on Monday."],
+)
+def test_extract_title_before_a_known_surname_keeps_the_link(mentions, text):
+    links = {m.key: m.link for m in mentions(text)}
+    assert "donald-trump" in links.values(), links
+
+
+@pytest.mark.parametrize("word", ["Multilateralism", "Islamophobia", "Regionalization"])
+def test_extract_word_naming_an_idea_is_no_entity(mentions, word):
+    keys = {m.key for m in mentions(f"{word} Rises Again\n\nMinisters of Kenya and Ghana met in Accra on Monday.")}
+    assert word not in keys and "Kenya" in keys, keys

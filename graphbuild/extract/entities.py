@@ -17,8 +17,8 @@ from ..lang import language_dir, not_names, pack_cache, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import DATELINE, Alias, Document, Evidence, Mention, Segment
 from .names import (
-    common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued, hyphen_place, joined_names,
-    opens_quote, titled_names, with_place_name,
+    another_given_name, common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued,
+    hyphen_place, joined_names, opens_quote, titled_names, with_given_names, with_place_name,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def extract_mentions(
     taken = {i for span in extra for i in range(span.start, span.end)}
     ents = joined_names(sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra,
                                key=lambda e: e.start))
+    ents = with_given_names(ents, _title_words(), pack_words().titles.honorifics)
     for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "PERSON" or (entry is not None and entry.core == "Person"):
@@ -102,6 +103,8 @@ def _mention(ent: Span, title: PersonTitle | None, segment: Segment, document: D
         return None
     span, label = found
     entry, link = _entry_of(gazetteer, link or ent.ent_id_ or None, span.text, label)
+    if entry is not None and entry.core == "Person" and another_given_name(span.text, entry.names):
+        entry, link = None, None  # 'Melania Trump' is not the Trump the gazetteer knows
     cls = _mention_class(span, label, entry, segment, gazetteer, lowercase_words)
     if cls is None:
         return None
@@ -335,6 +338,8 @@ def _looks_like_name(span: Span, segment: Segment, lowercase_words: frozenset[st
         return False
     if _numbered_part(span, content, never.numbered_parts):
         return False
+    if len(content) == 1 and content[0].lower_.endswith(never.concept_endings) and never.concept_endings:
+        return False  # "Islamophobia": an idea, not an actor
     title_words = _title_words()
     if all(t.lower_ in title_words for t in content):
         return False  # a title alone ('the Crown Prince said') names no one

@@ -186,8 +186,8 @@ def joined_names(ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == ent.start and not prev.ent_id_ and not ent.ent_id_ \
-                and prev.label_ in ("GPE", "LOC", "PERSON") and ent.label_ in ("GPE", "LOC", "PERSON") \
+        if prev is not None and prev.end == ent.start and not prev.ent_id_ and (not ent.ent_id_ or _given_name(
+                prev, ent)) and prev.label_ in ("GPE", "LOC", "PERSON") and ent.label_ in ("GPE", "LOC", "PERSON") \
                 and prev.doc[prev.end - 1].whitespace_ and not is_known_place(prev.text) \
                 and not is_known_place(ent.text):
             label = "PERSON" if "PERSON" in (prev.label_, ent.label_) else None
@@ -197,6 +197,41 @@ def joined_names(ents: list[Span]) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+def _given_name(prev: Span, ent: Span) -> bool:
+    """A person's given name the model split from a surname the gazetteer knows ('Melania'
+    + 'Trump'): the two are another person than the surname's bearer."""
+    return prev.label_ == "PERSON" and ent.label_ == "PERSON" and len(ent) == 1
+
+
+def with_given_names(ents: list[Span], title_words: frozenset[str], honorifics: frozenset[str]) -> list[Span]:
+    """``ents`` with a known surname the model tagged alone ('Trump' of 'Ivanka Trump')
+    taken with the capitalised given name before it that no entity holds: a relative
+    of the person the gazetteer knows is another person. A title before the surname
+    ('President Trump', 'Secretary of State Rubio') is no given name."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent.ent_id_ and len(ent) == 1 and ent.start > 0:
+            before = ent.doc[ent.start - 1]
+            if before.pos_ == "PROPN" and before.is_title and not before.ent_type_ and before.whitespace_ \
+                    and before.lower_ not in title_words and before.text not in honorifics:
+                ent = Span(ent.doc, ent.start - 1, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def another_given_name(name: str, known: tuple[str, ...]) -> bool:
+    """``name`` gives the surname of a person known by the full names ``known`` a given
+    name none of them begins with ('Ivanka Trump' beside 'Donald Trump'; 'Sergei Lavrov'
+    is 'Sergey Lavrov')."""
+    words = name.split()
+    full = [n.split() for n in known if len(n.split()) >= 2]
+    if len(words) < 2 or not any(w[-1] == words[-1] for w in full):
+        return False
+    return all(w[0][:1].lower() != words[0][:1].lower() for w in full)
 
 
 def _beside_person(ents: list[Span], start: int, end: int) -> bool:

@@ -230,6 +230,7 @@ class NotNames:
     never_alone: frozenset[str] = frozenset()  # "North", "GMT", "Trans" as a whole span
     separators: tuple[str, ...] = ()  # "Name / Agency": a credit line, not one name
     numbered_parts: frozenset[str] = frozenset()  # "Item", "Section": with a number, a part of a text
+    concept_endings: tuple[str, ...] = ()  # "Islamophobia", "Multilateralism": an idea, alone
 
 
 @pack_cache
@@ -239,7 +240,8 @@ def _not_names_in(directory: str) -> NotNames:
         return NotNames()  # a pack without one rejects nothing more
     data = json.loads(path.read_text(encoding="utf-8"))
     return NotNames(frozenset(w.lower() for w in data.get("never_alone", ())), tuple(data.get("separators", ())),
-                    frozenset(w.lower() for w in data.get("numbered_parts", ())))
+                    frozenset(w.lower() for w in data.get("numbered_parts", ())),
+                    tuple(w.lower() for w in data.get("concept_endings", ())))
 
 
 def not_names() -> NotNames:
