@@ -195,3 +195,28 @@ def test_eventcoref_a_summit_of_other_people_or_of_another_article_is_not_the_me
     meeting = _event("a", cls="Meeting", who=("ana", "ben"), where=("hanoi",), date="2024-05-16")
     summit = _event(doc, cls="Summit", who=who, where=(), date="2024-05-16", start=80)
     assert len(cluster_events([meeting, summit], BEIJING_IN_CHINA)) == 2
+
+
+@pytest.mark.parametrize(
+    "later, merged",
+    [
+        (dict(cls="Summit", who=("kim",), start=90), True),  # 'Kim left the summit early'
+        (dict(cls="Meeting", who=("kim",), start=90), True),
+        (dict(cls="Summit", who=("kim", "lee"), start=90), False),  # someone the meeting lacks
+    ],
+)
+def test_eventcoref_meeting_called_a_summit_takes_later_mentions_naming_fewer(later, merged):
+    """One article calls one meeting of two leaders a meeting and a summit; a later
+    mention by either word that names one of them is that meeting too."""
+    events = [_event("a", "Meeting", who=("trump", "kim"), where=("hanoi",), date="2019-02-28"),
+              _event("a", "Summit", who=("trump", "kim"), where=(), date="2019-02-28", start=40),
+              _event("a", where=(), date="2019-02-28", **later)]
+    assert (len(cluster_events(events, BEIJING_IN_CHINA)) == 1) is merged
+
+
+def test_eventcoref_summit_naming_one_leader_is_not_a_meeting_only_called_a_meeting():
+    """Biden met Xi; 'Biden at the summit' names another gathering when the article never
+    called the meeting a summit."""
+    events = [_event("a", "Meeting", who=("biden", "xi"), where=("bali",), date="2022-11-14"),
+              _event("a", "Summit", who=("biden",), where=(), date="2022-11-14", start=40)]
+    assert len(cluster_events(events, BEIJING_IN_CHINA)) == 2

@@ -163,10 +163,16 @@ def _same_day_same_people(event: ResolvedEvent, cluster: EventCluster, same_doc:
 def _one_meeting_two_words(event: ResolvedEvent, cluster: EventCluster) -> bool:
     """One article calls the same people's meeting a meeting in one sentence and a
     summit in another ('met in Hanoi', 'their second summit'): one event, named by
-    the word of its first mention. A meeting held at a summit is not the summit."""
+    the word of its first mention. Once the article has called the meeting by both words,
+    a later mention of it by either that names fewer of its people ('Kim left the summit')
+    is it too. A meeting held at a summit is not the summit."""
     side = event.mention.part_of is not None or any(m.part_of is not None for m in cluster.mentions)
-    return ({event.mention.cls, cluster.cls} == NAMED_EITHER_WAY and event.doc_id in cluster.documents
-            and not side and len(event.participants) >= 2 and event.participants == frozenset(cluster.participants))
+    if {event.mention.cls, cluster.cls} != NAMED_EITHER_WAY or event.doc_id not in cluster.documents or side:
+        return False
+    if len(event.participants) >= 2 and event.participants == frozenset(cluster.participants):
+        return True
+    called_so = any(m.cls == event.mention.cls for m in cluster.mentions)
+    return called_so and bool(event.participants) and event.participants < frozenset(cluster.participants)
 
 
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
