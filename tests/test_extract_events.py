@@ -287,3 +287,12 @@ def test_events_an_including_list_the_parser_broke_is_read_to_its_end(nlp, gazet
     names = {doc.text[r[0]:r[1]] for e in record.events if e.cls == "Summit" for r in e.participants
              if isinstance(r[0], int)}
     assert {"Ana Ribeiro", "Lars Holm", "Pedro Alves"} <= names, names
+
+
+def test_events_the_two_leaders_are_the_pair_the_article_names_most(events):
+    """A third person named in a clause on the way is not one of 'the two leaders'."""
+    text = ("Kenyan President William Ruto arrived in Accra on Monday. Ruto was welcomed by Ghanaian President "
+            "John Mahama at the airport.\n\nMahama said Ruto was a friend. Trade came up after remarks by "
+            "Nigerian President Bola Tinubu last week. The two leaders held talks on Tuesday.")
+    meetings = of(events(text), "Meeting")
+    assert meetings and {n.split()[-1] for n in meetings[0][1]} == {"Ruto", "Mahama"}, meetings

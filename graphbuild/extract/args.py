@@ -10,6 +10,8 @@ Moscow'). Each returns new :class:`Arg` records; nothing is changed in place.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -183,6 +185,8 @@ def last_visitors(scope: Scope, offset: int) -> list[Arg]:
 
 def last_two(scope: Scope, offset: int, cls: str | None) -> list[Arg]:
     """'the two countries', 'both leaders', 'they': the last two distinct entities."""
+    if cls == "Person":
+        return _most_named_two(scope, offset)
     seen: dict[str, Mention] = {}
     for m in scope.index.before(offset):
         if m.demonym or (cls and m.cls != cls) or (cls is None and m.cls not in ("Person", "Country")):
@@ -197,6 +201,23 @@ def last_two(scope: Scope, offset: int, cls: str | None) -> list[Arg]:
         if offset - m.start > LOOKBACK:
             break
     return []
+
+
+def _most_named_two(scope: Scope, offset: int) -> list[Arg]:
+    """'the two leaders': the two people the article has named most so far (a surname
+    alone counts), the nearer first on a tie. News calls its main pair so; the last two
+    names may be a third person's in a clause on the way ('after remarks by X, the two
+    leaders ...')."""
+    text = scope.document.text[:offset]
+    people: dict[str, Mention] = {}  # nearest first, so a stable sort keeps the nearer
+    for m in scope.index.before(offset):
+        if m.cls == "Person" and not m.demonym:
+            people.setdefault(m.link or m.key, m)
+    if len(people) < 2:
+        return []
+    named = {key: len(re.findall(rf"\b{re.escape(m.key.split()[-1])}\b", text)) for key, m in people.items()}
+    top = sorted(people, key=lambda key: -named[key])[:2]
+    return [of_mention(people[key], indirect=True) for key in top]
 
 
 def role_noun(scope: Scope, token: Token) -> list[Arg]:
