@@ -135,6 +135,15 @@ def test_relations_pronoun_resolves_to_nearest_person_with_lower_confidence(read
     assert visits[0].confidence < 0.9
 
 
+def test_relations_plural_pronoun_is_the_group_its_sentence_opens_with(read):
+    """'they' in a reporting clause is the sentence's 'two leaders', not the last two names."""
+    _, facts, _ = read("Kenyan President William Ruto met Ghanaian President John Mahama in Accra on Monday.\n\n"
+                       "Ruto said Foreign Minister Musalia Mudavadi will travel to Lagos. The two leaders agreed to "
+                       "let ministers resume contacts on trade, the statement said after they spoke.")
+    met = {frozenset((s, o)) for s, p, o in facts if p == "metWith"}
+    assert met == {frozenset(("william-ruto", "john-mahama"))}, met
+
+
 def test_relations_role_noun_resolves_to_title_holder(read):
     text = ("Chinese President Xi Jinping welcomed guests. Russian President Vladimir Putin arrived later. "
             "The Chinese president then travelled to Moscow.")

@@ -108,11 +108,13 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
                 return []  # "for China-Russia trade to match its trade": 'its' is the trade
         return antecedent(scope, offset, ("Country", "Organization"))
     if lower in pronouns.plural:
-        subject = clause_subject(token)
-        if subject is not None and subject.i < token.i and subject.tag_ in ("NNS", "NNPS"):
-            group = args(scope, subject)  # "Both countries have used their veto"
-            if len(group) >= 2:
-                return [replace(a, indirect=True) for a in group]
+        # "Both countries have used their veto"; "The two leaders agreed ... after they spoke"
+        earlier = [t for t in reversed(token.doc[token.sent.start:token.i]) if t.dep_ in ("nsubj", "nsubjpass")]
+        for subject in [clause_subject(token), *earlier]:
+            if subject is not None and subject.i < token.i and subject.tag_ in ("NNS", "NNPS"):
+                group = args(scope, subject)
+                if len(group) >= 2:
+                    return [replace(a, indirect=True) for a in group]
         pair = coordinated_pair(scope, token)
         return pair or last_two(scope, offset, None)
     return []
@@ -205,18 +207,18 @@ def last_two(scope: Scope, offset: int, cls: str | None) -> list[Arg]:
 
 def _most_named_two(scope: Scope, offset: int) -> list[Arg]:
     """'the two leaders': the two people the article has named most so far (a surname
-    alone counts), the nearer first on a tie. News calls its main pair so; the last two
-    names may be a third person's in a clause on the way ('after remarks by X, the two
-    leaders ...')."""
+    alone counts), the first named first on a tie. News calls its main pair so, the pair
+    of its lead; the last two names may be a third person's in a clause on the way
+    ('after remarks by X, the two leaders ...')."""
     text = scope.document.text[:offset]
-    people: dict[str, Mention] = {}  # nearest first, so a stable sort keeps the nearer
+    people: dict[str, Mention] = {}
     for m in scope.index.before(offset):
         if m.cls == "Person" and not m.demonym:
-            people.setdefault(m.link or m.key, m)
+            people[m.link or m.key] = m  # ends on each person's first mention
     if len(people) < 2:
         return []
     named = {key: len(re.findall(rf"\b{re.escape(m.key.split()[-1])}\b", text)) for key, m in people.items()}
-    top = sorted(people, key=lambda key: -named[key])[:2]
+    top = sorted(people, key=lambda key: (-named[key], people[key].start))[:2]
     return [of_mention(people[key], indirect=True) for key in top]
 
 
