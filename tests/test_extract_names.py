@@ -274,3 +274,21 @@ def test_extract_title_before_a_known_surname_keeps_the_link(mentions, text):
 def test_extract_word_naming_an_idea_is_no_entity(mentions, word):
     keys = {m.key for m in mentions(f"{word} Rises Again\n\nMinisters of Kenya and Ghana met in Accra on Monday.")}
     assert word not in keys and "Kenya" in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("first lady Jill Trump spoke", ["Jill Trump"]),  # another given name: another person
+        ("the envoy Donald Trump spoke", ["Donald", "Trump"]),  # his own: the surname keeps its link
+    ],
+)
+def test_joined_names_take_a_given_name_before_a_known_surname_only_when_it_is_anothers(text, joined):
+    from spacy.tokens import Span
+
+    from graphbuild.extract.names import joined_names
+
+    doc = _doc_with_ents(text, [(2, 3, "PERSON")])
+    doc.ents = [doc.ents[0], Span(doc, 3, 4, label="PERSON", span_id="donald-trump")]
+    names = {"donald-trump": ("Donald Trump", "Donald J. Trump")}
+    assert [e.text for e in joined_names(list(doc.ents), lambda i: names.get(i, ()))] == joined

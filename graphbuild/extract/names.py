@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import words as pack_words
@@ -177,17 +177,18 @@ def titled_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return found
 
 
-def joined_names(ents: list[Span]) -> list[Span]:
+def joined_names(ents: list[Span], names_of: Callable[[str], tuple[str, ...]] = lambda _: ()) -> list[Span]:
     """One name the model split in two ('Ri' + 'Song Chol'): adjacent unlinked spans of
     places or names that no gazetteer or place list knows are one name; in a list of
-    people it is a person."""
+    people it is a person. ``names_of`` gives the full names of a gazetteer id: a given
+    name before a known surname joins it only when it is another person's."""
     from spacy.tokens import Span
 
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
         if prev is not None and prev.end == ent.start and not prev.ent_id_ and (not ent.ent_id_ or _given_name(
-                prev, ent)) and prev.label_ in ("GPE", "LOC", "PERSON") and ent.label_ in ("GPE", "LOC", "PERSON") \
+                prev, ent, names_of(ent.ent_id_))) and prev.label_ in ("GPE", "LOC", "PERSON") and ent.label_ in ("GPE", "LOC", "PERSON") \
                 and prev.doc[prev.end - 1].whitespace_ and not is_known_place(prev.text) \
                 and not is_known_place(ent.text):
             label = "PERSON" if "PERSON" in (prev.label_, ent.label_) else None
@@ -199,10 +200,12 @@ def joined_names(ents: list[Span]) -> list[Span]:
     return out
 
 
-def _given_name(prev: Span, ent: Span) -> bool:
+def _given_name(prev: Span, ent: Span, known: tuple[str, ...]) -> bool:
     """A person's given name the model split from a surname the gazetteer knows ('Melania'
-    + 'Trump'): the two are another person than the surname's bearer."""
-    return prev.label_ == "PERSON" and ent.label_ == "PERSON" and len(ent) == 1
+    + 'Trump'): the two are another person than the surname's bearer. The bearer's own
+    given name ('Fumio' + 'Kishida') is left apart: the surname keeps its link."""
+    return (prev.label_ == "PERSON" and ent.label_ == "PERSON" and len(ent) == 1
+            and another_given_name(f"{prev[-1].text} {ent.text}", known))
 
 
 def with_given_names(ents: list[Span], title_words: frozenset[str], honorifics: frozenset[str]) -> list[Span]:
