@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.gazetteer import Entry
 from ..knowledge.places import is_capital
 from ..records import EntryRef, Mention
+from .office_holders import office_holders
 from .scope import LOOKBACK, Arg, Scope, of_mention
 from .syntax import clause_subject, conjuncts, examples, prep_objects
 
@@ -336,7 +337,7 @@ def role_apposition(scope: Scope, token: Token) -> list[Arg]:
 
 
 #: Descriptions tried in turn on a common noun that names no entity itself.
-DESCRIPTIONS = (role_noun, role_apposition, group_noun, named_place, definite)
+DESCRIPTIONS = (role_noun, role_apposition, office_holders, group_noun, named_place, definite)
 
 
 def capital_entry(scope: Scope, link: str | None) -> Entry | None:

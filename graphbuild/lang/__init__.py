@@ -73,6 +73,7 @@ class Words:
     pronouns: Pronouns
     group_nouns: dict[str, str | None]  # "countries" -> "Country" ("the two countries")
     definite_descriptions: dict[str, str]  # "bloc" -> "Organization" ("the bloc")
+    office_nouns: dict[str, str]  # "ministers" -> "minister" ("the foreign ministers of A and B")
     place_nouns: frozenset[str]  # "region": "the Amur region" is a place
     locative_prepositions: frozenset[str]
     motion_verbs: frozenset[str]
@@ -140,6 +141,7 @@ def load_words(directory: Path) -> Words:
         pronouns=Pronouns(*(frozenset(pronouns[k]) for k in ("person", "thing", "plural", "relative"))),
         group_nouns=dict(data["group_nouns"]),
         definite_descriptions=dict(data["definite_descriptions"]),
+        office_nouns=dict(data.get("office_nouns", {})),
         place_nouns=frozenset(places["place_nouns"]),
         locative_prepositions=frozenset(places["locative_prepositions"]),
         motion_verbs=frozenset(places["motion_verbs"]),

@@ -20,13 +20,18 @@ if TYPE_CHECKING:
 #: "Russia and China fought": together, not against each other.
 SIDE_BY_SIDE_EXCLUDED = {"atWarWith"}
 
+#: "The presidents of A and B": each leads one of them, which the syntax does not pair;
+#: every subject to every object would make each the leader of both.
+RESPECTIVE = {"leaderOf"}
+
 
 def emit(scope: Scope, trig: Trigger, subjects: list[Arg], objects: list[Arg], token: Token, rule: str,
          mode: str, base: float) -> list[RelationMention]:
     """Every subject to every object; coordinated subjects to each other when the
     predicate is symmetric or the sentence says 'each other'."""
     found = []
-    for s in subjects:
+    respective = trig.predicate in RESPECTIVE and len(subjects) >= 2 and len(objects) >= 2
+    for s in subjects if not respective else ():
         for o in objects:
             found.append(relation(scope, s, trig.predicate, o, token, rule, mode, base))
     if len(subjects) >= 2 and reciprocal(scope, token):
