@@ -153,6 +153,8 @@ class EventMention:
     modality: str = "asserted"
     end_date: str | None = None  # the last day of a range ("August 31 and September 1")
     part_of: int | None = None  # the summit it took place at: its index in the record's events
+    name: str | None = None  # a gathering's own name, that no entity holds ('COP27')
+    organisers: tuple[str, ...] = ()  # the organisations it is named for ('the G20 summit'), by key
 
 
 @dataclass(frozen=True, slots=True)

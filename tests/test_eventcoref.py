@@ -220,3 +220,25 @@ def test_eventcoref_summit_naming_one_leader_is_not_a_meeting_only_called_a_meet
     events = [_event("a", "Meeting", who=("biden", "xi"), where=("bali",), date="2022-11-14"),
               _event("a", "Summit", who=("biden",), where=(), date="2022-11-14", start=40)]
     assert len(cluster_events(events, BEIJING_IN_CHINA)) == 2
+
+
+def _named(event, name=None, organisers=()):
+    from dataclasses import replace
+
+    return replace(event, mention=replace(event.mention, name=name, organisers=organisers))
+
+
+@pytest.mark.parametrize(
+    "first, second, merged",
+    [
+        ((None, ("g20",)), ("COP27", ()), False),  # an organiser's summit and one of its own name
+        (("COP27", ()), ("COP28", ()), False),
+        ((None, ("ecowas",)), (None, ("ecowas-authority",)), True),  # two bodies: one summit may have both
+        ((None, ("g20",)), (None, ()), True),  # 'the summit' names nothing
+        (("COP27", ()), ("COP27", ()), True),
+    ],
+)
+def test_eventcoref_summits_of_names_sharing_nothing_are_two(first, second, merged):
+    events = [_named(_event("a", "Summit", who=("biden",), where=(), date="2022-11-15"), *first),
+              _named(_event("a", "Summit", who=("xi",), where=(), date="2022-11-15", start=50), *second)]
+    assert (len(cluster_events(events, BEIJING_IN_CHINA)) == 1) is merged

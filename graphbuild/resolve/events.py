@@ -175,8 +175,23 @@ def _one_meeting_two_words(event: ResolvedEvent, cluster: EventCluster) -> bool:
     return called_so and bool(event.participants) and event.participants < frozenset(cluster.participants)
 
 
+def _named_apart(event: ResolvedEvent, cluster: EventCluster) -> bool:
+    """'The G20 summit' and 'the COP27 summit' are two gatherings, however near: one of
+    them has a name of its own, and the names and organisers of the two share nothing.
+    Two organisers alone are not enough ('the ECOWAS summit', 'the summit of the bloc's
+    Authority'): one summit is named for more than one body."""
+    def called(mentions):
+        return {n for m in mentions for n in ((m.name,) if m.name else ()) + m.organisers}
+
+    own = event.mention.name is not None or any(m.name for m in cluster.mentions)
+    ours, theirs = called([event.mention]), called(cluster.mentions)
+    return own and bool(ours) and bool(theirs) and not ours & theirs
+
+
 def _same_event(event: ResolvedEvent, cluster: EventCluster, places: Places) -> bool:
     if cluster.cls != event.mention.cls and not _one_meeting_two_words(event, cluster):
+        return False
+    if _named_apart(event, cluster):
         return False
     if not _actors_fit(event.mention.cls, event.participants, cluster.participants):
         return False

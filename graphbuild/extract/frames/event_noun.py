@@ -4,6 +4,8 @@ Beijing' (``event_nouns`` of the lexicon): an event with whoever attends it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..args import args
@@ -14,7 +16,7 @@ from ..gatherings import one_gathering
 from ..modality import ASSERTED, modality
 from ...records import EventMention
 from ..registry import trigger_frames
-from ..syntax import prep_objects, verb_subjects
+from ..syntax import conjuncts, prep_objects, verb_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -140,7 +142,29 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     hosts += [a for a in locations if a.cls == "Country"]
     participants = list({a.ref: a for a in participants}.values())
     event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
-    return Found(events=(event,)) if event else NOTHING
+    if event is None:
+        return NOTHING
+    own, organisers = gathering_names(scope, noun)
+    return Found(events=(replace(event, name=own, organisers=organisers),))
+
+
+#: A gathering's own name: letters and its number ('COP27', 'COP-28'), not an ordinal ('31st').
+OWN_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d+")
+
+
+def gathering_names(scope: Scope, noun: Token) -> tuple[str | None, tuple[str, ...]]:
+    """What a gathering is called by: a name of its own that no entity holds ('the COP27
+    climate summit'), and the organisations it is named for ('the G20 summit', 'the
+    EU-CELAC summit', 'a summit of the SCO'), by key."""
+    own, organisers = None, set()
+    for c in [*(c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")), *prep_objects(noun, ("of",))]:
+        for t in (c, *conjuncts(c)):
+            m = scope.mention(t)
+            if m is not None and m.cls == "Organization":
+                organisers.add(m.link or m.key)
+            elif m is None and t.pos_ == "PROPN" and OWN_NAME.fullmatch(t.text):
+                own = own or t.text
+    return own, tuple(sorted(organisers))
 
 
 def referring_back(scope: Scope, noun: Token, cls: str, mode: str) -> Found:
