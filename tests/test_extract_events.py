@@ -296,3 +296,18 @@ def test_events_the_two_leaders_are_the_pair_the_article_names_most(events):
             "Nigerian President Bola Tinubu last week. The two leaders held talks on Tuesday.")
     meetings = of(events(text), "Meeting")
     assert meetings and {n.split()[-1] for n in meetings[0][1]} == {"Ruto", "Mahama"}, meetings
+
+
+@pytest.mark.parametrize("text, visits", [
+    ("Kenyan President William Ruto reached Accra on Wednesday for talks.", [("William Ruto", "Accra")]),
+    ("Kenya and Ghana reached an agreement on trade in Accra on Wednesday.", []),
+])
+def test_events_reaching_a_place_is_arriving_there(events, text, visits):
+    found = [(e[1][0].replace("Kenyan President ", ""), e[2][0]) for e in of(events(text), "Visit")]
+    assert found == visits, found
+
+
+def test_events_subject_of_an_adverbial_clause_is_the_person_its_main_clause_is_about(events):
+    text = "Kenyan President William Ruto was received at the airport by Ghanaian President John Mahama as he reached Accra."
+    found = of(events(text), "Visit")
+    assert [e[1] for e in found] == [("Kenyan President William Ruto",)], found

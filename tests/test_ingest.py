@@ -93,6 +93,13 @@ def test_text_blocks_split_title_line_from_following_paragraph():
     assert [b.kind for b in blocks] == ["heading", "paragraph"]
 
 
+@pytest.mark.parametrize("nxt, split", [("ACCRA \u2013 President Ruto reached Accra on Saturday.", True),
+                                        ("Ruto and his hosts talked for an hour.", False)])
+def test_text_blocks_end_a_sentence_case_headline_where_a_dateline_opens_the_lead(nxt, split):
+    blocks = text_blocks(f"Kenya's president meets Ghana's leader on a day-long trip\n{nxt}\n")
+    assert (len(blocks) == 2) is split, blocks
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

@@ -97,7 +97,8 @@ def pronoun(scope: Scope, token: Token) -> list[Arg]:
     lower = token.lower_
     offset = scope.offset(token)
     if lower in pronouns.person:
-        return previous_subject(scope, token) or clause_person(scope, token) or antecedent(scope, offset, ("Person",))
+        return (previous_subject(scope, token) or clause_person(scope, token) or main_subject(scope, token)
+                or antecedent(scope, offset, ("Person",)))
     if lower in pronouns.thing:
         # "China ... to its province": the clause's subject first, then the nearest.
         subject = clause_subject(token)
@@ -134,6 +135,20 @@ def previous_subject(scope: Scope, token: Token) -> list[Arg]:
     previous = token.doc[sent.start - 1].sent
     for t in previous:
         if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+            m = scope.mention(t)
+            if m is not None and m.cls == "Person" and not m.demonym:
+                return [of_mention(m, indirect=True)]
+    return []
+
+
+def main_subject(scope: Scope, token: Token) -> list[Arg]:
+    """'X was received by Y as he reached Z': the subject of an adverbial clause is the
+    person its main clause is about (its subject), not the last name read."""
+    clause = token.head
+    if token.dep_ != "nsubj" or clause.dep_ != "advcl":
+        return []
+    for t in clause.head.children:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i < token.i:
             m = scope.mention(t)
             if m is not None and m.cls == "Person" and not m.demonym:
                 return [of_mention(m, indirect=True)]

@@ -6,7 +6,7 @@ import re
 
 from .blocks import Block, is_heading_like, is_title_case
 from .furniture import is_furniture
-from .metadata import metadata_line
+from .metadata import metadata_line, strip_dateline
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -35,6 +35,8 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
         return True  # a byline or a date line stands alone: it is no part of the headline or the lead
     if nxt[:1].islower() or nxt[:1] in ",;)":
         return False  # the sentence goes on
+    if strip_dateline(nxt)[2] is not None:
+        return True  # 'RIYADH – ...': a dateline opens the lead, whatever stood above it
     if line.endswith((".", "!", "?", '"', ":")):
         return True  # one paragraph per line, as most scraped text has it
     if len(current) == 1 and is_heading_like(line) and is_title_case(line) and len(line) < 0.7 * len(nxt):
