@@ -460,3 +460,16 @@ def test_parse_document_decodes_a_page_in_the_encoding_it_declares(declaration):
     warnings: list[str] = []
     assert parse_document(page.encode("shift_jis"), "s.html", warnings).text.endswith(story)
     assert warnings == []
+
+
+def test_text_blocks_split_a_date_line_a_headline_runs_on_from_and_the_headline_from_its_caption():
+    caption = ("Kenyan President William Ruto and Foreign Minister Musalia Mudavadi brief reporters in Nairobi on "
+               "Monday before the trip. PHOTO/Agency")
+    blocks = text_blocks(f" date 2024-05-16 Kenya to sign the trade pact on the sidelines of the summit\n{caption}\n")
+    assert [b.text for b in blocks] == ["date 2024-05-16", "Kenya to sign the trade pact on the sidelines of the summit",
+                                        caption]
+
+
+def test_text_blocks_keep_a_hard_wrapped_first_line_with_its_paragraph():
+    blocks = text_blocks("The talks in Nairobi included President William\nRuto and his hosts from Ghana.\n")
+    assert len(blocks) == 1

@@ -9,17 +9,24 @@ from .furniture import is_furniture
 from .metadata import metadata_line, strip_dateline
 
 
+#: A date line that a saved page's first line runs on from (' date 2018-11-30 Headline'):
+#: the date is metadata, the rest the headline.
+LEADING_DATE = re.compile(r"\A(\s*date:?\s+\d{4}-\d{2}-\d{2})[ \t]+(?=\S)", re.IGNORECASE)
+
+
 def text_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks; inside a block, hard-wrapped lines are joined
     (so a name broken over two lines stays one name) and short title lines split off."""
     blocks: list[Block] = []
+    text = LEADING_DATE.sub(r"\1\n", text, count=1)
     for chunk in re.split(r"\n\s*\n", text):
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         current: list[str] = []
         for i, line in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             current.append(line)
-            if nxt is None or _ends_paragraph(line, nxt, current):
+            if nxt is None or _ends_paragraph(line, nxt, current) or (
+                    len(current) == 1 and all(_metadata(b.text) for b in blocks) and _headline_above_lead(line, nxt)):
                 joined = " ".join(current)
                 kind = "heading" if len(current) == 1 and is_heading_like(joined) else "paragraph"
                 blocks.append(Block(joined, kind))
@@ -42,6 +49,17 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
     if len(current) == 1 and is_heading_like(line) and is_title_case(line) and len(line) < 0.7 * len(nxt):
         return True  # a title line above a (longer) paragraph; a wrapped line is not shorter
     return False
+
+
+#: A wrapped text's lines are no longer than this; a lead or caption on one line is.
+WRAP_WIDTH = 100
+
+
+def _headline_above_lead(line: str, nxt: str) -> bool:
+    """The text's first line, short and unpunctuated, above a paragraph on one long line
+    is its headline, in sentence case too ('Canada to sign the pact on the sidelines of
+    the summit'); a hard-wrapped first line is about as long as the next."""
+    return is_heading_like(line) and len(nxt) > WRAP_WIDTH and len(line) < 0.7 * len(nxt)
 
 
 def _metadata(line: str) -> bool:
