@@ -118,3 +118,12 @@ def test_events_a_perfect_participle_is_no_progressive(events):
     (meeting,) = of(events("Having met on Monday in Lyon, Emmanuel Macron and Olaf Scholz settled the budget."),
                     "Meeting")
     assert meeting[4] != "2025-09-08", meeting
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Kenyan President William Ruto has landed in Accra for talks on trade.", "2025-09-05"),  # the perfect: that day
+    ("Kenyan President William Ruto is currently on a visit to Accra for talks on trade.", "2025-09"),  # ongoing
+])
+def test_events_visit_told_in_the_perfect_took_place_on_the_day_of_the_report(events, text, date):
+    found = of(events(text), "Visit")
+    assert [e[4] for e in found] == [date], found

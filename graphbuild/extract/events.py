@@ -240,9 +240,10 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
     # visit": before the article, month unknown, so its year.
     if published:
         words = {t.lower_ for t in token.sent}
-        if words & scope.words.ongoing_words or any(
-                t.dep_ == "aux" and t.lower_ in scope.words.perfect_auxiliaries and t.head == token for t in token.sent):
+        if words & scope.words.ongoing_words:
             return published[:7], None
+        if any(t.dep_ == "aux" and t.lower_ in scope.words.perfect_auxiliaries and t.head == token for t in token.sent):
+            return published[:10], None  # "has landed": on the day of the report
         if mode != PLANNED and _present_simple(token.sent.root):
             return published[:7], None  # a caption's or headline's "X meets Y": the report's month
         if words & scope.words.recent_words:
