@@ -292,3 +292,13 @@ def test_joined_names_take_a_given_name_before_a_known_surname_only_when_it_is_a
     doc.ents = [doc.ents[0], Span(doc, 3, 4, label="PERSON", span_id="donald-trump")]
     names = {"donald-trump": ("Donald Trump", "Donald J. Trump")}
     assert [e.text for e in joined_names(list(doc.ents), lambda i: names.get(i, ()))] == joined
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Guests gathered at the Cultural Centre of Pasig (CCP) in Manila. The CCP hosted a dinner.", None),
+    ("Delegates of the Chinese Communist Party (CCP) met in Nairobi. The CCP sent ten people.",
+     "communist-party-of-china"),
+])
+def test_extract_acronym_names_what_the_article_defines_it_as(mentions, text, link):
+    found = [m for m in mentions(text) if m.text == "CCP"]
+    assert found and all(m.link == link for m in found), [(m.text, m.link) for m in found]

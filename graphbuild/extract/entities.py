@@ -17,7 +17,7 @@ from ..lang import language_dir, not_names, pack_cache, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import DATELINE, Alias, Document, Evidence, Mention, Segment
 from .names import (
-    another_given_name, common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued,
+    another_given_name, as_defined, common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued,
     hyphen_place, joined_names, opens_quote, titled_names, with_given_names, with_place_name,
 )
 
@@ -396,4 +396,5 @@ def segment_mentions(pairs: Iterable[tuple[Segment, Doc]], document: Document,
                         if m.link or m.key not in common)
         aliases.extend(find_acronyms(segment.text))
         aliases.extend(find_aliases(segment.text))
-    return mentions, aliases
+    return as_defined(mentions, aliases, gazetteer.lookup), aliases
+

@@ -302,3 +302,12 @@ def _expansion(words: list[str], acronym: str) -> str | None:
     while taken and taken[-1].lower() in connectors:
         taken.pop()
     return " ".join(reversed(taken)) or None
+
+
+def as_defined(mentions: list[Mention], aliases: list[Alias], lookup: Callable[[str], object]) -> list[Mention]:
+    """An acronym the article defines names what it defines there: 'the Cultural Center
+    of the Philippines (CCP)' unlinks 'CCP' from the party the gazetteer knows by it
+    (``lookup`` gives the gazetteer entry of a name, or None)."""
+    defined = {a.short: lookup(a.full) for a in aliases if a.short.isupper()}
+    return [replace(m, link=None) if m.link and m.text in defined and getattr(
+        defined[m.text], "id", None) != m.link else m for m in mentions]
