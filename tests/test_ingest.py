@@ -473,3 +473,9 @@ def test_text_blocks_split_a_date_line_a_headline_runs_on_from_and_the_headline_
 def test_text_blocks_keep_a_hard_wrapped_first_line_with_its_paragraph():
     blocks = text_blocks("The talks in Nairobi included President William\nRuto and his hosts from Ghana.\n")
     assert len(blocks) == 1
+
+
+def test_text_blocks_keep_each_bulleted_item_a_line_of_its_own():
+    blocks = text_blocks("The talks were attended by:\n- President William Ruto of Kenya\n- President John Mahama of Ghana\n")
+    assert [b.text for b in blocks] == ["The talks were attended by:", "- President William Ruto of Kenya",
+                                        "- President John Mahama of Ghana"]

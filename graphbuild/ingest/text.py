@@ -40,6 +40,8 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
         return True  # navigation lists: "Related articles / View all"
     if _metadata(line) or _metadata(nxt):
         return True  # a byline or a date line stands alone: it is no part of the headline or the lead
+    if LIST_ITEM.match(nxt):
+        return True  # '- President X of Y': each item of a list is a line of its own
     if nxt[:1].islower() or nxt[:1] in ",;)":
         return False  # the sentence goes on
     if strip_dateline(nxt)[2] is not None:
@@ -50,6 +52,9 @@ def _ends_paragraph(line: str, nxt: str, current: list[str]) -> bool:
         return True  # a title line above a (longer) paragraph; a wrapped line is not shorter
     return False
 
+
+#: A bullet at the start of a line: '- ', '* ', '• ' (a numbered line may be a menu's).
+LIST_ITEM = re.compile(r"[-*•▪]\s+\S")
 
 #: A wrapped text's lines are no longer than this; a lead or caption on one line is.
 WRAP_WIDTH = 100
