@@ -145,6 +145,8 @@ def test_text_blocks_keep_one_paragraph_per_line():
         ("2024-10-24", "2024-10-24", None, None),
         ("Published: 3 March 2022", "2022-03-03", None, None),
         ("By Jane Doe | May 5, 2021", "2021-05-05", None, "Jane Doe"),
+        ("This Article is From May 5, 2021", "2021-05-05", None, None),
+        ("Updated 08:15, 05-May-2021", "2021-05-05", None, None),
     ],
 )
 def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
@@ -171,6 +173,9 @@ def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
         ("ST. PETERSBURG \u2014 Leaders met.", "St. Petersburg", "Leaders met.", None),
         # an agency is no place
         ("AFP - Leaders of the EU met.", None, "Leaders of the EU met.", None),
+        # in the case of names, with the full date and a colon or a dash
+        ("Lisbon, 4 May 2022 (AGN): Leaders of the EU met.", "Lisbon", "Leaders of the EU met.", "2022-05-04"),
+        ("Lisbon, the capital, hosted leaders of the EU.", None, "Lisbon, the capital, hosted leaders of the EU.", None),
     ],
 )
 def test_clean_blocks_strips_datelines_and_keeps_their_place(text, place, rest, date):

@@ -53,6 +53,7 @@ def _compile(directory: str) -> Patterns:
         r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
         rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}"
+        rf"|\d{{1,2}}-{month}-\d{{4}}"
         r"|\d{1,2}/\d{1,2}/\d{4})",
         re.I,
     )

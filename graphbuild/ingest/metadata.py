@@ -51,12 +51,24 @@ _DATELINE = re.compile(
 )
 
 
+#: 'Brussels, 18 July 2023 (TDI): ...': a dateline in the case of names, with the full date
+#: (a year: without one, 'Paris, June 5 - ...' could be a sentence) and a dash or a colon.
+_NAMED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})"
+    r"\s*(?:\([^)]{1,40}\))?\s*[:\-\u2013\u2014]+\s+(?=[A-Z\"'])"
+)
+
+
 def strip_dateline(text: str) -> tuple[str, str | None, str | None]:
     """'NEW DELHI, Sept 9, 2023 - Leaders ...' -> ('Leaders ...', 'Sept 9, 2023', 'New Delhi');
     'BARI, Italy, June 13 (Reuters) - ...', 'OSLO, Norway - ...' and 'June 27 (Reuters) -
     ...' too. The place comes back in the case news writes names in ('Bari, Italy'): the
     city the story was filed from. A date without a year is returned as it is (the
     caller needs a year to use it)."""
+    named = _NAMED_DATELINE.match(text)
+    if named and parse_date(named.group("date")):
+        return text[named.end():], named.group("date"), named.group("place")
     m = _DATELINE.match(text)
     if not m or (m.group("place") is not None and len(m.group("place")) < 3):
         return text, None, None
