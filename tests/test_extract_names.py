@@ -302,3 +302,8 @@ def test_joined_names_take_a_given_name_before_a_known_surname_only_when_it_is_a
 def test_extract_acronym_names_what_the_article_defines_it_as(mentions, text, link):
     found = [m for m in mentions(text) if m.text == "CCP"]
     assert found and all(m.link == link for m in found), [(m.text, m.link) for m in found]
+
+
+def test_extract_title_in_a_leads_capitals_is_the_title(mentions):
+    found = [m for m in mentions("PRESIDENT William Ruto on Monday welcomed the envoys of Ghana.") if m.cls == "Person"]
+    assert [m.role for m in found] == [("President", None)], [(m.key, m.role) for m in found]

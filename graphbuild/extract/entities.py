@@ -289,8 +289,9 @@ def _title_text(tokens: Span) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip().replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     words = text.split()
     abbreviations = pack_words().titles.abbreviations
-    # Role titles are capitalised in the graph whatever the article did ("leader").
-    return " ".join(abbreviations.get(w, w[:1].upper() + w[1:]) for w in words)
+    # Role titles are capitalised in the graph whatever the article did ("leader",
+    # "PRESIDENT" in a lead's capitals).
+    return " ".join(abbreviations.get(w, w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:])) for w in words)
 
 
 def _in_place_context(span: Span) -> bool:
