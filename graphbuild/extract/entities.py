@@ -51,7 +51,7 @@ def extract_mentions(
     extra = titled_names(doc, gazetteer)
     taken = {i for span in extra for i in range(span.start, span.end)}
     ents = joined_names(sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra,
-                               key=lambda e: e.start), lambda i: _names_of(gazetteer, i))
+                               key=lambda e: e.start), lambda i: getattr(gazetteer.entries.get(i), "names", ()))
     ents = with_given_names(ents, _title_words(), pack_words().titles.honorifics)
     for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
@@ -144,11 +144,6 @@ def _name_span(ent: Span, title: PersonTitle | None) -> tuple[Span, str] | None:
         if longer is not span:
             span, label = longer, "GPE"  # "Rostov" of "Rostov-on-Don": the whole place
     return span, label
-
-
-def _names_of(gazetteer: Gazetteer, entry_id: str) -> tuple[str, ...]:
-    entry = gazetteer.entries.get(entry_id)
-    return entry.names if entry is not None else ()
 
 
 def _entry_of(gazetteer: Gazetteer, link: str | None, key: str, label: str) -> tuple[Entry | None, str | None]:

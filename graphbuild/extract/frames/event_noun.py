@@ -142,10 +142,8 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     hosts += [a for a in locations if a.cls == "Country"]
     participants = list({a.ref: a for a in participants}.values())
     event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
-    if event is None:
-        return NOTHING
     own, organisers = gathering_names(scope, noun)
-    return Found(events=(replace(event, name=own, organisers=organisers),))
+    return Found(events=(replace(event, name=own, organisers=organisers),)) if event else NOTHING
 
 
 #: A gathering's own name: letters and its number ('COP27', 'COP-28'), not an ordinal ('31st').
