@@ -257,3 +257,9 @@ def test_counterpart_of_a_leader_leads_the_named_country(read, text, country):
     record, _, name = read(text)
     found = [name(r.object) for r in record.relations if r.rule == "counterpart"]
     assert found == ([country] if country else []), record.relations
+
+
+def test_relations_a_tour_given_is_the_receivers_visit(read):
+    _, facts, _ = read("Kenyan President William Ruto gave Ghanaian President John Mahama a tour of Mombasa on Monday.")
+    visits = {(s, o) for s, p, o in facts if p == "visited"}
+    assert {s for s, _ in visits} == {"john-mahama"}, visits

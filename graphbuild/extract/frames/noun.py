@@ -137,7 +137,10 @@ def light_verb(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
     if not (noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.lemma_.lower() in scope.lexicon.light_verbs):
         return slots
     if not slots.subjects:
-        slots = slots.add(subjects=[a for t in verb_subjects(head) for a in args(scope, t)])
+        # "X gave Y a tour of Z": the noun is Y's, the one given it ('dative'), not the giver's.
+        receivers = [c for c in head.children if c.dep_ == "dative"] if noun.dep_ == "dobj" else []
+        holders = receivers or verb_subjects(head)
+        slots = slots.add(subjects=[a for t in holders for a in args(scope, t)])
     slots = slots.add(objects=[a for t in prep_objects(head, trig.object) for a in args(scope, t, thing=trig.thing_object)])
     return slots._replace(rule=slots.rule + f"+{head.lemma_.lower()}")
 
