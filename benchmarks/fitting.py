@@ -3,6 +3,7 @@ logistic regression (scikit-learn) of candidates' cues against the gold."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,3 +70,28 @@ def fit(groups):
     model = LogisticRegression(C=1.0, max_iter=2000)
     model.fit(X, y)
     return [round(float(w), 4) for w in model.coef_[0]], round(float(model.intercept_[0]), 4)
+
+
+def precision_threshold(scored_candidates, precision: float) -> float:
+    """The least score at which the candidates at or above it are right often enough."""
+    best = 1.01
+    for t in sorted({s for s, _ in scored_candidates}, reverse=True):
+        kept = [right for s, right in scored_candidates if s >= t]
+        if sum(kept) / len(kept) >= precision:
+            best = t
+    return round(best - 5e-5, 4) if best <= 1 else best  # rounded down: the last one stays in
+
+
+def two_labels(groups) -> bool:
+    """Right and wrong candidates both among ``groups``: something to fit."""
+    return len({label for _, labels in groups for label in labels}) == 2
+
+
+def show_and_write(data: dict, out: Path, write: bool, note: str = "") -> None:
+    """Print the fitted weights, and write them with what they were fitted on."""
+    for name, w in zip(data["features"], data["weights"]):
+        print(f"  {name:22s} {w:+.3f}")
+    print(f"  {'bias':22s} {data['bias']:+.3f}   threshold {data['threshold']}{note}")
+    if write:
+        out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
