@@ -51,7 +51,7 @@ _DATELINE = re.compile(
 )
 
 
-#: 'Brussels, 18 July 2023 (TDI): ...': a dateline in the case of names, with the full date
+#: 'Lisbon, 4 May 2022 (AGN): ...': a dateline in the case of names, with the full date
 #: (a year: without one, 'Paris, June 5 - ...' could be a sentence) and a dash or a colon.
 _NAMED_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*"
