@@ -52,25 +52,12 @@ OCCASIONS = frozenset({"Summit", "Forum", "Parade"})
 NOT_VENUES = frozenset({"Sea", "Continent"})
 
 
-def _mention(index: MentionIndex, ref: Ref) -> Mention | None:
-    """The mention a reference names exactly (a name inside a longer one starts at the
-    same offset: 'French' in 'French President X')."""
-    if not isinstance(ref[0], int):
-        return None
-    i = bisect.bisect_left(index.starts, ref[0])
-    while i < len(index.starts) and index.starts[i] == ref[0]:
-        if index.mentions[i].end == ref[1]:
-            return index.mentions[i]
-        i += 1
-    return None
-
-
 def _key(index: MentionIndex, ref: Ref) -> tuple[str | None, frozenset[str]] | None:
     """The gazetteer id and the words of the name a reference names ('lula' and 'luiz
     inacio lula da silva' share a word)."""
     if len(ref) == 2 and ref[0] == "gazetteer":
         return (ref[1], frozenset())
-    m = _mention(index, ref)
+    m = index.exact(ref)
     if m is None:
         return None
     return (m.link, frozenset(m.key.split()))
@@ -111,7 +98,7 @@ def led_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[Ref]
     gazetteer)."""
     found = set()
     for ref in refs:
-        m = _mention(index, ref)
+        m = index.exact(ref)
         if m is None or m.cls != "Person":
             continue
         if m.role and m.role[1] and m.role[0] in leader_titles:
@@ -148,7 +135,7 @@ def _place_countries(index: MentionIndex, gazetteer: Gazetteer, refs: Iterable[R
         if ref[0] == "gazetteer":
             entry = gazetteer.entries.get(ref[1])
         else:
-            m = _mention(index, ref)
+            m = index.exact(ref)
             entry = gazetteer.entries.get(m.link) if m is not None and m.link else None
         if entry is not None:
             found.add(entry.id if entry.core == "Country" else entry.country)
@@ -209,7 +196,7 @@ def _organisations(index: MentionIndex, refs: Iterable[Ref]) -> list[Ref]:
     """The organizations among ``refs`` (a named summit's organiser: 'the G20 summit')."""
     found = []
     for ref in refs:
-        m = _mention(index, ref)
+        m = index.exact(ref)
         if m is not None and m.cls == "Organization":
             found.append(ref)
     return found
@@ -266,7 +253,7 @@ def _elsewhere(index: MentionIndex, gazetteer: Gazetteer, event: EventMention, p
     keys = [_key(index, p) for p in places]
     countries = _place_countries(index, gazetteer, places)
     for ref in _sentence_places(index, event):
-        if any(same_entity(_key(index, ref), k) for k in keys) or no_venue(gazetteer, _mention(index, ref)):
+        if any(same_entity(_key(index, ref), k) for k in keys) or no_venue(gazetteer, index.exact(ref)):
             continue
         if _place_countries(index, gazetteer, [ref]) & countries:
             continue

@@ -48,6 +48,18 @@ class MentionIndex:
                 break
         return None
 
+    def exact(self, ref) -> Mention | None:
+        """The mention a reference names exactly (a name inside a longer one starts at the
+        same offset: 'French' in 'French President X'); None for a gazetteer reference."""
+        if not isinstance(ref[0], int):
+            return None
+        i = bisect.bisect_left(self.starts, ref[0])
+        while i < len(self.starts) and self.starts[i] == ref[0]:
+            if self.mentions[i].end == ref[1]:
+                return self.mentions[i]
+            i += 1
+        return None
+
     def before(self, offset: int) -> Iterator[Mention]:
         """Mentions that start before ``offset``, nearest first."""
         i = bisect.bisect_left(self.starts, offset) - 1

@@ -142,27 +142,27 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
     hosts += [a for a in locations if a.cls == "Country"]
     participants = list({a.ref: a for a in participants}.values())
     event = event_mention(scope, cls, noun, participants + orgs, locations, hosts, f"event:{noun.lemma_.lower()}", mode)
-    own, organisers = gathering_names(scope, noun)
-    return Found(events=(replace(event, name=own, organisers=organisers),)) if event else NOTHING
+    organisers = tuple(sorted({_organiser(scope, a) for a in orgs}))
+    return Found(events=(replace(event, name=own_name(scope, noun), organisers=organisers),)) if event else NOTHING
 
 
 #: A gathering's own name: letters and its number ('COP27', 'COP-28'), not an ordinal ('31st').
 OWN_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d+")
 
 
-def gathering_names(scope: Scope, noun: Token) -> tuple[str | None, tuple[str, ...]]:
-    """What a gathering is called by: a name of its own that no entity holds ('the COP27
-    climate summit'), and the organisations it is named for ('the G20 summit', 'the
-    EU-CELAC summit', 'a summit of the SCO'), by key."""
-    own, organisers = None, set()
+def own_name(scope: Scope, noun: Token) -> str | None:
+    """A gathering's name of its own, that no entity holds ('the COP27 climate summit')."""
     for c in [*(c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")), *prep_objects(noun, ("of",))]:
         for t in (c, *conjuncts(c)):
-            m = scope.mention(t)
-            if m is not None and m.cls == "Organization":
-                organisers.add(m.link or m.key)
-            elif m is None and t.pos_ == "PROPN" and OWN_NAME.fullmatch(t.text):
-                own = own or t.text
-    return own, tuple(sorted(organisers))
+            if scope.mention(t) is None and t.pos_ == "PROPN" and OWN_NAME.fullmatch(t.text):
+                return t.text
+    return None
+
+
+def _organiser(scope: Scope, arg: Arg) -> str:
+    """The key of an organiser a gathering is named for: its gazetteer id, else its name."""
+    m = scope.index.exact(arg.ref)
+    return str(arg.ref[1]) if m is None else (m.link or m.key)
 
 
 def referring_back(scope: Scope, noun: Token, cls: str, mode: str) -> Found:
