@@ -147,6 +147,10 @@ def test_text_blocks_keep_one_paragraph_per_line():
         ("By Jane Doe | May 5, 2021", "2021-05-05", None, "Jane Doe"),
         ("This Article is From May 5, 2021", "2021-05-05", None, None),
         ("Updated 08:15, 05-May-2021", "2021-05-05", None, None),
+        ("March 3, 2022 09:40 pm | Updated May 1, 2023 07:02 am CET - OSLO:", "2022-03-03", None, None),
+        ("Tue Mar 8, 2022 10:05 AM", "2022-03-08", None, None),
+        ("Last update on: Tue Mar 8, 2022 11:15 AM", "2022-03-08", None, None),
+        ("By | [email\u00a0protected] | March 8, 2022 6:30pm", "2022-03-08", None, None),
     ],
 )
 def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
@@ -154,6 +158,16 @@ def test_clean_blocks_reads_metadata_lines(line, date, publisher, author):
     cleaned = clean_blocks(blocks)
     assert (cleaned.date, cleaned.publisher, cleaned.author) == (date, publisher, author)
     assert all(line not in b.text for b in cleaned.blocks)
+
+
+@pytest.mark.parametrize("line", [
+    "The two ministers met on March 8, 2022 at 10:30 in Oslo and signed a fishing deal.",
+    "Tue Mar 8, 2022 10:05 AM the ministers of both countries opened their first round of talks there",
+])
+def test_clean_blocks_keeps_a_sentence_with_a_date_and_a_time(line):
+    cleaned = clean_blocks(text_blocks(f"A Headline About Talks\n\n{line}\n\nMore text follows here.\n"))
+    assert cleaned.date is None
+    assert any(line in b.text for b in cleaned.blocks)
 
 
 @pytest.mark.parametrize(

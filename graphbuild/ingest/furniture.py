@@ -34,6 +34,7 @@ class Patterns:
     dated_text: re.Pattern  # a block that starts with a date label
     byline: re.Pattern  # "By Jane Doe", "Source: example.com"
     metadata_label: re.Pattern  # "Published", "Updated" left over on a metadata line
+    clock: re.Pattern  # what a date line carries besides dates: "12:48 PM IST", "Sat", an e-mail
     title_small_words: frozenset[str]  # words Title Case leaves in lowercase
     credit_line: re.Pattern  # a photo credit on a line of its own ("Jane Doe/AP")
     trailing_credit: re.Pattern  # a credit that ends a caption ("... (Jane Doe/Reuters)")
@@ -43,6 +44,19 @@ class Patterns:
 
 def _alternation(alternatives) -> str:
     return "|".join(alternatives)
+
+
+def _clock(data: dict) -> re.Pattern:
+    """Times ('01:28 am', '11:57am'), time zones, weekday names and e-mail addresses (or
+    the placeholder a page's e-mail protection leaves) and the labels between them
+    ('| Updated'): a line made of these and a date is a date line."""
+    days = _alternation(list(pack_words().weekdays) + data["weekday_abbreviations"])
+    return re.compile(
+        r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?"
+        rf"|(?-i:\b(?:{_alternation(data['time_zones'])})\b)|\b(?:{days})\b\.?,?"
+        r"|\S+@\S+|\[email[^\]]*\]"
+        rf"|(?:^|(?<=[|\u00b7]))\s*(?:{_alternation(data['metadata_labels'])})\b\s*:?",
+        re.I)
 
 
 @pack_cache
@@ -71,6 +85,7 @@ def _compile(directory: str) -> Patterns:
         byline=re.compile(r"(?:^|[|,\-]\s*|\s)(?:" + _alternation(data["byline_markers"])
                           + r")\s+(?P<who>[^|]+?)\s*(?:\||$)", re.I),
         metadata_label=re.compile(rf"^(?:{labels})\b", re.I),
+        clock=_clock(data),
         title_small_words=frozenset(data["title_small_words"]),
         credit_line=re.compile(r"^\(?(?:(?:" + markers + r")\s*:?\s*)?(?:" + credit + r")\)?\W*$"),
         trailing_credit=re.compile(

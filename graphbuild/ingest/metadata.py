@@ -12,11 +12,18 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 #: What a dateline leaves besides its date: a place, 'Brussels,' or 'BARI, Italy,'.
 _DATELINE_PLACE = re.compile(r"^[\s*_]*(?:[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*,\s*){1,3}[\s*_]*$")
 
+#: A dateline's place that ends a date line ('... 11:28 pm IST - AHMEDABAD:').
+_TRAILING_PLACE = re.compile(r"[-\u2013\u2014]\s*[A-Z][A-Z.'\- ]{2,}:?\s*$")
+
+#: A metadata line has at most this many words; a date line with its times, zones and
+#: an 'Updated ...' date, at most ``DATE_LINE_WORDS``.
+METADATA_WORDS, DATE_LINE_WORDS = 14, 24
+
 
 def metadata_line(text: str) -> dict[str, str] | None:
     """Metadata read from a short line made of a date and/or a byline, else None."""
-    words = text.split()
-    if len(words) > 14:
+    words = len(text.split())
+    if words > DATE_LINE_WORDS:
         return None
     found: dict[str, str] = {}
     rest = text
@@ -29,12 +36,17 @@ def metadata_line(text: str) -> dict[str, str] | None:
         iso = parse_date(raw)
         found["date" if iso else "bad_date"] = iso or raw
         rest = rest.replace(lead + date.group(0), " ")
-    by = p.byline.search(rest)
+    if words > METADATA_WORDS and not found.get("date"):
+        return None  # a longer line is metadata only around a date (times, 'Updated ...')
+    by = p.byline.search(rest) if words <= METADATA_WORDS else None
     if by:
         who = by.group("who").strip()
         found["publisher" if _DOMAIN.match(who) else "author"] = who
         rest = rest.replace(by.group(0), " ")
     rest = p.metadata_label.sub("", rest.strip())
+    if found.get("date"):
+        # '01:28 am | Updated December 4, 2021 11:28 pm IST - AHMEDABAD:' around the date
+        rest = _TRAILING_PLACE.sub("", p.clock.sub(" ", p.date.sub(" ", rest)))
     if ("date" in found or "bad_date" in found) and _DATELINE_PLACE.match(rest):
         return found  # a dateline on its own line: "*Brussels, June 24, 2024*"
     if not found or sum(c.isalpha() for c in rest) > 3:
