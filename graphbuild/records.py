@@ -45,6 +45,10 @@ class Document:
     #: item of a feed), "L12" (line 12 of JSON Lines), "1234" (the byte offset of a WARC
     #: record); None for a file that is one article.
     record: str | None = None
+    #: The article has no publication date and ``date_published`` holds the day its own
+    #: headline, captions or lead state (extraction's working copy only): a weekday the
+    #: text names lies either side of that day.
+    dated_by_text: bool = False
 
     @property
     def where(self) -> str:

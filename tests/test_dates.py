@@ -21,6 +21,10 @@ from graphbuild.knowledge.dates import date_range, normalize_date
         ("in March 2021", "2024-06-03", False, "2021-03"),
         ("on Wednesday", "2025-09-05", False, "2025-09-03"),
         ("on Wednesday", "2025-09-05", True, "2025-09-10"),
+        # around a day the text states: the nearest such weekday, either side
+        ("on Saturday", "2025-09-05", None, "2025-09-06"),
+        ("on Tuesday", "2025-09-05", None, "2025-09-02"),
+        ("on Friday", "2025-09-05", None, "2025-09-05"),
         ("three-day", "2025-09-05", False, None),
         # numeric dates: a day when only one reading is possible, else the year alone
         ("06/15/2024", None, False, "2024-06-15"),

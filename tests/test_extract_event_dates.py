@@ -127,3 +127,17 @@ def test_events_a_perfect_participle_is_no_progressive(events):
 def test_events_visit_told_in_the_perfect_took_place_on_the_day_of_the_report(events, text, date):
     found = of(events(text), "Visit")
     assert [e[4] for e in found] == [date], found
+
+
+def test_events_undated_article_is_dated_by_the_day_its_caption_states(events):
+    caption = "Delegates gather outside the conference hall in Quito, Ecuador, Tuesday, May 6, 2025."
+    lead = "Leaders of the Andean Community opened a summit in Quito on Wednesday to agree on river transport rules."
+    found = of(events(f"{caption}\n\n{lead}", date=None), "Summit")
+    assert {e[4] for e in found} == {"2025-05-07"}, found  # the Wednesday after the caption's day
+    assert {e[4] for e in of(events(lead, date=None), "Summit")} == {None}
+
+
+def test_events_caption_day_is_no_publication_date(record):
+    caption = "Delegates gather outside the conference hall in Quito, Ecuador, Tuesday, May 6, 2025."
+    found = record(f"{caption}\n\nLeaders of the Andean Community opened a summit in Quito on Wednesday.")
+    assert found.document.date_published is None

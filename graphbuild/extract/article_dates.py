@@ -6,9 +6,12 @@ states, else on the day of the report. Pure functions over the document's record
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..knowledge.dates import normalize_date
+from ..lang import words
 from ..records import Document, EventMention
 from .context import is_planned, same_party, shares_entity
 from .scope import MentionIndex
@@ -30,6 +33,28 @@ def lead_end(document: Document) -> int:
         if seg.kind != "heading" and len(seg.text.split()) >= LEAD_WORDS:
             return seg.start + len(seg.text)
     return 0
+
+
+def dated_by_text(document: Document) -> Document:
+    """A document without a publication date, dated by the first full date its headline,
+    captions or first two paragraphs state ('Friday, June 7, 2024' under a photo): news
+    tells the day of its event there. Its weekdays are then read either side of that day
+    (``Document.dated_by_text``); a document with a publication date comes back as it is."""
+    if document.date_published:
+        return document
+    month = words().month_pattern
+    full = re.compile(rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+                      rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+(?:19|20)\d{{2}}\b", re.I)
+    paragraphs = 0
+    for seg in document.segments:
+        found = full.search(seg.text)
+        day = normalize_date(found.group(0)) if found else None
+        if day and len(day) == 10:
+            return replace(document, date_published=day, dated_by_text=True)
+        paragraphs += seg.kind != "heading" and len(seg.text.split()) >= LEAD_WORDS
+        if paragraphs >= 2:
+            break
+    return document
 
 
 def date_from_article(events: Sequence[EventMention], document: Document, index: MentionIndex) -> list[EventMention]:

@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .membership import members_of_blocs
 from .names import people_by_surname
 from .attendance import leaders_at_summits
-from .article_dates import date_from_article, meeting_days
+from .article_dates import date_from_article, dated_by_text, meeting_days
 from .context import guests_from_meetings, link_occasions, place_from_article
 from .relations import extract_relations
 from .travel import visits_from_events
@@ -39,6 +39,7 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
     none); ``on_scoring(name, events, index)`` is called with what each scoring sees,
     ``name`` being "place" or "participants" (the fitting scripts read their candidates
     there)."""
+    original, document = document, dated_by_text(document)
     mentions, aliases = segment_mentions(pairs, document, gazetteer)
     gazetteer = gazetteer.on(document.date_published)  # offices as the article's day knew them
     mentions = people_by_surname(mentions)
@@ -75,5 +76,5 @@ def extract_document(pairs: Sequence[tuple[Segment, Doc]], document: Document, g
         ev = shared.setdefault((item.evidence.start, item.evidence.end), item.evidence)
         return item if ev is item.evidence else dataclasses.replace(item, evidence=ev)
 
-    return DocRecord(document=document, mentions=tuple(one(m) for m in mentions), aliases=tuple(aliases),
+    return DocRecord(document=original, mentions=tuple(one(m) for m in mentions), aliases=tuple(aliases),
                      relations=tuple(one(r) for r in relations), events=tuple(one(e) for e in events))

@@ -228,7 +228,9 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
         before = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
         if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
             continue  # "since 2019", "until June": when a state began or ends
-        value = date_range(ent.text, published, future=mode == PLANNED or _progressive(ent.root))
+        future = mode == PLANNED or _progressive(ent.root)
+        # around a day the text states (no publication date): a weekday lies either side
+        value = date_range(ent.text, published, future=None if scope.document.dated_by_text and not future else future)
         if value[0] is None:
             continue
         distance = abs(ent.root.i - token.i)

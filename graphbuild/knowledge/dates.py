@@ -37,9 +37,10 @@ def _numeric_date(t: str) -> str | None:
         return ""
 
 
-def normalize_date(text: str, base: str | None = None, future: bool = False) -> str | None:
+def normalize_date(text: str, base: str | None = None, future: bool | None = False) -> str | None:
     """'October 19, 2023' -> '2023-10-19'; 'October 2023' -> '2023-10'; 'in 2014' -> '2014';
-    'on Wednesday' with base '2025-09-01' -> '2025-09-03' (future) or the Wednesday before."""
+    'on Wednesday' with base '2025-09-01' -> '2025-09-03' (future) or the Wednesday before
+    (``future`` None: the nearest Wednesday, the base being a day the text states)."""
     t = text.lower().strip()
     if re.search(words().duration_pattern, t, re.I) and not re.search(r"\b(19|20)\d{2}\b", t):
         return None  # "two-day", "20 years": lengths of time, not dates
@@ -61,7 +62,7 @@ def normalize_date(text: str, base: str | None = None, future: bool = False) -> 
 
 
 def _month_date(t: str, year: re.Match | None, day: re.Match | None, base_date: date | None,
-                future: bool) -> str | None:
+                future: bool | None) -> str | None:
     """A date that names its month ('October 19, 2023', 'December 28'), its year from the
     text or, when the text has none, from the article's date and the tense."""
     import dateparser
@@ -83,12 +84,14 @@ def _month_date(t: str, year: re.Match | None, day: re.Match | None, base_date: 
     return f"{y:04d}-{parsed.month:02d}"
 
 
-def _relative_date(t: str, base_date: date, future: bool) -> str | None:
+def _relative_date(t: str, base_date: date, future: bool | None) -> str | None:
     """A date relative to the article's ('on Wednesday', 'yesterday', 'last month')."""
     for i, name in enumerate(words().weekdays):
         if re.search(rf"\b{name}\b", t):
             delta = (i - base_date.weekday()) % 7
-            if not future:
+            if future is None:  # around a day the text states: the nearest such weekday
+                delta = delta - 7 if delta > 3 else delta
+            elif not future:
                 delta = delta - 7 if delta else 0
             return (base_date + timedelta(days=delta)).isoformat()
     if re.search(r"\b(today|tonight)\b|\b(earlier|later) (in|during) the day\b|\bthis (morning|afternoon|evening)\b", t):
@@ -122,7 +125,7 @@ def _relative_date(t: str, base_date: date, future: bool) -> str | None:
 TENSE_MARGIN = timedelta(days=7)
 
 
-def _year_by_tense(month: int, day: int, base: date, future: bool) -> int:
+def _year_by_tense(month: int, day: int, base: date, future: bool | None) -> int:
     """The year of a day without one: the base's, unless that puts a reported event well
     after the article (then the year before) or a planned one well before it (the year
     after)."""
@@ -141,7 +144,7 @@ _RANGE = re.compile(r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:-|\u2013|\u2014|\b
                     re.I)
 
 
-def date_range(text: str, base: str | None = None, future: bool = False) -> tuple[str | None, str | None]:
+def date_range(text: str, base: str | None = None, future: bool | None = False) -> tuple[str | None, str | None]:
     """A date or a range of days: 'August 31 and September 1' -> ('…-08-31', '…-09-01'),
     'June 13-15' -> (June 13, June 15), '13 to 15 June' likewise; one date -> (date, None).
     A range whose ends do not parse, or run backwards, gives its start alone or nothing."""
