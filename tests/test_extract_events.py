@@ -311,3 +311,8 @@ def test_events_subject_of_an_adverbial_clause_is_the_person_its_main_clause_is_
     text = "Kenyan President William Ruto was received at the airport by Ghanaian President John Mahama as he reached Accra."
     found = of(events(text), "Visit")
     assert [e[1] for e in found] == [("Kenyan President William Ruto",)], found
+
+
+def test_events_visit_of_a_person_names_the_visitor(events):
+    found = of(events("The official visit of Gabriel Boric to Uruguay began on Monday with a lunch."), "Visit")
+    assert [(e[1], e[2]) for e in found] == [(("Gabriel Boric",), ("Uruguay",))], found

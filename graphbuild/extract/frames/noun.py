@@ -96,10 +96,12 @@ def modifier(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
 
 @noun_steps.register("by-agent")
 def by_agent(scope: Scope, noun: Token, trig: Trigger, slots: Slots) -> Slots:
-    """'the invasion by Russia'."""
-    if "by" not in trig.subject:
-        return slots
-    return slots.add(subjects=[a for t in prep_objects(noun, ("by",)) for a in args(scope, t)])
+    """'the invasion by Russia'; 'the visit of Xi Jinping to India', where the lexicon
+    lets 'of' name the agent: a person (the visit of a site is no one's)."""
+    found = [a for t in prep_objects(noun, ("by",)) for a in args(scope, t)] if "by" in trig.subject else []
+    if "of" in trig.subject:
+        found += [a for t in prep_objects(noun, ("of",)) for a in args(scope, t) if a.cls == "Person"]
+    return slots.add(subjects=found)
 
 
 @noun_steps.register("object")
