@@ -316,3 +316,8 @@ def test_events_subject_of_an_adverbial_clause_is_the_person_its_main_clause_is_
 def test_events_visit_of_a_person_names_the_visitor(events):
     found = of(events("The official visit of Gabriel Boric to Uruguay began on Monday with a lunch."), "Visit")
     assert [(e[1], e[2]) for e in found] == [(("Gabriel Boric",), ("Uruguay",))], found
+
+
+def test_events_relative_pronoun_subject_is_the_name_it_follows(events):
+    found = of(events("Gabriel Boric, who flew to Uruguay on Sunday, met the country's farmers."), "Visit")
+    assert [(e[1], e[2]) for e in found] == [(("Gabriel Boric",), ("Uruguay",))], found

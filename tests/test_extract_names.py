@@ -189,6 +189,16 @@ def test_names_a_lone_surname_typed_as_a_place_is_the_person_of_the_article():
     assert [m.cls for m in found] == ["Person", "Person", "Person"]
 
 
+
+def test_names_a_linked_person_written_by_one_name_owns_it():
+    # a title took the given name: the known person's one-word mention owns the name
+    from graphbuild.extract.names import people_by_surname
+
+    found = people_by_surname([_mention("Ralvik", "Person", 0, link="tomas-ralvik"), _mention("Ralvik", "Place", 40)])
+    assert [m.cls for m in found] == ["Person", "Person"]
+    found = people_by_surname([_mention("Ralvik", "Person", 0), _mention("Ralvik", "Place", 40)])
+    assert [m.cls for m in found] == ["Person", "Place"]  # unlinked: no full name says who
+
 @pytest.mark.parametrize(
     "others",
     [

@@ -255,8 +255,10 @@ def people_by_surname(mentions: list[Mention]) -> list[Mention]:
     owners: dict[str, set[str]] = {}
     for m in mentions:
         words = m.key.split()
-        if m.cls == "Person" and len(words) >= 2:
-            owners.setdefault(words[-1], set()).add(m.key)
+        if m.cls == "Person" and (len(words) >= 2 or m.link):
+            # a linked person written by one name ('Prime Minister Sheikh Hasina', the
+            # title taking 'Sheikh') owns that name too
+            owners.setdefault(words[-1], set()).add(m.link or m.key)
     out = []
     for m in mentions:
         people = owners.get(m.key, ())
