@@ -111,6 +111,19 @@ def test_evaluate_event_participant_and_host_recall(tmp_path):
     assert report.events.host_recall == 1.0
 
 
+
+@pytest.mark.parametrize("participants, recall", [
+    (["Ann Smith"], 1.0),  # one of the alternatives
+    (["France"], 1.0),     # the other
+    (["Bo Chen"], 0.0),
+])
+def test_evaluate_participant_given_as_alternatives_counts_once(tmp_path, participants, recall):
+    gold = _one_event_gold(participants=[["Ann Smith", "France"]])
+    g = _graph_with_event(gold, location="France", date="2023-05-19", participants=participants)
+    report = evaluate(g, _write(tmp_path, gold))
+    assert report.events.participants == 1
+    assert report.events.participant_recall == recall
+
 def test_evaluate_gold_without_labels_or_documents_maps_documents_by_file_name(tmp_path):
     """The real-news gold names documents by key only ('d01' for 'd01_some_page.txt')."""
     gold = _one_event_gold()

@@ -63,7 +63,7 @@ def _fit(node: PredictedEvent, gold: GoldEvent, report: Report, places: _Places)
     place_inside = any(places.inside(p, gold_places, gold.locations) for p in node.locations)
     place_contradicts = bool(gold.locations and node.locations and not place_inside)
     date_contradicts = bool(gold.date and node.dates and all(_contradicts(d, gold.date) for d in node.dates))
-    participants = sum(1 for name in gold.participants if nodes_for(report, (name,)) & node.participants)
+    participants = sum(1 for names in gold.participant_slots if nodes_for(report, names) & node.participants)
     host = bool(nodes_for(report, gold.hosts) & node.hosts)
     actors = nodes_for(report, gold.participants + gold.hosts)
     shared = len(actors & (node.participants | node.hosts)) + (1 if place_inside else 0)
@@ -89,7 +89,7 @@ def score_events(nodes: list[PredictedEvent], gold_events: list[GoldEvent], repo
         if event.optional:
             continue
         score.required += 1
-        score.participants += len(event.participants)
+        score.participants += len(event.participant_slots)
         score.hosts += 1 if event.hosts else 0
         score.dated += 1 if event.date else 0
         # The best matching node is the best of those that find the event; a missed

@@ -42,23 +42,33 @@ class GoldEvent:
     types: frozenset[str]
     locations: tuple[str, ...]
     date: str | None
-    participants: tuple[str, ...]
+    participants: tuple[str, ...]  # every name of every participant
     hosts: tuple[str, ...]
     optional: bool
     label: str
+    #: One entry per participant: its name, or the accepted alternatives for it
+    #: (["China", "Li Keqiang"]: the country or its premier took part).
+    participant_slots: tuple[tuple[str, ...], ...] = ()
+
+
+def _slots(value) -> tuple[tuple[str, ...], ...]:
+    if value is None:
+        return ()
+    return tuple(names_of(v) for v in value) if isinstance(value, list) else ((value,),)
 
 
 def _event(raw: dict, index: int) -> GoldEvent:
     types = frozenset({raw["type"], *raw.get("types", [])})
     locations = names_of(raw.get("location"))
     date = raw.get("date") or None
+    slots = _slots(raw.get("participants"))
     # A label is optional in the format: make one a reader can place.
     label = raw.get("label") or ", ".join(
         [raw["type"], *(locations[:1]), *([date] if date else []),
-         *([" and ".join(names_of(raw.get("participants"))[:3])] if raw.get("participants") else [])])
+         *([" and ".join(s[0] for s in slots[:3])] if slots else [])])
     return GoldEvent(doc=str(raw["doc"]), types=types, locations=locations, date=date,
-                     participants=names_of(raw.get("participants")), hosts=names_of(raw.get("host")),
-                     optional=bool(raw.get("optional")), label=label)
+                     participants=tuple(n for s in slots for n in s), hosts=names_of(raw.get("host")),
+                     optional=bool(raw.get("optional")), label=label, participant_slots=slots)
 
 
 def load_gold(path: str | Path) -> dict:
