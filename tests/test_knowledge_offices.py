@@ -127,3 +127,8 @@ def test_gazetteer_every_country_has_its_nationality_adjective_unless_two_share_
     shared = {"republic-of-the-congo", "democratic-republic-of-the-congo", "dominica"}
     countries = [e for e in gazetteer.entries.values() if e.cls == "Country" and e.id not in shared]
     assert countries and [e.label for e in countries if not e.demonyms] == []
+
+
+@pytest.mark.parametrize("surface", ["Washington, DC", "Washington, D.C.", "Washington DC"])
+def test_gazetteer_knows_the_usual_spellings_of_a_capital(gazetteer, surface):
+    assert gazetteer.lookup(surface).id == "washington-dc"
