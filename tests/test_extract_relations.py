@@ -66,6 +66,7 @@ def read(nlp, gazetteer, lexicon):
         ("The Belt and Road Initiative is a programme launched by China in 2013.", ("china", "launched", "belt-and-road-initiative")),
         # participatesIn, claims, annexed
         ("Italy participated in the Belt and Road Initiative until 2023.", ("italy", "participatesIn", "belt-and-road-initiative")),
+        ("Chile and Peru signed the Paris Agreement in New York.", ("chile", "participatesIn", "paris-agreement")),
         ("China claims Taiwan as its own territory.", ("china", "claims", "taiwan")),
         ("Russia annexed Crimea in 2014.", ("russia", "annexed", "crimea")),
         ("Sanctions followed Russia's annexation of Crimea.", ("russia", "annexed", "crimea")),
