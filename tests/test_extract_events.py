@@ -321,3 +321,9 @@ def test_events_visit_of_a_person_names_the_visitor(events):
 def test_events_relative_pronoun_subject_is_the_name_it_follows(events):
     found = of(events("Gabriel Boric, who flew to Uruguay on Sunday, met the country's farmers."), "Visit")
     assert [(e[1], e[2]) for e in found] == [(("Gabriel Boric",), ("Uruguay",))], found
+
+
+def test_events_in_order_to_meet_takes_the_subject_of_the_verb_above(events):
+    text = "Gabriel Boric landed in Lima after a long flight in order to meet with Dina Boluarte and Luis Otarola."
+    found = of(events(text), "Meeting")
+    assert [set(e[1]) for e in found] == [{"Gabriel Boric", "Dina Boluarte", "Luis Otarola"}], found

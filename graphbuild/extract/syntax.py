@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Collection, Iterable, Iterator
 
+from ..lang import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -75,10 +77,30 @@ def verb_subjects(verb: Token) -> list[Token]:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head  # "X was greeted before meeting Y": X meets Y
             continue
+        if t.dep_ == "acl" and t.head.lower_ in words().purpose_nouns and t.head.dep_ == "pobj":
+            verb_above = _verb_above(t.head)  # "X arrived (after a flight) in order to meet Y": X meets Y
+            if verb_above is not None:
+                t = verb_above
+                continue
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head] if t.dep_ == "relcl" else []
         return []
     return []
+
+
+def _verb_above(token: Token, hops: int = 5) -> Token | None:
+    """The verb a phrase hangs from, through prepositions and nouns ('arrived after a
+    flight in order to')."""
+    t = token
+    for _ in range(hops):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.dep_ not in ("prep", "pobj"):
+            return None
+    return None
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:

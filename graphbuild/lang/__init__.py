@@ -117,6 +117,7 @@ class Words:
     alias_markers: tuple[str, ...] = ()  # "X, also known as Y": one thing under two names
     list_openers: frozenset[str] = frozenset()  # "the bloc (A, B, C)", "the bloc: A, B, C"
     title_links: frozenset[str] = frozenset()  # "President of the Republic of X": a title goes on
+    purpose_nouns: frozenset[str] = frozenset()  # "arrived in order to meet X": the arriver meets X
 
 
 def _month_pattern(months: list[list[str]]) -> str:
@@ -164,6 +165,7 @@ def load_words(directory: Path) -> Words:
         governing_prepositions=frozenset(syntax["governing_prepositions"]),
         list_conjunctions=frozenset(syntax["list_conjunctions"]),
         title_links=frozenset(syntax.get("title_links", ())),
+        purpose_nouns=frozenset(syntax.get("purpose_nouns", ())),
         arrival_prepositions=tuple(places.get("arrival_prepositions", ())),
         not_event_date_words=frozenset(data["calendar"].get("not_event_date_words", ())),
         sequence_markers=frozenset(data["calendar"].get("sequence_markers", ())),
