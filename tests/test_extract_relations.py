@@ -40,6 +40,7 @@ def read(nlp, gazetteer, lexicon):
         ("Vladimir Putin met with Kim Jong Un at the space centre.", ("vladimir-putin", "metWith", "kim-jong-un")),
         ("Xi Jinping held talks with Joe Biden in California.", ("xi-jinping", "metWith", "joe-biden")),
         ("Recep Tayyip Erdogan and Vladimir Putin met in Sochi on Monday.", ("recep-tayyip-erdogan", "metWith", "vladimir-putin")),
+        ("The encounter between Emmanuel Macron and Olaf Scholz lasted an hour.", ("emmanuel-macron", "metWith", "olaf-scholz")),
         # leaderOf: titles, "President of X", apposition
         ("Kazakh President Kassym-Jomart Tokayev opened the forum.", ("kassym-jomart-tokayev", "leaderOf", "kazakhstan")),
         ("Vladimir Putin began his fifth term as President of Russia in May.", ("vladimir-putin", "leaderOf", "russia")),
