@@ -27,6 +27,12 @@ from graphbuild.extract.names import find_acronyms
          "Russian First Deputy Prime Minister Denis Manturov", "Denis Manturov", ("First Deputy Prime Minister", "russia")),
         ("The call was made by United Nations Secretary-General António Guterres on Friday.",
          "United Nations Secretary-General António Guterres", "António Guterres", ("Secretary-General", "united-nations")),
+        # a title in lowercase, as some outlets write it
+        ("On Monday Cambodian prime minister Hun Manet opened a bridge.",
+         "Cambodian prime minister Hun Manet", "Hun Manet", ("Prime Minister", "cambodia")),
+        # a known name that starts with a title word keeps it
+        ("The bridge was opened by Bangladeshi Prime Minister Sheikh Hasina on Monday.",
+         "Bangladeshi Prime Minister Sheikh Hasina", "Sheikh Hasina", ("Prime Minister", "bangladesh")),
     ],
 )
 def test_extract_titles_are_stripped_and_kept_as_roles(mentions, sentence, surface, key, role):

@@ -35,9 +35,11 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
     title_heads, honorifics = titles.title_heads, titles.honorifics
     # Inside the span: "President Putin" tagged as one PERSON.
     i = start
-    while i < end - 1 and (doc[i].text in honorifics or doc[i].lower_ in title_heads or
+    known = gazetteer.entries.get(doc[start:end].root.ent_id_ or doc[end - 1].ent_id_)
+    own = known.label.split()[0] if known is not None and known.core == "Person" else None
+    while i < end - 1 and doc[i].text != own and (doc[i].text in honorifics or doc[i].lower_ in title_heads or
                            (doc[i].is_title and i + 1 < end - 1 and doc[i + 1].lower_ in title_heads)):
-        i += 1
+        i += 1  # not into a known name that starts like a title ('Sheikh Hasina')
     name_start = i
     # Before the span, walking left: the title head, its capitalised qualifiers, a country.
     j = name_start - 1
@@ -55,7 +57,8 @@ def person_title(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Person
     else:
         k = start
     # Qualifiers: capitalised words and hyphens ("First Deputy Prime", "Secretary-").
-    while k - 1 >= 0 and (doc[k - 1].is_title or doc[k - 1].text == "-" or doc[k - 1].lower_ in title_heads) \
+    while k - 1 >= 0 and (doc[k - 1].is_title or doc[k - 1].text == "-" or doc[k - 1].lower_ in title_heads
+                          or _completes_a_title(doc[k - 1:head_end])) \
             and not _is_named(doc[k - 1], gazetteer) and (doc[k - 1].text == "-" or doc[k - 1].pos_ not in FUNCTION_POS):
         k -= 1
     while k < head_end and doc[k].text == "-":
@@ -99,6 +102,13 @@ def _title_of(doc: Doc, name_start: int, gazetteer: Gazetteer) -> PersonTitle | 
             and not _is_named(doc[k - 1], gazetteer):
         k -= 1  # "Prime Minister of ...": the qualifiers of the title head
     return PersonTitle(name_start, k, k, _title_text(doc[k:head_end]), of)
+
+
+def _completes_a_title(tokens: Span) -> bool:
+    """A lowercase word that makes a leader's title of the words after it: 'prime' of
+    'prime minister' (outlets that write titles in lowercase: 'Cambodian prime minister X')."""
+    leaders = {t.lower() for t in pack_words().titles.leader_titles}
+    return tokens.text.lower().replace(" - ", "-") in leaders
 
 
 def _is_named(token: Token, gazetteer: Gazetteer) -> bool:
