@@ -44,6 +44,7 @@ def read(nlp, gazetteer, lexicon):
         # leaderOf: titles, "President of X", apposition
         ("Kazakh President Kassym-Jomart Tokayev opened the forum.", ("kassym-jomart-tokayev", "leaderOf", "kazakhstan")),
         ("Vladimir Putin began his fifth term as President of Russia in May.", ("vladimir-putin", "leaderOf", "russia")),
+        ("Russia's Vladimir Putin spoke first at the dinner.", ("vladimir-putin", "leaderOf", "russia")),
         # memberOf: copula, joined, apposition, member lists
         ("Turkey is a member of NATO.", ("turkey", "memberOf", "nato")),
         ("Finland joined NATO in 2023.", ("finland", "memberOf", "nato")),

@@ -84,3 +84,28 @@ def _country_of_title(scope: Scope, person: str, title: str, former: bool):
         return None
     (country,) = countries
     return next((c for c in scope.index.mentions if c.link == country and not c.demonym), None)
+
+
+@segment_rules.register("possessive-leader")
+def possessive_leader_relations(scope: Scope) -> Found:
+    """'Chile's Michelle Bachelet': a country's possessive before a person the gazetteer
+    gives a leader's title of that country on the article's date (what news writes for
+    a head of government it need not introduce) -> ``person leaderOf country``."""
+    leader_titles = scope.words.titles.leader_titles
+    found = []
+    for m in scope.index.mentions:
+        if not scope.segment.start <= m.start < scope.segment.end or m.cls != "Person" or m.role or not m.link:
+            continue
+        token = next((t for t in scope.doc if scope.offset(t) >= m.start), None)
+        if token is None or token.i < 2 or token.nbor(-1).lower_ not in ("'s", "\u2019s"):
+            continue
+        owner = scope.mention(token.nbor(-2))
+        entry = scope.gazetteer.entries.get(m.link)
+        if owner is None or owner.cls != "Country" or entry is None or not any(
+                r.of == owner.link and r.title in leader_titles for r in entry.roles):
+            continue
+        found.append(relation(scope, Arg(MentionRef(m.start, m.end), "Person"), "leaderOf",
+                              Arg(MentionRef(owner.start, owner.end), "Country"), token,
+                              "knowledge:possessive-leader", ASSERTED, TITLE_ROLE_CONFIDENCE))
+    relations = tuple(r for r in found if r is not None)
+    return Found(relations) if relations else NOTHING
