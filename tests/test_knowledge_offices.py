@@ -134,3 +134,10 @@ def test_gazetteer_every_country_has_its_nationality_adjective_unless_two_share_
 def test_gazetteer_names_a_capital_by_its_usual_spellings(nlp, surface):
     doc = nlp(f"The ministers met in {surface} on Monday.")
     assert [e.text for e in doc.ents if e.ent_id_ == "washington-dc"] == [surface]
+
+
+def test_gazetteer_a_name_with_the_leaves_the_article_to_a_longer_name(nlp):
+    # "the Pacific" (the ocean) and "Pacific Alliance" (the bloc) are two tokens each
+    doc = nlp("Talks between Mercosur and the Pacific Alliance resumed.")
+    assert [e.ent_id_ for e in doc.ents] == ["mercosur", "pacific-alliance"]
+    assert [e.ent_id_ for e in nlp("Ships crossed the Pacific in May.").ents if e.ent_id_] == ["pacific-ocean"]

@@ -200,7 +200,10 @@ class Gazetteer:
         patterns = []
         for entry in sorted(self.entries.values(), key=lambda e: e.id):
             label = SPACY_LABEL[entry.core]
-            for name in sorted(set(entry.names)):
+            names = set(entry.names)
+            for name in sorted(names):
+                if name.lower().startswith("the ") and name[4:] in names:
+                    continue  # "the Pacific" would take the article from "the Pacific Alliance"
                 patterns.append({"label": label, "pattern": name, "id": entry.id})
             for demonym in sorted(set(entry.demonyms)):
                 patterns.append({"label": "NORP", "pattern": demonym, "id": entry.id})
