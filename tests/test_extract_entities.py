@@ -146,3 +146,9 @@ def test_entities_a_title_alone_names_no_one(nlp):
     assert not _looks_like_name(doc[2:4], segment, frozenset())  # "Crown Prince"
     assert not _looks_like_name(doc[6:8], segment, frozenset())  # "Prime Minister"
     assert _looks_like_name(doc[8:10], segment, frozenset())  # "Lars Holm"
+
+
+def test_extract_an_organisation_cut_at_a_known_name_is_one_mention(mentions):
+    found = [(m.key, m.cls) for m in mentions("Figures of the Norway News Agency show growth.")
+             if m.cls == "Organization"]
+    assert found == [("Norway News Agency", "Organization")]

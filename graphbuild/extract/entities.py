@@ -16,6 +16,7 @@ from ..lang import language_dir, not_names, pack_cache, words as pack_words
 from ..knowledge.places import is_known_place
 from ..records import DATELINE, Alias, Document, Evidence, Mention, Segment
 from .person_titles import PersonTitle, person_title
+from .org_names import organisation_names
 from .names import (
     another_given_name, as_defined, common_acronyms, cut_fragment, described_event, find_acronyms, find_aliases, glued,
     hyphen_place, joined_names, opens_quote, titled_names, with_given_names, with_place_name,
@@ -49,7 +50,7 @@ def extract_mentions(
     taken = {i for span in extra for i in range(span.start, span.end)}
     ents = joined_names(sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))] + extra,
                                key=lambda e: e.start), lambda i: getattr(gazetteer.entries.get(i), "names", ()))
-    ents = with_given_names(ents, _title_words(), pack_words().titles.honorifics)
+    ents = organisation_names(with_given_names(ents, _title_words(), pack_words().titles.honorifics), gazetteer)
     for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "PERSON" or (entry is not None and entry.core == "Person"):
