@@ -114,8 +114,13 @@ def test_resolve_joins_possessive_typo_to_person(gazetteer):
     assert [e.label for e in res.entities] == ["Anna Stoltz"]
 
 
-def test_resolve_demonym_alone_is_never_a_node(gazetteer):
+def test_resolve_demonym_alone_makes_its_gazetteer_country_a_node(gazetteer):
     res = resolve([_record("d1", [_mention("d1", "Kazakh", "Country", 1, link="kazakhstan", demonym=True)])], gazetteer)
+    assert [(e.label, e.alt_labels) for e in res.entities] == [("Kazakhstan", ("Kazakh",))]
+
+
+def test_resolve_demonym_of_no_known_country_is_no_node(gazetteer):
+    res = resolve([_record("d1", [_mention("d1", "Westerly", "Country", 1, demonym=True)])], gazetteer)
     assert res.entities == ()
 
 

@@ -276,7 +276,9 @@ def _join_generic_heads(mentions: list[Mention], uf: _UnionFind) -> None:
 def _keep(root: str, group: list[Mention]) -> bool:
     """Noise rules on a whole component (corpus-level evidence)."""
     if all(m.demonym for m in group):
-        return False  # an adjective alone never makes a node
+        # "Pakistani and Kazakh leaders": the article speaks of those countries; an
+        # adjective no gazetteer country owns ("Western") makes no node
+        return root.startswith("gaz:")
     if root.startswith("gaz:"):
         return True
     names = [m for m in group if not m.demonym]
