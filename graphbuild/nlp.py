@@ -79,7 +79,12 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None
     if gazetteer is not None:
         ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_RULER,
                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}, **where)
-        ruler.add_patterns(gazetteer.ruler_patterns())
+        patterns = gazetteer.ruler_patterns()
+        # "Luiz Inácio Lula Da Silva", "Mohammed Bin Salman": a known person's full name in
+        # another case (one ruler: the longest match wins, so not the alias "Lula" in it).
+        patterns += [{**p, "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(p["pattern"])]}
+                     for p in patterns if p["label"] == "PERSON" and " " in p["pattern"]]
+        ruler.add_patterns(patterns)
     shapes = nlp.add_pipe("entity_ruler", name=SHAPE_RULER, config={"overwrite_ents": False}, **where)
     shapes.add_patterns(name_shape_patterns())
     return nlp

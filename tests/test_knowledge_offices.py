@@ -141,3 +141,8 @@ def test_gazetteer_a_name_with_the_leaves_the_article_to_a_longer_name(nlp):
     doc = nlp("Talks between Mercosur and the Pacific Alliance resumed.")
     assert [e.ent_id_ for e in doc.ents] == ["mercosur", "pacific-alliance"]
     assert [e.ent_id_ for e in nlp("Ships crossed the Pacific in May.").ents if e.ent_id_] == ["pacific-ocean"]
+
+
+def test_gazetteer_knows_a_persons_full_name_in_another_case(nlp):
+    doc = nlp("Voters had backed Luiz Inácio Lula Da Silva before.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("Luiz Inácio Lula Da Silva", "luiz-inacio-lula-da-silva")]
