@@ -225,7 +225,10 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
     for ent in token.sent.ents:
         if ent.label_ not in ("DATE", "TIME") or (clause_of(ent.root, markers).i != clause and not ent.start <= clause < ent.end):
             continue  # "met X on Monday after arriving on Sunday": Sunday is the arrival's
-        before = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
+        k = ent.start - 1
+        if k > ent.sent.start and ent.doc[k].lower_ in scope.words.determiners:
+            k -= 1  # "since the 1989 fall of the Wall"
+        before = ent.doc[k].lower_ if k >= ent.sent.start else ""
         if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
             continue  # "since 2019", "until June": when a state began or ends
         future = mode == PLANNED or _progressive(ent.root)
