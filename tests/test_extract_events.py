@@ -327,3 +327,10 @@ def test_events_in_order_to_meet_takes_the_subject_of_the_verb_above(events):
     text = "Gabriel Boric landed in Lima after a long flight in order to meet with Dina Boluarte and Luis Otarola."
     found = of(events(text), "Meeting")
     assert [set(e[1]) for e in found] == [{"Gabriel Boric", "Dina Boluarte", "Luis Otarola"}], found
+
+
+def test_events_a_summit_named_after_a_world_region_is_not_held_in_it(events):
+    found = of(events("Kassym-Jomart Tokayev and Shavkat Mirziyoyev attended the Central Asia summit on Tuesday."),
+               "Summit")
+    assert found and all(e[2] == () for e in found), found
+    assert [e[2] for e in of(events("Olaf Scholz attended the Lisbon summit on Tuesday."), "Summit")] == [("Lisbon",)]

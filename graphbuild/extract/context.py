@@ -240,10 +240,11 @@ def _sentence_places(index: MentionIndex, event: EventMention) -> list[Ref]:
 
 
 def no_venue(gazetteer: Gazetteer, m: Mention | None) -> bool:
-    """A sea or a continent: it says where a venue lies ('the Black Sea resort of X'),
-    no gathering is held in it."""
+    """A sea, a continent or a world region (a region of the gazetteer in no one
+    country: 'the Middle East'): it says where a venue lies ('the Black Sea resort of
+    X'), no gathering is held in it."""
     entry = gazetteer.entries.get(m.link) if m is not None and m.link else None
-    return entry is not None and entry.cls in NOT_VENUES
+    return entry is not None and (entry.cls in NOT_VENUES or (entry.cls == "Region" and not entry.country))
 
 
 def _elsewhere(index: MentionIndex, gazetteer: Gazetteer, event: EventMention, places: Sequence[Ref]) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..args import args
+from ..context import no_venue
 from ..scope import Arg, Scope, of_mention
 from ..events import clause_places, event_date, event_mention
 from ..facts import NOTHING, Found, evidence
@@ -72,6 +73,14 @@ def list_run(scope: Scope, opener: Token) -> list[Token]:
     return found
 
 
+def _named_place(scope: Scope, noun: Token) -> list[Arg]:
+    """'the Lisbon summit': a city or site named before the noun (not a country: 'the
+    US-China summit' names its sides; nor a world region: 'the East Asia Summit' is not
+    held in East Asia at large)."""
+    return [a for c in noun.children if c.dep_ in ("compound", "nmod") and not _hyphenated(c)
+            for a in args(scope, c) if a.cls == "Place" and not no_venue(scope.gazetteer, scope.index.exact(a.ref))][:1]
+
+
 def demonym_place(scope: Scope, noun: Token) -> list[Arg]:
     """'a Swiss summit', 'the Chinese military parade': the one country a nationality
     adjective names (not two sides: 'a Chinese-Russian summit', 'French and German')."""
@@ -93,10 +102,7 @@ def standalone_event(scope: Scope, noun: Token, cls: str) -> Found:
         return NOTHING
     locations = [a for t in prep_objects(noun, ("in", "at")) for a in args(scope, t) if a.cls in ("Place", "Country")]
     if not locations:
-        # "the Lisbon summit": a city or site named before the noun (not a country:
-        # "the US-China summit" names its sides).
-        locations = [a for c in noun.children if c.dep_ in ("compound", "nmod") and not _hyphenated(c)
-                     for a in args(scope, c) if a.cls == "Place"][:1]
+        locations = _named_place(scope, noun)
     if not locations:
         locations = demonym_place(scope, noun)
     if not locations:
