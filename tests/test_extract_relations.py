@@ -266,3 +266,14 @@ def test_relations_a_tour_given_is_the_receivers_visit(read):
     _, facts, _ = read("Kenyan President William Ruto gave Ghanaian President John Mahama a tour of Mombasa on Monday.")
     visits = {(s, o) for s, p, o in facts if p == "visited"}
     assert {s for s, _ in visits} == {"john-mahama"}, visits
+
+
+@pytest.mark.parametrize("text, visitor", [
+    # a host's clause is about its guest
+    ("Emperor Naruhito welcomed Olaf Scholz after his arrival in Tokyo on Monday.", "olaf-scholz"),
+    # a subject that is a title names its person inside its phrase
+    ("Keeper of the Royal Seal King Charles III met Olaf Scholz after his arrival in Berlin on Monday.", "charles-iii"),
+])
+def test_relations_possessive_of_an_arrival_is_the_clause_persons(read, text, visitor):
+    _, facts, _ = read(text)
+    assert [s for s, p, o in facts if p == "visited"] == [visitor], facts

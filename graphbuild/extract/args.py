@@ -163,7 +163,17 @@ def clause_person(scope: Scope, token: Token) -> list[Arg]:
     subject = clause_subject(token)
     if subject is None or subject.i >= token.i:
         return []
+    if any(t.host_is == "subject" for t in scope.lexicon.verbs.get(subject.head.lemma_.lower(), ())):
+        # "X welcomed Y after his arrival": a host's clause is about its guest
+        guest = next((scope.mention(c) for c in subject.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if guest is not None and guest.cls == "Person":
+            return [of_mention(guest, indirect=True)]
     m = scope.mention(subject)
+    if m is None and subject.pos_ in ("NOUN", "PROPN"):
+        # "Custodian of the Two Holy Mosques King Salman held talks with X after his
+        # arrival": the subject is a title; the person is named inside its phrase
+        m = next((p for t in subject.subtree if t.i < token.i and (p := scope.mention(t)) is not None
+                  and p.cls == "Person" and not p.demonym), None)
     if m is not None:
         return [of_mention(m, indirect=True)] if m.cls == "Person" else []
     if subject.lower_ in scope.words.pronouns.person and subject.dep_ != "poss":
