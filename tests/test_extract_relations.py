@@ -277,3 +277,11 @@ def test_relations_a_tour_given_is_the_receivers_visit(read):
 def test_relations_possessive_of_an_arrival_is_the_clause_persons(read, text, visitor):
     _, facts, _ = read(text)
     assert [s for s, p, o in facts if p == "visited"] == [visitor], facts
+
+
+def test_relations_an_unnamed_counterpart_is_the_leader_of_its_country_named_before(read):
+    text = ("Shavkat Mirziyoyev arrived in Kazakhstan for a state visit on Thursday.\n\n"
+            "Kassym-Jomart Tokayev welcomed his Uzbek counterpart at the presidential palace.")
+    _, facts, _ = read(text)
+    assert ("kassym-jomart-tokayev", "metWith", "shavkat-mirziyoyev") in facts or (
+        "shavkat-mirziyoyev", "metWith", "kassym-jomart-tokayev") in facts, facts
