@@ -334,3 +334,9 @@ def test_events_a_summit_named_after_a_world_region_is_not_held_in_it(events):
                "Summit")
     assert found and all(e[2] == () for e in found), found
     assert [e[2] for e in of(events("Olaf Scholz attended the Lisbon summit on Tuesday."), "Summit")] == [("Lisbon",)]
+
+
+def test_events_a_meeting_of_the_heads_of_state_is_a_summit(events):
+    found = events("The annual meeting of the heads of the Andean states was held in Quito on Friday.")
+    assert [(e[2], e[4]) for e in of(found, "Summit")] == [(("Quito",), "2025-09-05")], found
+    assert of(events("The meeting of the farmers of the Andes was held in Quito on Friday."), "Summit") == []

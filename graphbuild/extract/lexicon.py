@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..lang import pack_fingerprint
@@ -87,6 +87,9 @@ class Lexicon:
     reported_sentence_cues: frozenset[str]  # "according to": anywhere in the sentence
     frames: FrameOrder
     fingerprint: str
+    #: "a meeting of the heads of state": an event noun whose 'of' names leaders is a
+    #: gathering of another class (lemma -> (class, the words of its 'of')).
+    gatherings_of: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
 
 def _role(spec: dict, where: str) -> RoleSpec:
@@ -136,6 +139,7 @@ def load_lexicon(directory: Path) -> Lexicon:
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         event_nouns=dict(data.get("event_nouns", {})),
+        gatherings_of={k: (v["class"], frozenset(v["of"])) for k, v in data.get("gatherings_of", {}).items()},
         event_types=event_types,
         event_cameo=dict(data.get("event_cameo", {})),
         predicate_cameo={p: s["cameo"] for p, s in data["predicates"].items() if s.get("cameo")},

@@ -22,10 +22,10 @@ from .facts import Found
 from .lexicon import Lexicon
 from .registry import segment_rules, trigger_frames
 from .names import described_event
-from .syntax import is_verbal
+from .syntax import is_verbal, prep_objects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["MentionIndex", "extract_relations"]
 
@@ -61,4 +61,11 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
             # "the G20 Summit" may be tagged a named event: it is still a summit.
             if lemma in event_nouns and token.ent_type_ in ("", "EVENT"):
                 take(trigger_frames.get("event-noun")(scope, token, event_nouns[lemma]))
+            elif lemma in lexicon.gatherings_of and _of_leaders(token, lexicon.gatherings_of[lemma][1]):
+                take(trigger_frames.get("event-noun")(scope, token, lexicon.gatherings_of[lemma][0]))
     return relations, events
+
+
+def _of_leaders(noun: Token, words: frozenset[str]) -> bool:
+    """'the meeting of the heads of Central Asian States', 'a meeting of leaders'."""
+    return any(t.lemma_.lower() in words for t in prep_objects(noun, ("of",)))
