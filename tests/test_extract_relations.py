@@ -285,3 +285,9 @@ def test_relations_an_unnamed_counterpart_is_the_leader_of_its_country_named_bef
     _, facts, _ = read(text)
     assert ("kassym-jomart-tokayev", "metWith", "shavkat-mirziyoyev") in facts or (
         "shavkat-mirziyoyev", "metWith", "kassym-jomart-tokayev") in facts, facts
+
+
+def test_relations_subject_hung_on_an_interrupted_auxiliary(read):
+    _, facts, _ = read("Olaf Scholz did, in the end, meet Emmanuel Macron in Paris in May.")
+    assert ("olaf-scholz", "metWith", "emmanuel-macron") in facts or (
+        "emmanuel-macron", "metWith", "olaf-scholz") in facts, facts
