@@ -258,11 +258,18 @@ def test_events_summit_takes_every_leader_of_an_including_list_however_it_is_par
         assert all(n in names for n in ("Sauli Niinisto", "Ulf Kristersson", "Gudni Johannesson")), names
 
 
-def test_events_including_list_ends_where_a_new_clause_begins(events):
-    found = events("Ministers gathered in Vienna ahead of the energy summit, including Spain's minister Teresa "
-                   "Ribera, and Mark Rutte told reporters that the talks would be long.")
-    (summit,) = of(found, "Summit")
-    assert "Mark Rutte" not in summit[1]
+def test_events_including_list_ends_where_a_new_clause_begins(nlp, gazetteer, lexicon):
+    # the list alone, without the fitted scoring of who attended (which weighs other cues)
+    from graphbuild.extract.document import extract_document
+    from graphbuild.ingest import parse_document
+
+    doc = parse_document(b"2025-09-05\n\nMinisters gathered in Vienna ahead of the energy summit, including Spain's "
+                         b"minister Teresa Ribera, and Mark Rutte told reporters that the talks would be long.", "t.txt")
+    pairs = list(zip(doc.segments, nlp.pipe(s.text for s in doc.segments)))
+    found = extract_document(pairs, doc, gazetteer, lexicon, participant_weights=None)
+    (summit,) = [e for e in found.events if e.cls == "Summit"]
+    people = {found.document.text[r[0]:r[1]] for r in summit.participants if isinstance(r[0], int)}
+    assert "Teresa Ribera" in " ".join(people) and not any("Rutte" in p for p in people), people
 
 
 def test_events_a_sea_named_beside_the_venue_does_not_part_a_meeting_from_its_summit(record):
