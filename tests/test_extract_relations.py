@@ -40,7 +40,7 @@ def read(nlp, gazetteer, lexicon):
         ("Vladimir Putin met with Kim Jong Un at the space centre.", ("vladimir-putin", "metWith", "kim-jong-un")),
         ("Xi Jinping held talks with Joe Biden in California.", ("xi-jinping", "metWith", "joe-biden")),
         ("Recep Tayyip Erdogan and Vladimir Putin met in Sochi on Monday.", ("recep-tayyip-erdogan", "metWith", "vladimir-putin")),
-        ("The encounter between Emmanuel Macron and Olaf Scholz lasted an hour.", ("emmanuel-macron", "metWith", "olaf-scholz")),
+        ("Aides arranged an encounter between Emmanuel Macron and Olaf Scholz in Rome.", ("emmanuel-macron", "metWith", "olaf-scholz")),
         # leaderOf: titles, "President of X", apposition
         ("Kazakh President Kassym-Jomart Tokayev opened the forum.", ("kassym-jomart-tokayev", "leaderOf", "kazakhstan")),
         ("Vladimir Putin began his fifth term as President of Russia in May.", ("vladimir-putin", "leaderOf", "russia")),
@@ -270,9 +270,9 @@ def test_relations_a_tour_given_is_the_receivers_visit(read):
 
 @pytest.mark.parametrize("text, visitor", [
     # a host's clause is about its guest
-    ("Emperor Naruhito welcomed Olaf Scholz after his arrival in Tokyo on Monday.", "olaf-scholz"),
+    ("Emperor Naruhito welcomed Olaf Scholz at the palace soon after his arrival in Tokyo.", "olaf-scholz"),
     # a subject that is a title names its person inside its phrase
-    ("Keeper of the Royal Seal King Charles III met Olaf Scholz after his arrival in Berlin on Monday.", "charles-iii"),
+    ("Keeper of the Royal Seal King Charles III shook hands with Olaf Scholz after his arrival in Berlin.", "charles-iii"),
 ])
 def test_relations_possessive_of_an_arrival_is_the_clause_persons(read, text, visitor):
     _, facts, _ = read(text)
@@ -280,14 +280,14 @@ def test_relations_possessive_of_an_arrival_is_the_clause_persons(read, text, vi
 
 
 def test_relations_an_unnamed_counterpart_is_the_leader_of_its_country_named_before(read):
-    text = ("Shavkat Mirziyoyev arrived in Kazakhstan for a state visit on Thursday.\n\n"
-            "Kassym-Jomart Tokayev welcomed his Uzbek counterpart at the presidential palace.")
+    text = ("Emmanuel Macron flew to Germany for two days of talks.\n\n"
+            "In Berlin, Olaf Scholz welcomed his French counterpart with a lunch by the river.")
     _, facts, _ = read(text)
-    assert ("kassym-jomart-tokayev", "metWith", "shavkat-mirziyoyev") in facts or (
-        "shavkat-mirziyoyev", "metWith", "kassym-jomart-tokayev") in facts, facts
+    assert ("olaf-scholz", "metWith", "emmanuel-macron") in facts or (
+        "emmanuel-macron", "metWith", "olaf-scholz") in facts, facts
 
 
 def test_relations_subject_hung_on_an_interrupted_auxiliary(read):
-    _, facts, _ = read("Olaf Scholz did, in the end, meet Emmanuel Macron in Paris in May.")
+    _, facts, _ = read("Olaf Scholz did, despite the storm, meet Emmanuel Macron at the airport.")
     assert ("olaf-scholz", "metWith", "emmanuel-macron") in facts or (
         "emmanuel-macron", "metWith", "olaf-scholz") in facts, facts

@@ -59,7 +59,7 @@ def test_is_furniture_keeps_text_with_slashes_and_photo_words(line):
          "Crews clear a road in Lima, June 3, 2024. LIMA - Rain fell."),
         ("The Kenya/Uganda Border Authority met on Monday.", "The Kenya/Uganda Border Authority met on Monday."),
         # where the people stand in the photo
-        ("Gabriel Boric (2nd left) and Luis Arce (right, middle) talk in La Paz.", "Gabriel Boric and Luis Arce talk in La Paz."),
+        ("Gabriel Boric (2nd left) and Luis Arce (centre, right) talk in La Paz.", "Gabriel Boric and Luis Arce talk in La Paz."),
         ("The right (Republicans) won in Ohio.", "The right (Republicans) won in Ohio."),
     ],
 )

@@ -170,8 +170,8 @@ def clause_person(scope: Scope, token: Token) -> list[Arg]:
             return [of_mention(guest, indirect=True)]
     m = scope.mention(subject)
     if m is None and subject.pos_ in ("NOUN", "PROPN"):
-        # "Custodian of the Two Holy Mosques King Salman held talks with X after his
-        # arrival": the subject is a title; the person is named inside its phrase
+        # "Keeper of the Royal Seal King X met Y after his arrival": the subject is a
+        # title; the person is named inside its phrase
         m = next((p for t in subject.subtree if t.i < token.i and (p := scope.mention(t)) is not None
                   and p.cls == "Person" and not p.demonym), None)
     if m is not None:

@@ -227,7 +227,7 @@ def event_date(scope: Scope, token: Token, mode: str) -> tuple[str | None, str |
             continue  # "met X on Monday after arriving on Sunday": Sunday is the arrival's
         k = ent.start - 1
         if k > ent.sent.start and ent.doc[k].lower_ in scope.words.determiners:
-            k -= 1  # "since the 1989 fall of the Wall"
+            k -= 1  # "since the 2008 crisis"
         before = ent.doc[k].lower_ if k >= ent.sent.start else ""
         if before in scope.words.not_event_date_words or ent[0].lower_ in scope.words.not_event_date_words:
             continue  # "since 2019", "until June": when a state began or ends

@@ -1,6 +1,6 @@
-"""Names of organisations the model cut in two at a known name: 'Vietnam' + 'News
-Agency', 'SCO' + 'Development Bank', 'Communist Party' + 'of' + 'Vietnam'. The part
-the model kept is a generic one ('News Agency', 'Communist Party') that names nothing
+"""Names of organisations the model cut in two at a known name: 'Norway' + 'Fisheries
+Agency', 'NATO' + 'Training Fund', 'Labour Party' + 'of' + 'Norway'. The part
+the model kept is a generic one ('Fisheries Agency', 'Labour Party') that names nothing
 alone; the known name before it, or the country after its 'of', completes it. Pure
 functions over the entity spans of a parsed segment; the head words of organisation
 names come from the language pack.
@@ -23,8 +23,8 @@ QUALIFYING_CLASSES = ("Country", "Organization", "Place")
 
 def organisation_names(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """``ents`` with each generic organisation name joined to the known name that
-    completes it: before it ('Vietnam News Agency') or after its 'of' ('Communist Party
-    of Vietnam')."""
+    completes it: before it ('Norway Fisheries Agency') or after its 'of' ('Labour Party
+    of Norway')."""
     from spacy.tokens import Span
 
     heads = frozenset(pack_words().name_heads.get("ORG", ()))
@@ -62,6 +62,6 @@ def _qualifies(ent: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _of_between(ent: Span, nxt: Span) -> bool:
-    """'Communist Party of Vietnam', 'Industrial Federation of the State of X'."""
+    """'Labour Party of Norway', 'Farmers' Federation of the X'."""
     between = [t.lower_ for t in ent.doc[ent.end:nxt.start]]
     return between in (["of"], ["of", "the"])

@@ -1,6 +1,6 @@
 """Titles before a person's name: 'Russian President Vladimir Putin' -> the name
 'Vladimir Putin', the title 'President', of Russia; 'the President of Kenya Jane Doe';
-a title in lowercase, as some outlets write it ('Cambodian prime minister X')."""
+a title in lowercase, as some outlets write it ('Peruvian prime minister X')."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def _title_of(doc: Doc, name_start: int, gazetteer: Gazetteer) -> PersonTitle | 
 
 def _completes_a_title(tokens: Span) -> bool:
     """A lowercase word that makes a leader's title of the words after it: 'prime' of
-    'prime minister' (outlets that write titles in lowercase: 'Cambodian prime minister X')."""
+    'prime minister' (outlets that write titles in lowercase: 'Peruvian prime minister X')."""
     leaders = {t.lower() for t in pack_words().titles.leader_titles}
     return tokens.text.lower().replace(" - ", "-") in leaders
 

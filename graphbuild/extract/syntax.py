@@ -69,7 +69,7 @@ def verb_subjects(verb: Token) -> list[Token]:
     t = verb
     for _ in range(6):
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and t is not verb)]
-        # "X did, however, meet Y": the parser hangs the subject on the auxiliary
+        # "X did, after all, meet Y": the parser hangs the subject on the auxiliary
         subs = subs or [c for a in t.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
         if subs:
             return subs

@@ -88,7 +88,7 @@ def _country_of_title(scope: Scope, person: str, title: str, former: bool):
 
 @segment_rules.register("possessive-leader")
 def possessive_leader_relations(scope: Scope) -> Found:
-    """'Chile's Michelle Bachelet': a country's possessive before a person the gazetteer
+    """'Peru's Dina Boluarte': a country's possessive before a person the gazetteer
     gives a leader's title of that country on the article's date (what news writes for
     a head of government it need not introduce) -> ``person leaderOf country``."""
     leader_titles = scope.words.titles.leader_titles
