@@ -342,3 +342,11 @@ def test_events_a_meeting_of_the_heads_of_state_is_a_summit(events):
     found = events("A meeting of Andean leaders opened in Quito on Friday with a call for calm.")
     assert [(e[2], e[4]) for e in of(found, "Summit")] == [(("Quito",), "2025-09-05")], found
     assert of(events("A meeting of Andean farmers opened in Quito on Friday with a call for calm."), "Summit") == []
+
+
+def test_events_a_caption_of_another_month_places_no_event(events):
+    text = ("Ministers meet for the fisheries summit\n\n"
+            "Jonas Gahr Store speaks to fishermen in Bergen on Monday, Oct. 1, 2018, in a photo from the archive.\n\n"
+            "Jonas Gahr Store and Ulf Kristersson attended the fisheries summit on Friday.")
+    assert [e[2] for e in of(events(text, date="2018-11-30"), "Summit")] == [()]
+    assert [e[2] for e in of(events(text.replace("Oct. 1", "Nov. 26"), date="2018-11-30"), "Summit")] == [("Bergen",)]

@@ -35,6 +35,21 @@ def lead_end(document: Document) -> int:
     return 0
 
 
+def stated_days(text: str) -> list[str]:
+    """The full dates ('Friday, June 7, 2024', '7 June 2024') a text states, as ISO days."""
+    month = words().month_pattern
+    full = re.compile(rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+                      rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+(?:19|20)\d{{2}}\b", re.I)
+    days = [normalize_date(m.group(0)) for m in full.finditer(text)]
+    return [d for d in days if d and len(d) == 10]
+
+
+def another_day(sentence: str, published: str | None) -> bool:
+    """The sentence states a day of another month than the article's (a caption of an
+    older photo): its places are not where the article's events are."""
+    return bool(published) and any(d[:7] != published[:7] for d in stated_days(sentence))
+
+
 def dated_by_text(document: Document) -> Document:
     """A document without a publication date, dated by the first full date its headline,
     captions or first two paragraphs state ('Friday, June 7, 2024' under a photo): news
@@ -42,15 +57,11 @@ def dated_by_text(document: Document) -> Document:
     (``Document.dated_by_text``); a document with a publication date comes back as it is."""
     if document.date_published:
         return document
-    month = words().month_pattern
-    full = re.compile(rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
-                      rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+(?:19|20)\d{{2}}\b", re.I)
     paragraphs = 0
     for seg in document.segments:
-        found = full.search(seg.text)
-        day = normalize_date(found.group(0)) if found else None
-        if day and len(day) == 10:
-            return replace(document, date_published=day, dated_by_text=True)
+        days = stated_days(seg.text)
+        if days:
+            return replace(document, date_published=days[0], dated_by_text=True)
         paragraphs += seg.kind != "heading" and len(seg.text.split()) >= LEAD_WORDS
         if paragraphs >= 2:
             break

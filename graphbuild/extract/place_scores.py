@@ -20,7 +20,7 @@ from typing import NamedTuple, Sequence
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import PlaceWeights, Words, words
 from ..records import DATELINE, Document, EventMention, Mention, MentionRef
-from .article_dates import lead_end
+from .article_dates import another_day, lead_end
 from .lead import tells_a_later_trip
 from .context import (OCCASIONS, PLACED_BY_CONTEXT, is_planned, led_countries, no_venue, same_party,
                       shares_entity)
@@ -102,6 +102,8 @@ def place_candidates(event: EventMention, events: Sequence[EventMention], index:
     for key, ms in sorted(places.items(), key=lambda kv: kv[1][0].start):
         if ms[0].cls == "Country" and event.cls in OCCASIONS:
             continue  # a summit, a forum, a parade is held in a city
+        if all(another_day(m.evidence.sentence, document.date_published) for m in ms):
+            continue  # named only under a photo of another day ('..., Oct. 1, 2018' in a report of November)
         refs = [MentionRef(m.start, m.end) for m in ms]
         features = (
             any(m.start < headline for m in ms), any(m.start < lead for m in ms),
