@@ -6,12 +6,10 @@ states, else on the day of the report. Pure functions over the document's record
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Sequence
 
-from ..knowledge.dates import normalize_date
-from ..lang import words
+from ..knowledge.dates import stated_days
 from ..records import Document, EventMention
 from .context import is_planned, same_party, shares_entity
 from .scope import MentionIndex
@@ -33,15 +31,6 @@ def lead_end(document: Document) -> int:
         if seg.kind != "heading" and len(seg.text.split()) >= LEAD_WORDS:
             return seg.start + len(seg.text)
     return 0
-
-
-def stated_days(text: str) -> list[str]:
-    """The full dates ('Friday, June 7, 2024', '7 June 2024') a text states, as ISO days."""
-    month = words().month_pattern
-    full = re.compile(rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
-                      rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+(?:19|20)\d{{2}}\b", re.I)
-    days = [normalize_date(m.group(0)) for m in full.finditer(text)]
-    return [d for d in days if d and len(d) == 10]
 
 
 def another_day(sentence: str, published: str | None) -> bool:

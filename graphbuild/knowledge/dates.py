@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from ..lang import words
+from ..lang import language_dir, pack_cache, words
 
 
 
@@ -199,3 +199,17 @@ def _iso_date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def stated_days(text: str) -> list[str]:
+    """The full dates a text states ('Friday, June 7, 2024', '7 June 2024'), as ISO days."""
+    days = [normalize_date(m.group(0)) for m in _full_date(str(language_dir())).finditer(text)]
+    return [d for d in days if d and len(d) == 10]
+
+
+@pack_cache
+def _full_date(directory: str) -> re.Pattern:
+    """A day, its month and its year: the pack's month names, compiled once."""
+    month = words().month_pattern
+    return re.compile(rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+                      rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+(?:19|20)\d{{2}}\b", re.I)
