@@ -67,5 +67,5 @@ def extract_relations(doc: Doc, segment: Segment, document: Document, index: Men
 
 
 def _of_leaders(noun: Token, words: frozenset[str]) -> bool:
-    """'the meeting of the heads of Central Asian States', 'a meeting of leaders'."""
+    """'the meeting of the heads of the Andean states', 'a meeting of leaders'."""
     return any(t.lemma_.lower() in words for t in prep_objects(noun, ("of",)))

@@ -34,7 +34,7 @@ class Patterns:
     dated_text: re.Pattern  # a block that starts with a date label
     byline: re.Pattern  # "By Jane Doe", "Source: example.com"
     metadata_label: re.Pattern  # "Published", "Updated" left over on a metadata line
-    clock: re.Pattern  # what a date line carries besides dates: "12:48 PM IST", "Sat", an e-mail
+    clock: re.Pattern  # what a date line carries besides dates: "10:05 AM CET", "Tue", an e-mail
     photo_position: re.Pattern  # "(right)", "(2nd left)", "(left, middle)" in a caption
     title_small_words: frozenset[str]  # words Title Case leaves in lowercase
     credit_line: re.Pattern  # a photo credit on a line of its own ("Jane Doe/AP")
@@ -48,7 +48,7 @@ def _alternation(alternatives) -> str:
 
 
 def _clock(data: dict) -> re.Pattern:
-    """Times ('01:28 am', '11:57am'), time zones, weekday names and e-mail addresses (or
+    """Times ('09:40 pm', '6:30pm'), time zones, weekday names and e-mail addresses (or
     the placeholder a page's e-mail protection leaves) and the labels between them
     ('| Updated'): a line made of these and a date is a date line."""
     days = _alternation(list(pack_words().weekdays) + data["weekday_abbreviations"])

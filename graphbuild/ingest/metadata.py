@@ -12,7 +12,7 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 #: What a dateline leaves besides its date: a place, 'Brussels,' or 'BARI, Italy,'.
 _DATELINE_PLACE = re.compile(r"^[\s*_]*(?:[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*,\s*){1,3}[\s*_]*$")
 
-#: A dateline's place that ends a date line ('... 11:28 pm IST - AHMEDABAD:').
+#: A dateline's place that ends a date line ('... 07:02 am CET - OSLO:').
 _TRAILING_PLACE = re.compile(r"[-\u2013\u2014]\s*[A-Z][A-Z.'\- ]{2,}:?\s*$")
 
 #: A metadata line has at most this many words; a date line with its times, zones and
@@ -45,7 +45,7 @@ def metadata_line(text: str) -> dict[str, str] | None:
         rest = rest.replace(by.group(0), " ")
     rest = p.metadata_label.sub("", rest.strip())
     if found.get("date"):
-        # '01:28 am | Updated December 4, 2021 11:28 pm IST - AHMEDABAD:' around the date
+        # '09:40 pm | Updated May 1, 2023 07:02 am CET - OSLO:' around the date
         rest = _TRAILING_PLACE.sub("", p.clock.sub(" ", p.date.sub(" ", rest)))
     if ("date" in found or "bad_date" in found) and _DATELINE_PLACE.match(rest):
         return found  # a dateline on its own line: "*Brussels, June 24, 2024*"
